@@ -1,0 +1,158 @@
+//! The runtime half of `#[generator]`: a state enum generated per fn, driven by a non-capturing
+//! step closure. Everything here is reached through `__private` by generated code only.
+
+use core::fmt;
+use core::iter::FusedIterator;
+
+use crate::{Generator, GeneratorState, GeneratorStatus};
+
+/// Implemented by the state enum that `#[generator]` declares inside each fn.
+pub trait StateInfo {
+    /// The generator fn's name, for `Debug`.
+    const NAME: &'static str;
+    /// Where the generator stands.
+    fn status(&self) -> GeneratorStatus;
+    /// Drops the suspended locals: the state becomes `Done`.
+    fn close(&mut self);
+}
+
+/// The generator object returned by a `#[generator]` fn.
+///
+/// `S` is the fn's state enum, `F` its (zero-sized, non-capturing) step closure. The step
+/// receives `None` from `start`/`next` and `Some(value)` from `send`, and returns `None` only when
+/// the generator had already completed (so `Iterator::next` can stay fused without a second check).
+#[derive(Clone)]
+pub struct Machine<S, F> {
+    state: S,
+    step: F,
+}
+
+/// Builds a generator from its initial state and step closure. The turbofish carries the user's
+/// `resume`, `yield` and return types so that type errors point at the user's code.
+#[inline]
+pub fn machine<R, Y, Ret, S, F>(state: S, step: F) -> Machine<S, F>
+where
+    S: StateInfo,
+    F: Fn(&mut S, Option<R>) -> Option<GeneratorState<Y, Ret>>,
+{
+    Machine { state, step }
+}
+
+impl<S, F, R, Y, Ret> Generator<R> for Machine<S, F>
+where
+    S: StateInfo,
+    F: Fn(&mut S, Option<R>) -> Option<GeneratorState<Y, Ret>>,
+{
+    type Yield = Y;
+    type Return = Ret;
+
+    #[inline]
+    fn start(&mut self) -> GeneratorState<Y, Ret> {
+        match (self.step)(&mut self.state, None) {
+            Some(s) => s,
+            None => resumed_after_completion(),
+        }
+    }
+
+    #[inline]
+    fn send(&mut self, value: R) -> GeneratorState<Y, Ret> {
+        match (self.step)(&mut self.state, Some(value)) {
+            Some(s) => s,
+            None => resumed_after_completion(),
+        }
+    }
+
+    fn status(&self) -> GeneratorStatus {
+        self.state.status()
+    }
+
+    fn close(&mut self) {
+        self.state.close();
+    }
+}
+
+impl<S, F, Y, Ret> Iterator for Machine<S, F>
+where
+    S: StateInfo,
+    F: Fn(&mut S, Option<()>) -> Option<GeneratorState<Y, Ret>>,
+{
+    type Item = Y;
+
+    #[inline]
+    fn next(&mut self) -> Option<Y> {
+        match (self.step)(&mut self.state, None) {
+            Some(GeneratorState::Yielded(y)) => Some(y),
+            Some(GeneratorState::Complete(_)) | None => None,
+        }
+    }
+}
+
+impl<S, F, Y, Ret> FusedIterator for Machine<S, F>
+where
+    S: StateInfo,
+    F: Fn(&mut S, Option<()>) -> Option<GeneratorState<Y, Ret>>,
+{
+}
+
+impl<S: StateInfo, F> fmt::Debug for Machine<S, F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", S::NAME, self.state.status())
+    }
+}
+
+/// The step was asked to resume a completed generator.
+#[cold]
+#[inline(never)]
+#[track_caller]
+pub fn resumed_after_completion() -> ! {
+    panic!("generator resumed after completion")
+}
+
+/// The step was asked to resume a generator whose body panicked.
+#[cold]
+#[inline(never)]
+#[track_caller]
+pub fn resumed_after_panicking() -> ! {
+    panic!("generator resumed after panicking")
+}
+
+/// `send` on a generator that never ran: the value would have no `yield_!` to receive it.
+#[cold]
+#[inline(never)]
+#[track_caller]
+pub fn send_before_start() -> ! {
+    panic!(
+        "send() called on a generator that has not started: call start() first to run it to its \
+         first yield_! (Python: g.send(None)); a value sent now would be lost"
+    )
+}
+
+/// `start` on a suspended generator whose pending `yield_!` needs a value.
+#[cold]
+#[inline(never)]
+#[track_caller]
+pub fn start_while_suspended() -> ! {
+    panic!(
+        "start() called on a generator suspended at a yield_! that expects a value: resume it with \
+         send(value)"
+    )
+}
+
+/// The value sent to a suspended generator, or a panic if it was resumed by `start`.
+#[inline(always)]
+#[track_caller]
+pub fn resumed<R>(resume: Option<R>) -> R {
+    match resume {
+        Some(r) => r,
+        None => start_while_suspended(),
+    }
+}
+
+/// Checks that a fresh generator is being started, not sent to.
+#[inline(always)]
+#[track_caller]
+pub fn starting<R>(resume: Option<R>) {
+    if resume.is_some() {
+        send_before_start();
+    }
+}

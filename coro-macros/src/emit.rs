@@ -1,0 +1,316 @@
+//! From the lowered graph to tokens: the state enum, its `StateInfo` impl, and the step closure.
+//!
+//! Input:  a [`Graph`] whose jumps know what they save.
+//! Output:
+//! ```text
+//! enum __CoroState<T0, ..> { Start { .. }, Y0 { l3: T0, .. }, S5 { .. }, Done, Poisoned }
+//! impl<..> StateInfo for __CoroState<..> { .. }
+//! machine::<R, Y, Ret, _, _>(__CoroState::Start { .. }, |state, resume| '__dispatch: loop {
+//!     match mem::replace(state, __CoroState::Poisoned) { /* one arm per block */ }
+//! })
+//! ```
+//! The enum is generic over every saved local's type, so rustc infers the types; arms are
+//! emitted in source order so that a local's type is known before an arm calls its methods.
+
+use proc_macro2::{Ident, Span, TokenStream, TokenTree};
+use quote::{format_ident, quote};
+use std::collections::{BTreeSet, HashMap};
+
+use crate::lower::{BlockKind, Context, Event, Graph, JumpKind, LocalId};
+
+pub struct Emit<'a> {
+    pub g: &'a Graph,
+    pub ctx: &'a Context,
+    pub fn_name: String,
+    /// The expression that initializes each parameter's `Start` field.
+    pub start_values: Vec<TokenStream>,
+    pub yield_ty: TokenStream,
+    pub return_ty: TokenStream,
+}
+
+impl Emit<'_> {
+    fn variant(&self, block: usize) -> Ident {
+        match self.g.blocks[block].kind {
+            BlockKind::Start => Ident::new("Start", Span::mixed_site()),
+            BlockKind::Resume(p) => format_ident!("Yield{}", p, span = Span::mixed_site()),
+            BlockKind::Internal => format_ident!("Block{}", block, span = Span::mixed_site()),
+        }
+    }
+
+    /// The locals of a block's variant, in field order.
+    fn fields(&self, block: usize) -> Vec<LocalId> {
+        if block == 0 { self.g.params.clone() } else { self.g.live_in[block].clone() }
+    }
+
+    pub fn emit(&self) -> TokenStream {
+        let Context { krate, state, resume, dispatch, enum_name, .. } = self.ctx;
+        let targets: BTreeSet<usize> = self.g.jumps.iter().map(|j| j.target).collect();
+        let mut variant_blocks: Vec<usize> = vec![0];
+        variant_blocks.extend(targets.iter().copied().filter(|&b| b != 0));
+
+        // One type parameter per local stored anywhere.
+        let mut stored: BTreeSet<LocalId> = BTreeSet::new();
+        for &b in &variant_blocks {
+            stored.extend(self.fields(b));
+        }
+        let params: Vec<&Ident> = stored.iter().map(|&l| &self.g.locals[l].ty_param).collect();
+
+        let variants = variant_blocks.iter().map(|&b| {
+            let v = self.variant(b);
+            let fields = self.fields(b).into_iter().map(|l| {
+                let (f, t) = (&self.g.locals[l].hidden, &self.g.locals[l].ty_param);
+                quote!(#f: #t)
+            });
+            quote!(#v { #(#fields),* })
+        });
+
+        let status_arms = variant_blocks.iter().map(|&b| {
+            let v = self.variant(b);
+            let status = match self.g.blocks[b].kind {
+                BlockKind::Start => quote!(#krate::__private::GeneratorStatus::Created),
+                BlockKind::Resume(p) => {
+                    let point = &self.g.points[p];
+                    let (source, line, column) = (&point.source, point.line as u32, point.column as u32);
+                    quote!(#krate::__private::GeneratorStatus::Suspended(#krate::__private::YieldPoint {
+                        index: #p,
+                        source: #source,
+                        file: ::core::file!(),
+                        line: #line,
+                        column: #column,
+                    }))
+                }
+                BlockKind::Internal => quote!(#krate::__private::GeneratorStatus::Poisoned),
+            };
+            quote!(Self::#v { .. } => #status,)
+        });
+
+        let mut order: Vec<usize> = variant_blocks.clone();
+        order.sort_by_key(|&b| self.g.blocks[b].order);
+        let arms = order.iter().map(|&b| self.arm(b));
+
+        let fn_name = &self.fn_name;
+        let start_fields = self.g.params.iter().zip(&self.start_values).map(|(&l, v)| {
+            let f = &self.g.locals[l].hidden;
+            quote!(#f: #v)
+        });
+        let items = &self.g.items;
+        let (yield_ty, return_ty) = (&self.yield_ty, &self.return_ty);
+        let resume_ty = &self.ctx.resume_ty;
+        quote! {
+            enum #enum_name<#(#params),*> {
+                #(#variants,)*
+                Done,
+                Poisoned,
+            }
+            impl<#(#params),*> #krate::__private::StateInfo for #enum_name<#(#params),*> {
+                const NAME: &'static str = #fn_name;
+                fn status(&self) -> #krate::__private::GeneratorStatus {
+                    match self {
+                        #(#status_arms)*
+                        Self::Done => #krate::__private::GeneratorStatus::Completed,
+                        Self::Poisoned => #krate::__private::GeneratorStatus::Poisoned,
+                    }
+                }
+                fn close(&mut self) {
+                    *self = Self::Done;
+                }
+            }
+            #[allow(
+                unused_variables,
+                unused_mut,
+                unused_assignments,
+                unused_labels,
+                unreachable_code,
+                unused_braces,
+                clippy::all,
+                clippy::pedantic,
+            )]
+            let __coro_generator = #krate::__private::machine::<#resume_ty, #yield_ty, #return_ty, _, _>(
+                #enum_name::Start { #(#start_fields),* },
+                |#state, #resume| {
+                    #(#items)*
+                    #dispatch: loop {
+                        match ::core::mem::replace(#state, #enum_name::Poisoned) {
+                            #(#arms)*
+                            #enum_name::Done => {
+                                *#state = #enum_name::Done;
+                                return ::core::option::Option::None;
+                            }
+                            #enum_name::Poisoned => #krate::__private::resumed_after_panicking(),
+                        }
+                    }
+                },
+            );
+            __coro_generator
+        }
+    }
+
+    fn arm(&self, b: usize) -> TokenStream {
+        let Context { krate, resume, enum_name, .. } = self.ctx;
+        let block = &self.g.blocks[b];
+        let v = self.variant(b);
+        let restored = self.fields(b);
+        let bindings = restored.iter().map(|&l| {
+            let local = &self.g.locals[l];
+            let f = &local.hidden;
+            let pos = block.entry_scope.iter().position(|&x| x == l);
+            let visible = pos.is_some_and(|p| block.entry_visible[p]);
+            if visible {
+                let name = &local.name;
+                let m = local.mutable.then(|| quote!(mut));
+                quote!(#f: #m #name)
+            } else {
+                quote!(#f: mut #f)
+            }
+        });
+        let decls = block.kills.iter().filter(|l| block.entry_scope.contains(l) && !restored.contains(l)).map(|&l| {
+            let local = &self.g.locals[l];
+            let name = &local.name;
+            let m = local.mutable.then(|| quote!(mut));
+            quote!(let #m #name;)
+        });
+        let starting = (b == 0).then(|| quote!(#krate::__private::starting(#resume);));
+        let code = self.render_seq(block.root);
+        quote! {
+            #enum_name::#v { #(#bindings),* } => {
+                #starting
+                #(#decls)*
+                #code
+            }
+        }
+    }
+
+    fn render_seq(&self, seq: usize) -> TokenStream {
+        let mut out = TokenStream::new();
+        for stmt in &self.g.seqs[seq] {
+            out.extend(self.render(stmt.clone()));
+        }
+        out
+    }
+
+    /// Substitutes placeholders (`__coro_ph_{S,J,A}n`) at any depth.
+    fn render(&self, tokens: TokenStream) -> TokenStream {
+        let mut out = TokenStream::new();
+        for tt in tokens {
+            match tt {
+                TokenTree::Ident(ref i) => {
+                    let s = i.to_string();
+                    match s.strip_prefix("__coro_ph_") {
+                        Some(rest) => {
+                            let (kind, n) = rest.split_at(1);
+                            let n: usize = n.parse().expect("placeholder index");
+                            out.extend(match kind {
+                                "S" => self.render_seq(n),
+                                "J" => self.jump(n),
+                                "D" => self.decl(n),
+                                _ => self.alias(n),
+                            });
+                        }
+                        None => out.extend([tt]),
+                    }
+                }
+                TokenTree::Group(g) => {
+                    let mut ng = proc_macro2::Group::new(g.delimiter(), self.render(g.stream()));
+                    ng.set_span(g.span());
+                    out.extend([TokenTree::Group(ng)]);
+                }
+                other => out.extend([other]),
+            }
+        }
+        out
+    }
+
+    fn jump(&self, j: usize) -> TokenStream {
+        let Context { krate, state, dispatch, enum_name, .. } = self.ctx;
+        let jump = &self.g.jumps[j];
+        let v = self.variant(jump.target);
+        let defined: HashMap<LocalId, &TokenStream> = jump.defines.iter().map(|(l, t)| (*l, t)).collect();
+        let defines = jump.defines.iter().map(|(l, value)| {
+            let value = self.render(value.clone());
+            if jump.save.contains(l) {
+                let h = &self.g.locals[*l].hidden;
+                quote!(let #h = #value;)
+            } else {
+                quote!(let _ = #value;)
+            }
+        });
+        let fields = jump.save.iter().map(|l| {
+            let local = &self.g.locals[*l];
+            let f = &local.hidden;
+            let value = if defined.contains_key(l) {
+                local.hidden.clone()
+            } else {
+                jump.names.get(l).cloned().unwrap_or_else(|| local.hidden.clone())
+            };
+            quote!(#f: #value)
+        });
+        let store = quote!(*#state = #enum_name::#v { #(#fields),* };);
+        match &jump.kind {
+            JumpKind::Goto => quote!({
+                #(#defines)*
+                #store
+                continue #dispatch;
+            }),
+            JumpKind::Yield { value, value_span } => {
+                let value = self.render(value.clone());
+                let y = Ident::new("__coro_yielded", Span::mixed_site());
+                let annotated = match &self.ctx.yield_ty {
+                    Some(ty) => {
+                        let ty = respan(ty.clone(), *value_span);
+                        quote!(let #y: #ty = #value;)
+                    }
+                    None => quote!(let #y = #value;),
+                };
+                quote!({
+                    #annotated
+                    #(#defines)*
+                    #store
+                    return ::core::option::Option::Some(#krate::__private::GeneratorState::Yielded(#y));
+                })
+            }
+        }
+    }
+
+    fn decl(&self, n: usize) -> TokenStream {
+        let decl = &self.g.decls[n];
+        let used = self.g.blocks[decl.block].events.iter().any(|e| match *e {
+            Event::Mention(l) | Event::Kill(l) => decl.locals.contains(&l),
+            Event::Jump(_) => false,
+        });
+        if used { decl.tokens.clone() } else { TokenStream::new() }
+    }
+
+    fn alias(&self, n: usize) -> TokenStream {
+        let alias = &self.g.aliases[n];
+        let needed = self
+            .g
+            .jumps
+            .iter()
+            .enumerate()
+            .any(|(j, jump)| jump.from == alias.block && j >= alias.first_jump && jump.save.contains(&alias.local));
+        if needed {
+            let (h, name) = (&self.g.locals[alias.local].hidden, &alias.user_name);
+            quote!(let mut #h = #name;)
+        } else {
+            TokenStream::new()
+        }
+    }
+}
+
+/// Gives every token the span of the user's value, so a type mismatch points at it.
+fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|tt| match tt {
+            TokenTree::Group(g) => {
+                let mut ng = proc_macro2::Group::new(g.delimiter(), respan(g.stream(), span));
+                ng.set_span(span);
+                TokenTree::Group(ng)
+            }
+            mut other => {
+                other.set_span(other.span().located_at(span));
+                other
+            }
+        })
+        .collect()
+}

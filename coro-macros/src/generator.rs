@@ -1,0 +1,111 @@
+//! `#[generator]`: parse and validate, lower the body, compute liveness, emit.
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+use crate::args::{self, Kind};
+use crate::diag::{Ctxt, error_output};
+use crate::emit::Emit;
+use crate::lower::{self, Context, Lowerer};
+use crate::{scan, signature};
+
+pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
+    let cx = Ctxt::new();
+    let args = args::parse(Kind::Generator, args, &cx);
+    let mut func: syn::ItemFn = match syn::parse2(item.clone()) {
+        Ok(f) => f,
+        Err(err) => {
+            let err = syn::Error::new(
+                err.span(),
+                format!("#[generator] applies to a fn with a body (free fn, method or trait-impl method): {err}"),
+            );
+            return error_output(&err, Some(item));
+        }
+    };
+    signature::check(&cx, &func.sig, Kind::Generator);
+    scan::check_body(&cx, &func.block, Kind::Generator);
+    let Some(args) = args else {
+        return error_output(&cx.check().expect_err("errors were reported"), Some(item));
+    };
+    if let Err(err) = cx.check() {
+        return error_output(&err, Some(item));
+    }
+    match lower_fn(&args, &mut func) {
+        Ok(tokens) => tokens,
+        Err(err) => error_output(&err, Some(item)),
+    }
+}
+
+fn lower_fn(args: &args::Args, func: &mut syn::ItemFn) -> syn::Result<TokenStream> {
+    let cx = Ctxt::new();
+    let markers = scan::marker_paths(&func.block);
+    let mut prologue = Vec::new();
+    let (params, self_ident) = signature::params(&mut func.sig, &mut prologue);
+    let mut body = (*func.block).clone();
+    if let Some(s) = &self_ident {
+        lower::rewrite::rename_self(&mut body, s);
+    }
+    body.stmts.splice(0..0, prologue);
+
+    let ret = signature::return_type(&func.sig);
+    let resume_ty = match &args.resume_ty {
+        Some(t) => quote!(#t),
+        None => quote!(()),
+    };
+    let yield_ty = {
+        let y = &args.yield_ty;
+        quote!(#y)
+    };
+    let ctx = Context {
+        krate: args.krate.clone(),
+        state: Ident::new("__coro_state", Span::mixed_site()),
+        resume: Ident::new("__coro_resume", Span::mixed_site()),
+        dispatch: syn::Lifetime { apostrophe: Span::mixed_site(), ident: Ident::new("__coro_dispatch", Span::mixed_site()) },
+        enum_name: Ident::new("__CoroState", Span::mixed_site()),
+        resume_is_unit: args.resume_is_unit(),
+        yield_ty: signature::nameable_in_body(&yield_ty).then(|| yield_ty.clone()),
+        return_ty: signature::nameable_in_body(&ret).then(|| ret.clone()),
+        resume_ty: resume_ty.clone(),
+    };
+
+    let mut lowerer = Lowerer::new(&cx, &ctx);
+    for p in &params {
+        let id = lowerer.declare(p.name.clone(), p.mutable);
+        let local = &mut lowerer.g.locals[id];
+        local.guard_eligible = true;
+        local.pinned_guard = p.wildcard;
+        lowerer.g.params.push(id);
+    }
+    lowerer.refresh_entry_scope(0);
+    if func.sig.unsafety.is_some() {
+        lowerer.unsafe_depth = 1;
+    }
+    lowerer.lower_body(&body);
+    let mut graph = lowerer.finish();
+    cx.check()?;
+    lower::liveness::solve(&mut graph);
+
+    let emit = Emit {
+        g: &graph,
+        ctx: &ctx,
+        fn_name: func.sig.ident.to_string(),
+        start_values: params.iter().map(|p| p.value.clone()).collect(),
+        yield_ty: if ctx.yield_ty.is_some() { yield_ty } else { quote!(_) },
+        return_ty: if ctx.return_ty.is_some() { ret.clone() } else { quote!(_) },
+    };
+    let machine = emit.emit();
+
+    let opaque = signature::opaque_return(args, &ret);
+    let syn::ItemFn { attrs, vis, sig, .. } = &*func;
+    let mut sig = sig.clone();
+    sig.output = syn::parse_quote!(-> #opaque);
+    let used = markers.iter().map(|p| quote!(#p!(@used);));
+    Ok(quote! {
+        #(#attrs)*
+        #[allow(refining_impl_trait)]
+        #vis #sig {
+            #(#used)*
+            #machine
+        }
+    })
+}

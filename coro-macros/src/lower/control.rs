@@ -1,0 +1,370 @@
+//! Control flow that contains a suspension: blocks, `if`, `match`, loops, labeled blocks, `break`.
+//!
+//! Input:  `while cond { body }` (with a `yield_!` somewhere inside)
+//! Output: a goto to a head block whose arm is `if cond { body; goto head } else { goto exit }`,
+//!         the exit block becoming current. Branches without suspensions stay in the arm as
+//!         plain Rust; every lowered scope ends with a goto, so its locals drop at its end.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::Expr;
+
+use super::names::FreeNames;
+use super::{BlockKind, Leap, LocalId, Lowerer};
+use crate::scan::expr_has_yield;
+
+impl Lowerer<'_> {
+    /// Lowers a control-flow expression; returns its value's residual (`()` if `!want_value`).
+    pub fn control(&mut self, e: &Expr, want_value: bool) -> TokenStream {
+        match e {
+            Expr::Block(b) if b.label.is_some() => self.labeled_block(b, want_value),
+            Expr::Block(b) => self.block_value(&b.block, want_value),
+            Expr::Unsafe(u) => {
+                self.unsafe_depth += 1;
+                let v = self.block_value(&u.block, want_value);
+                self.unsafe_depth -= 1;
+                v
+            }
+            Expr::If(i) => self.lower_if(i, want_value),
+            Expr::Match(m) => self.lower_match(m, want_value),
+            Expr::Loop(l) => self.lower_loop(l, want_value),
+            Expr::While(w) => self.lower_while(w),
+            Expr::ForLoop(f) => self.lower_for(f),
+            other => self.expr(other),
+        }
+    }
+
+    /// A value temporary for a construct's result, when its value is used.
+    fn value_temp(&mut self, want_value: bool) -> Option<(LocalId, TokenStream)> {
+        want_value.then(|| {
+            let (id, ident) = self.temp("v");
+            (id, quote!(#ident))
+        })
+    }
+
+    fn result(&self, value: Option<(LocalId, TokenStream)>) -> TokenStream {
+        value.map_or_else(|| quote!(()), |(_, t)| t)
+    }
+
+    /// Emits, as the end of a branch, the branch's value and a goto to `join`.
+    fn finish_branch(&mut self, join: usize, value: Option<&(LocalId, TokenStream)>, tail: Option<TokenStream>) {
+        match (value, tail) {
+            (Some((id, _)), Some(t)) => {
+                self.mention_hidden(&t);
+                self.goto(join, vec![(*id, t)]);
+            }
+            (Some((id, _)), None) => self.goto(join, vec![(*id, quote!(()))]),
+            (None, Some(t)) => {
+                self.mention_hidden(&t);
+                self.emit(quote!(#t;));
+                self.goto(join, Vec::new());
+            }
+            (None, None) => self.goto(join, Vec::new()),
+        }
+    }
+
+    /// `{ stmts; tail }`: the scope ends with a goto so its locals drop at its end.
+    fn block_value(&mut self, block: &syn::Block, want_value: bool) -> TokenStream {
+        let value = self.value_temp(want_value);
+        let join = self.new_block(BlockKind::Internal);
+        self.push_scope();
+        let tail = self.lower_stmts(&block.stmts);
+        self.finish_branch(join, value.as_ref(), tail);
+        self.pop_scope();
+        self.switch_to(join);
+        self.result(value)
+    }
+
+    fn labeled_block(&mut self, b: &syn::ExprBlock, want_value: bool) -> TokenStream {
+        // A `break 'label value` may target it even when the value is unused.
+        let value = self.value_temp(true);
+        let exit = self.new_block(BlockKind::Internal);
+        let label = b.label.as_ref().map(|l| l.name.ident.to_string());
+        self.leaps.push(Leap {
+            label,
+            is_loop: false,
+            break_target: exit,
+            continue_target: None,
+            value: value.as_ref().map(|v| v.0),
+        });
+        self.push_scope();
+        let tail = self.lower_stmts(&b.block.stmts);
+        self.finish_branch(exit, value.as_ref(), tail);
+        self.pop_scope();
+        self.leaps.pop();
+        self.switch_to(exit);
+        if want_value { self.result(value) } else { quote!(()) }
+    }
+
+    /// The condition of an `if`/`while`: lowered (only its first operand may suspend), with
+    /// its `let` bindings declared by `declare_bindings` inside the then-branch.
+    fn condition(&mut self, cond: &Expr) -> TokenStream {
+        if !expr_has_yield(cond) {
+            self.mention_all(&FreeNames::of_expr(&strip_lets(cond)));
+            return self.rewrite_expr(cond);
+        }
+        match cond {
+            Expr::Let(l) if !expr_has_yield_in_pat(l) => {
+                let v = self.expr(&l.expr);
+                self.mention_hidden(&v);
+                let v = self.in_unsafe(v);
+                let pat = &l.pat;
+                quote!(let #pat = #v)
+            }
+            Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) && contains_let(cond) => {
+                if expr_has_yield(&b.right) {
+                    self.cx.error_spanned_by(
+                        &b.right,
+                        "a suspension in a let chain is only supported in its first condition; bind the value with `let` before the `if`",
+                    );
+                }
+                let left = self.condition(&b.left);
+                self.mention_all(&FreeNames::of_expr(&strip_lets(&b.right)));
+                let right = self.rewrite_expr(&b.right);
+                quote!(#left && #right)
+            }
+            other => {
+                let v = self.expr(other);
+                self.mention_hidden(&v);
+                self.in_unsafe(v)
+            }
+        }
+    }
+
+    /// Declares the names bound by `let`s in a condition (in the then-branch's scope).
+    fn declare_cond_bindings(&mut self, cond: &Expr) {
+        match cond {
+            Expr::Let(l) => self.declare_pattern(&l.pat, true),
+            Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
+                self.declare_cond_bindings(&b.left);
+                self.declare_cond_bindings(&b.right);
+            }
+            Expr::Paren(p) => self.declare_cond_bindings(&p.expr),
+            _ => {}
+        }
+    }
+
+    fn lower_if(&mut self, i: &syn::ExprIf, want_value: bool) -> TokenStream {
+        let cond = self.condition(&i.cond);
+        let value = self.value_temp(want_value);
+        let join = self.new_block(BlockKind::Internal);
+        let then = self.in_seq(|this| {
+            this.push_scope();
+            this.declare_cond_bindings(&i.cond);
+            let tail = this.lower_stmts(&i.then_branch.stmts);
+            this.finish_branch(join, value.as_ref(), tail);
+            this.pop_scope();
+        });
+        let otherwise = self.in_seq(|this| match &i.else_branch {
+            Some((_, e)) => {
+                this.push_scope();
+                let tail = match &**e {
+                    Expr::Block(b) if b.label.is_none() => this.lower_stmts(&b.block.stmts),
+                    other => Some(this.control(other, value.is_some())),
+                };
+                this.finish_branch(join, value.as_ref(), tail);
+                this.pop_scope();
+            }
+            None => this.finish_branch(join, value.as_ref(), None),
+        });
+        self.emit_raw(quote!(if #cond #then else #otherwise));
+        self.switch_to(join);
+        self.result(value)
+    }
+
+    fn lower_match(&mut self, m: &syn::ExprMatch, want_value: bool) -> TokenStream {
+        let scrutinee = self.expr(&m.expr);
+        self.mention_hidden(&scrutinee);
+        let scrutinee = self.in_unsafe(scrutinee);
+        let value = self.value_temp(want_value);
+        let join = self.new_block(BlockKind::Internal);
+        let mut arms = Vec::new();
+        for arm in &m.arms {
+            if let Some((_, guard)) = &arm.guard {
+                if expr_has_yield(guard) {
+                    self.cx.error_spanned_by(guard, "a match guard cannot suspend: compute the condition before the `match`");
+                }
+            }
+            let mut guard_tokens = None;
+            let body = self.in_seq(|this| {
+                this.push_scope();
+                this.declare_pattern(&arm.pat, true);
+                if let Some((_, guard)) = &arm.guard {
+                    this.mention_all(&FreeNames::of_expr(guard));
+                    guard_tokens = Some(this.rewrite_expr(guard));
+                }
+                let tail = match &*arm.body {
+                    Expr::Block(b) if b.label.is_none() && b.attrs.is_empty() => this.lower_stmts(&b.block.stmts),
+                    other => Some(this.expr(other)),
+                };
+                this.finish_branch(join, value.as_ref(), tail);
+                this.pop_scope();
+            });
+            let pat = &arm.pat;
+            let guard = guard_tokens.map(|g| quote!(if #g));
+            arms.push(quote!(#pat #guard => #body));
+        }
+        self.emit_raw(quote!(match #scrutinee { #(#arms)* }));
+        self.switch_to(join);
+        self.result(value)
+    }
+
+    fn lower_loop(&mut self, l: &syn::ExprLoop, want_value: bool) -> TokenStream {
+        let value = self.value_temp(true);
+        let exit = self.new_block(BlockKind::Internal);
+        let head = self.new_block(BlockKind::Internal);
+        self.goto(head, Vec::new());
+        self.switch_to(head);
+        self.leaps.push(Leap {
+            label: l.label.as_ref().map(|l| l.name.ident.to_string()),
+            is_loop: true,
+            break_target: exit,
+            continue_target: Some(head),
+            value: value.as_ref().map(|v| v.0),
+        });
+        self.push_scope();
+        if let Some(t) = self.lower_stmts(&l.body.stmts) {
+            self.mention_hidden(&t);
+            self.emit(quote!(#t;));
+        }
+        self.goto(head, Vec::new());
+        self.pop_scope();
+        self.leaps.pop();
+        self.switch_to(exit);
+        if want_value { self.result(value) } else { quote!(()) }
+    }
+
+    fn lower_while(&mut self, w: &syn::ExprWhile) -> TokenStream {
+        let exit = self.new_block(BlockKind::Internal);
+        let head = self.new_block(BlockKind::Internal);
+        self.goto(head, Vec::new());
+        self.switch_to(head);
+        self.leaps.push(Leap {
+            label: w.label.as_ref().map(|l| l.name.ident.to_string()),
+            is_loop: true,
+            break_target: exit,
+            continue_target: Some(head),
+            value: None,
+        });
+        let cond = self.condition(&w.cond);
+        let body = self.in_seq(|this| {
+            this.push_scope();
+            this.declare_cond_bindings(&w.cond);
+            if let Some(t) = this.lower_stmts(&w.body.stmts) {
+                this.mention_hidden(&t);
+                this.emit(quote!(#t;));
+            }
+            this.goto(head, Vec::new());
+            this.pop_scope();
+        });
+        let leave = self.in_seq(|this| this.goto(exit, Vec::new()));
+        self.emit_raw(quote!(if #cond #body else #leave));
+        self.leaps.pop();
+        self.switch_to(exit);
+        quote!(())
+    }
+
+    fn lower_for(&mut self, f: &syn::ExprForLoop) -> TokenStream {
+        let iterable = self.expr(&f.expr);
+        self.mention_hidden(&iterable);
+        // The exit sits outside the scope that holds the iterator, which drops at the loop's end.
+        let exit = self.new_block(BlockKind::Internal);
+        self.push_scope();
+        let (_, it) = self.temp("iter");
+        let iterable = self.in_unsafe(iterable);
+        self.emit_raw(quote!(let mut #it = ::core::iter::IntoIterator::into_iter(#iterable);));
+        let head = self.new_block(BlockKind::Internal);
+        self.goto(head, Vec::new());
+        self.switch_to(head);
+        self.mention_hidden(&quote!(#it));
+        self.leaps.push(Leap {
+            label: f.label.as_ref().map(|l| l.name.ident.to_string()),
+            is_loop: true,
+            break_target: exit,
+            continue_target: Some(head),
+            value: None,
+        });
+        let pat = &f.pat;
+        let body = self.in_seq(|this| {
+            this.push_scope();
+            this.declare_pattern(pat, true);
+            if let Some(t) = this.lower_stmts(&f.body.stmts) {
+                this.mention_hidden(&t);
+                this.emit(quote!(#t;));
+            }
+            this.goto(head, Vec::new());
+            this.pop_scope();
+        });
+        let leave = self.in_seq(|this| this.goto(exit, Vec::new()));
+        self.emit_raw(quote! {
+            match ::core::iter::Iterator::next(&mut #it) {
+                ::core::option::Option::Some(#pat) => #body,
+                ::core::option::Option::None => #leave,
+            }
+        });
+        self.leaps.pop();
+        self.pop_scope();
+        self.switch_to(exit);
+        quote!(())
+    }
+
+    /// `break 'label value` where the value suspends.
+    pub fn lower_break(&mut self, b: &syn::ExprBreak) -> TokenStream {
+        let value = b.expr.as_ref().map(|v| {
+            let v = self.expr(v);
+            self.mention_hidden(&v);
+            v
+        });
+        let label = b.label.as_ref().map(|l| l.ident.to_string());
+        let Some(leap) = self.find_leap(label.as_deref(), false) else {
+            self.cx.error_spanned_by(b, "this `break` has no enclosing loop or labeled block in the generator");
+            return quote!(());
+        };
+        let (target, slot) = (self.leaps[leap].break_target, self.leaps[leap].value);
+        let defines = match (slot, value) {
+            (Some(slot), Some(v)) => vec![(slot, v)],
+            (Some(slot), None) => vec![(slot, quote!(()))],
+            (None, Some(v)) => {
+                self.emit(quote!(let _ = #v;));
+                Vec::new()
+            }
+            (None, None) => Vec::new(),
+        };
+        self.jump(target, super::JumpKind::Goto, defines)
+    }
+
+    /// The innermost lowered loop/labeled block a `break`/`continue` with this label targets.
+    pub fn find_leap(&self, label: Option<&str>, is_continue: bool) -> Option<usize> {
+        self.leaps.iter().rposition(|l| match label {
+            Some(name) => l.label.as_deref() == Some(name),
+            None => l.is_loop,
+        } && (!is_continue || l.is_loop))
+    }
+}
+
+fn contains_let(e: &Expr) -> bool {
+    match e {
+        Expr::Let(_) => true,
+        Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => contains_let(&b.left) || contains_let(&b.right),
+        Expr::Paren(p) => contains_let(&p.expr),
+        _ => false,
+    }
+}
+
+fn expr_has_yield_in_pat(_l: &syn::ExprLet) -> bool {
+    false
+}
+
+/// A condition with `let PAT = e` replaced by `e`, for collecting the names it reads.
+fn strip_lets(e: &Expr) -> Expr {
+    match e {
+        Expr::Let(l) => (*l.expr).clone(),
+        Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
+            let mut b = b.clone();
+            b.left = Box::new(strip_lets(&b.left));
+            b.right = Box::new(strip_lets(&b.right));
+            Expr::Binary(b)
+        }
+        other => other.clone(),
+    }
+}

@@ -1,0 +1,366 @@
+//! Expressions that contain a suspension.
+//!
+//! Input:  `f(a(), yield_!(x), b)`
+//! Output: `let mut __coro_t1 = a();` in the current block, a yield jump, then in the resumed
+//!         block the residual `f(__coro_t1, __coro_r2, b)`.
+//! Operands left of a suspension are hoisted into temporaries only when they have effects; place
+//! expressions (`b`, `&v`, `s.f`) are evaluated after it, which is observably the same and does
+//! not hold a borrow of a local across the suspension.
+
+use proc_macro2::{Span, TokenStream};
+use quote::quote;
+use syn::spanned::Spanned;
+use syn::{Expr, Member};
+
+use super::{BlockKind, JumpKind, Lowerer, Point};
+use crate::scan::{self, YieldKind, expr_has_yield};
+
+impl Lowerer<'_> {
+    /// Lowers an expression; returns the residual tokens valid in the (possibly new) current block.
+    pub fn expr(&mut self, e: &Expr) -> TokenStream {
+        if !expr_has_yield(e) {
+            return self.verbatim_expr(e);
+        }
+        match e {
+            Expr::Macro(m) => match scan::yield_kind(&m.mac.path) {
+                Some(YieldKind::Yield) => self.lower_yield(&m.mac, true),
+                Some(YieldKind::YieldFrom) => self.lower_yield_from(&m.mac),
+                None => self.lower_macro(&m.mac),
+            },
+            Expr::If(_)
+            | Expr::Match(_)
+            | Expr::Loop(_)
+            | Expr::While(_)
+            | Expr::ForLoop(_)
+            | Expr::Block(_)
+            | Expr::Unsafe(_) => self.control(e, true),
+            Expr::Paren(p) => {
+                let inner = self.expr(&p.expr);
+                quote!((#inner))
+            }
+            Expr::Group(g) => self.expr(&g.expr),
+            Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) => {
+                self.short_circuit(b)
+            }
+            Expr::Binary(b) => {
+                let ops = self.operands(&[&b.left, &b.right]);
+                let (l, r, op) = (&ops[0], &ops[1], &b.op);
+                quote!(#l #op #r)
+            }
+            Expr::Unary(u) => {
+                let ops = self.operands(&[&u.expr]);
+                let (op, v) = (&u.op, &ops[0]);
+                quote!(#op #v)
+            }
+            Expr::Cast(c) => {
+                let ops = self.operands(&[&c.expr]);
+                let (v, ty) = (&ops[0], &c.ty);
+                quote!(#v as #ty)
+            }
+            Expr::Reference(r) => {
+                let ops = self.operands(&[&r.expr]);
+                let (m, v) = (&r.mutability, &ops[0]);
+                quote!(& #m #v)
+            }
+            Expr::Field(f) => {
+                let ops = self.operands(&[&f.base]);
+                let (b, m) = (&ops[0], &f.member);
+                quote!(#b . #m)
+            }
+            Expr::Index(i) => {
+                let ops = self.operands(&[&i.expr, &i.index]);
+                let (a, b) = (&ops[0], &ops[1]);
+                quote!(#a [#b])
+            }
+            Expr::Call(c) => {
+                let mut all: Vec<&Expr> = vec![&c.func];
+                all.extend(c.args.iter());
+                let ops = self.operands(&all);
+                let (f, args) = (&ops[0], &ops[1..]);
+                quote!(#f (#(#args),*))
+            }
+            Expr::MethodCall(m) => {
+                let mut all: Vec<&Expr> = vec![&m.receiver];
+                all.extend(m.args.iter());
+                let ops = self.operands(&all);
+                let (recv, args, method, turbofish) = (&ops[0], &ops[1..], &m.method, &m.turbofish);
+                quote!(#recv . #method #turbofish (#(#args),*))
+            }
+            Expr::Tuple(t) => {
+                let all: Vec<&Expr> = t.elems.iter().collect();
+                let ops = self.operands(&all);
+                if ops.len() == 1 {
+                    let v = &ops[0];
+                    quote!((#v,))
+                } else {
+                    quote!((#(#ops),*))
+                }
+            }
+            Expr::Array(a) => {
+                let all: Vec<&Expr> = a.elems.iter().collect();
+                let ops = self.operands(&all);
+                quote!([#(#ops),*])
+            }
+            Expr::Struct(s) => {
+                let mut all: Vec<&Expr> = s.fields.iter().map(|f| &f.expr).collect();
+                if let Some(rest) = &s.rest {
+                    all.push(rest);
+                }
+                let ops = self.operands(&all);
+                let members: Vec<&Member> = s.fields.iter().map(|f| &f.member).collect();
+                let values = &ops[..members.len()];
+                let path = &s.path;
+                let qself = s.qself.as_ref().map(|q| {
+                    let ty = &q.ty;
+                    quote!(<#ty>::)
+                });
+                let rest = s.rest.as_ref().map(|_| {
+                    let r = &ops[members.len()];
+                    quote!(.. #r)
+                });
+                quote!(#qself #path { #(#members: #values,)* #rest })
+            }
+            Expr::Range(r) => {
+                let mut all = Vec::new();
+                if let Some(s) = &r.start {
+                    all.push(&**s);
+                }
+                if let Some(e) = &r.end {
+                    all.push(&**e);
+                }
+                let ops = self.operands(&all);
+                let mut it = ops.iter();
+                let start = r.start.as_ref().map(|_| it.next().expect("start"));
+                let end = r.end.as_ref().map(|_| it.next().expect("end"));
+                let limits = &r.limits;
+                quote!(#start #limits #end)
+            }
+            Expr::Assign(a) => {
+                // The right operand runs first, then the place is evaluated and written.
+                let rhs = self.expr(&a.right);
+                self.mention_hidden(&rhs);
+                let left = self.verbatim_expr(&a.left);
+                quote!(#left = #rhs)
+            }
+            Expr::Return(r) => {
+                let value = match &r.expr {
+                    Some(v) => self.expr(v),
+                    None => quote!(()),
+                };
+                self.mention_hidden(&value);
+                self.complete(value)
+            }
+            Expr::Break(b) => self.lower_break(b),
+            Expr::Try(t) => {
+                let v = self.expr(&t.expr);
+                self.try_residual(v)
+            }
+            Expr::Let(l) => {
+                self.cx.error_spanned_by(l, "a suspension inside a `let` condition is only supported as the scrutinee of the first `let` of an `if`/`while` condition; bind it to a local first");
+                quote!(false)
+            }
+            other => {
+                self.cx.error_spanned_by(
+                    other,
+                    "`yield_!` cannot be lowered in this position; bind the yielded value to a local with `let` first",
+                );
+                quote!(())
+            }
+        }
+    }
+
+    /// Lowers operands left to right; see the module docs for what gets hoisted.
+    pub fn operands(&mut self, ops: &[&Expr]) -> Vec<TokenStream> {
+        let Some(last) = ops.iter().rposition(|e| expr_has_yield(e)) else {
+            return ops.iter().map(|e| self.verbatim_expr(e)).collect();
+        };
+        let mut out: Vec<Option<TokenStream>> = vec![None; ops.len()];
+        for (i, op) in ops.iter().enumerate().take(last) {
+            if expr_has_yield(op) {
+                let v = self.expr(op);
+                out[i] = Some(self.hoist(v));
+            } else if needs_hoist(op) {
+                let v = self.verbatim_expr(op);
+                out[i] = Some(self.hoist(v));
+            }
+        }
+        out[last] = Some(self.expr(ops[last]));
+        // Places left of the suspension are read after it: record their mentions here.
+        for (i, op) in ops.iter().enumerate() {
+            if out[i].is_none() {
+                out[i] = Some(self.verbatim_expr(op));
+            }
+        }
+        out.into_iter().map(|o| o.expect("lowered")).collect()
+    }
+
+    /// Binds a value to a new hidden temporary; returns the temporary's name.
+    pub fn hoist(&mut self, value: TokenStream) -> TokenStream {
+        self.mention_hidden(&value);
+        let (_, t) = self.temp("t");
+        let value = self.in_unsafe(value);
+        self.emit_raw(quote!(let mut #t = #value;));
+        quote!(#t)
+    }
+
+    /// `a && b` / `a || b` with a suspension: becomes a branch so `b` only runs when needed.
+    fn short_circuit(&mut self, b: &syn::ExprBinary) -> TokenStream {
+        let left = self.expr(&b.left);
+        self.mention_hidden(&left);
+        let (out_id, out) = self.temp("sc");
+        let join = self.new_block(BlockKind::Internal);
+        let is_and = matches!(b.op, syn::BinOp::And(_));
+        let evaluate = self.in_seq(|this| {
+            let r = this.expr(&b.right);
+            this.mention_hidden(&r);
+            this.goto(join, vec![(out_id, r)]);
+        });
+        let shortcut = self.in_seq(|this| {
+            let v = if is_and { quote!(false) } else { quote!(true) };
+            this.goto(join, vec![(out_id, v)]);
+        });
+        let left = self.in_unsafe(left);
+        let stmt = if is_and {
+            quote!(if #left #evaluate else #shortcut)
+        } else {
+            quote!(if #left #shortcut else #evaluate)
+        };
+        self.emit_raw(stmt);
+        self.switch_to(join);
+        quote!(#out)
+    }
+
+    /// `yield_!(v)`: evaluate `v`, suspend, and in the resumed block evaluate to the sent value.
+    pub fn lower_yield(&mut self, mac: &syn::Macro, used: bool) -> TokenStream {
+        let value = match mac.parse_body_with(syn::punctuated::Punctuated::<Expr, syn::Token![,]>::parse_terminated) {
+            Ok(args) if args.is_empty() => quote!(()),
+            Ok(args) if args.len() == 1 => {
+                let arg = args.first().expect("one");
+                let v = self.expr(arg);
+                self.mention_hidden(&v);
+                v
+            }
+            Ok(args) => {
+                self.cx.error_spanned_by(
+                    &args,
+                    "`yield_!` takes one value: `yield_!(value)`; to yield several, yield a tuple: `yield_!((a, b))`",
+                );
+                quote!(())
+            }
+            Err(err) => {
+                self.cx.syn_error(err);
+                quote!(())
+            }
+        };
+        let value_span = mac.tokens.span();
+        let point = self.point(mac);
+        let resumed = self.new_block(BlockKind::Resume(point));
+        let j = self.jump(resumed, JumpKind::Yield { value, value_span }, Vec::new());
+        self.emit_raw(j);
+        self.switch_to(resumed);
+        let resume = self.resume_value();
+        if used {
+            let (_, r) = self.temp("r");
+            self.emit_raw(quote!(let #r = #resume;));
+            quote!(#r)
+        } else {
+            if !self.ctx.resume_is_unit {
+                self.emit_raw(quote!(let _ = #resume;));
+            }
+            quote!(())
+        }
+    }
+
+    /// `yield_from!(g)`: start `g`, forward its yields out and the sent values in; evaluates to
+    /// its return value.
+    fn lower_yield_from(&mut self, mac: &syn::Macro) -> TokenStream {
+        let arg = match mac.parse_body::<Expr>() {
+            Ok(e) => e,
+            Err(err) => {
+                self.cx.syn_error(syn::Error::new(
+                    err.span(),
+                    "`yield_from!` takes one generator: `yield_from!(other_generator(args))`",
+                ));
+                return quote!(());
+            }
+        };
+        let g = self.expr(&arg);
+        self.mention_hidden(&g);
+        let krate = &self.ctx.krate;
+        let resume_ty = &self.ctx.resume_ty;
+        let (_, gv) = self.temp("gen");
+        let g = self.in_unsafe(g);
+        self.emit_raw(quote!(let mut #gv = #g;));
+        let (ret_id, ret) = self.temp("ret");
+        let cont = self.new_block(BlockKind::Internal);
+        let point = self.point(mac);
+        let resumed = self.new_block(BlockKind::Resume(point));
+        let y = proc_macro2::Ident::new("__coro_y", Span::mixed_site());
+        let v = proc_macro2::Ident::new("__coro_v", Span::mixed_site());
+        let step = |this: &mut Self, call: TokenStream| {
+            this.mention_hidden(&quote!(#gv));
+            let yielded = this.jump(
+                resumed,
+                JumpKind::Yield { value: quote!(#y), value_span: arg.span() },
+                Vec::new(),
+            );
+            let completed = this.jump(cont, JumpKind::Goto, vec![(ret_id, quote!(#v))]);
+            this.emit_raw(quote! {
+                match #call {
+                    #krate::__private::GeneratorState::Yielded(#y) => #yielded,
+                    #krate::__private::GeneratorState::Complete(#v) => #completed,
+                }
+            });
+        };
+        step(self, quote!(<_ as #krate::__private::Generator<#resume_ty>>::start(&mut #gv)));
+        self.switch_to(resumed);
+        let resume = self.resume_value();
+        step(self, quote!(<_ as #krate::__private::Generator<#resume_ty>>::send(&mut #gv, #resume)));
+        self.switch_to(cont);
+        quote!(#ret)
+    }
+
+    /// Registers a suspension point for `status()` and `Debug`.
+    fn point(&mut self, mac: &syn::Macro) -> usize {
+        let span = mac.path.span();
+        let source = mac
+            .path
+            .span()
+            .join(mac.delimiter.span().close())
+            .and_then(|s| s.source_text())
+            .unwrap_or_else(|| {
+                let path = mac.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
+                format!("{path}!({})", mac.tokens)
+            });
+        let start = span.start();
+        self.g.points.push(Point { source, line: start.line, column: start.column + 1 });
+        self.g.points.len() - 1
+    }
+
+    /// `v?` on an already lowered operand.
+    pub fn try_residual(&self, v: TokenStream) -> TokenStream {
+        let krate = &self.ctx.krate;
+        let c = proc_macro2::Ident::new("__coro_c", Span::mixed_site());
+        let r = proc_macro2::Ident::new("__coro_res", Span::mixed_site());
+        let done = self.complete(quote!(#krate::__private::FromResidual::from_residual(#r)));
+        quote! {
+            match #krate::__private::Branch::branch(#v) {
+                #krate::__private::Flow::Continue(#c) => #c,
+                #krate::__private::Flow::Break(#r) => #done,
+            }
+        }
+    }
+}
+
+/// Whether an operand left of a suspension must be evaluated (into a temporary) before it.
+fn needs_hoist(e: &Expr) -> bool {
+    match e {
+        Expr::Lit(_) | Expr::Path(_) | Expr::Closure(_) => false,
+        Expr::Reference(r) => needs_hoist(&r.expr),
+        Expr::Field(f) => needs_hoist(&f.base),
+        Expr::Paren(p) => needs_hoist(&p.expr),
+        Expr::Group(g) => needs_hoist(&g.expr),
+        Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => needs_hoist(&u.expr),
+        _ => true,
+    }
+}

@@ -1,0 +1,169 @@
+//! std's expression-list macros (`println!`, `format!`, `write!`, `vec!`, `assert_eq!`, ...):
+//! their arguments are expressions we can parse, rewrite and lower like call arguments.
+//!
+//! Input:  `println!("{} {}", a(), yield_!(x))`
+//! Output: `let mut __coro_t1 = a();`, a yield, then `println!("{} {}", __coro_t1, __coro_r2)`.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+use syn::parse::{Parse, ParseStream, Parser};
+use syn::punctuated::Punctuated;
+use syn::{Expr, Macro, Token};
+
+use super::Lowerer;
+
+/// Macros whose arguments are all evaluated (left to right) like a call's.
+const EAGER: &[&str] = &[
+    "print", "println", "eprint", "eprintln", "format", "format_args", "write", "writeln", "panic",
+    "vec", "dbg", "todo", "unimplemented", "unreachable",
+];
+/// Macros whose first `n` arguments are evaluated and the rest only on failure.
+const ASSERTS: &[(&str, usize)] = &[
+    ("assert", 1),
+    ("debug_assert", 1),
+    ("assert_eq", 2),
+    ("assert_ne", 2),
+    ("debug_assert_eq", 2),
+    ("debug_assert_ne", 2),
+];
+
+pub struct Arg {
+    name: Option<Ident>,
+    expr: Expr,
+}
+
+impl Parse for Arg {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        if input.peek(syn::Ident) && input.peek2(Token![=]) && !input.peek2(Token![==]) {
+            let name: Ident = input.parse()?;
+            input.parse::<Token![=]>()?;
+            return Ok(Arg { name: Some(name), expr: input.parse()? });
+        }
+        Ok(Arg { name: None, expr: input.parse()? })
+    }
+}
+
+/// The parsed arguments of a known macro.
+pub struct MacroArgs {
+    mac: Macro,
+    kind: Shape,
+}
+
+enum Shape {
+    List { args: Vec<Arg>, trailing_comma: bool },
+    /// `vec![elem; n]`
+    Repeat(Box<Expr>, Box<Expr>),
+}
+
+impl MacroArgs {
+    pub fn parse(mac: &Macro) -> Option<Self> {
+        let name = mac.path.segments.last()?.ident.to_string();
+        if !EAGER.contains(&name.as_str()) && !ASSERTS.iter().any(|(n, _)| *n == name) {
+            return None;
+        }
+        if name == "vec" {
+            let repeat = |input: ParseStream| -> syn::Result<(Expr, Expr)> {
+                let e: Expr = input.parse()?;
+                input.parse::<Token![;]>()?;
+                let n: Expr = input.parse()?;
+                Ok((e, n))
+            };
+            if let Ok((e, n)) = repeat.parse2(mac.tokens.clone()) {
+                return Some(MacroArgs { mac: mac.clone(), kind: Shape::Repeat(Box::new(e), Box::new(n)) });
+            }
+        }
+        let list = Punctuated::<Arg, Token![,]>::parse_terminated.parse2(mac.tokens.clone()).ok()?;
+        let trailing_comma = list.trailing_punct();
+        Some(MacroArgs {
+            mac: mac.clone(),
+            kind: Shape::List { args: list.into_iter().collect(), trailing_comma },
+        })
+    }
+
+    pub fn exprs_mut(&mut self) -> Vec<&mut Expr> {
+        match &mut self.kind {
+            Shape::List { args, .. } => args.iter_mut().map(|a| &mut a.expr).collect(),
+            Shape::Repeat(e, n) => vec![&mut **e, &mut **n],
+        }
+    }
+
+    fn exprs(&self) -> Vec<&Expr> {
+        match &self.kind {
+            Shape::List { args, .. } => args.iter().map(|a| &a.expr).collect(),
+            Shape::Repeat(e, n) => vec![&**e, &**n],
+        }
+    }
+
+    /// How many leading arguments are always evaluated.
+    fn eager_count(&self) -> usize {
+        let name = self.mac.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
+        ASSERTS.iter().find(|(n, _)| *n == name).map_or(usize::MAX, |(_, k)| *k)
+    }
+
+    /// The macro's argument tokens, rebuilt from (possibly rewritten) expressions.
+    pub fn to_tokens(&self) -> TokenStream {
+        self.tokens_with(&self.exprs().into_iter().map(quote::ToTokens::to_token_stream).collect::<Vec<_>>())
+    }
+
+    fn tokens_with(&self, values: &[TokenStream]) -> TokenStream {
+        match &self.kind {
+            Shape::List { args, trailing_comma } => {
+                let items = args.iter().zip(values).map(|(a, v)| match &a.name {
+                    Some(n) => quote!(#n = #v),
+                    None => v.clone(),
+                });
+                let trailing = trailing_comma.then(|| quote!(,));
+                quote!(#(#items),* #trailing)
+            }
+            Shape::Repeat(..) => {
+                let (e, n) = (&values[0], &values[1]);
+                quote!(#e; #n)
+            }
+        }
+    }
+}
+
+impl Lowerer<'_> {
+    /// A macro call whose tokens contain a suspension.
+    pub fn lower_macro(&mut self, mac: &Macro) -> TokenStream {
+        let name = mac.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
+        let Some(args) = MacroArgs::parse(mac) else {
+            self.cx.error_spanned_by(
+                mac,
+                format!(
+                    "`yield_!` inside `{name}!`: the generator cannot see into this macro's tokens; \
+                     bind the value first: `let v = yield_!(..); {name}!(.. v ..)`"
+                ),
+            );
+            return quote!(());
+        };
+        let exprs = args.exprs();
+        if let Shape::Repeat(_, n) = &args.kind {
+            if crate::scan::expr_has_yield(n) {
+                self.cx.error_spanned_by(n, "the length of `vec![x; n]` cannot suspend");
+                return quote!(());
+            }
+        }
+        let eager = args.eager_count();
+        for lazy in exprs.iter().skip(eager) {
+            if crate::scan::expr_has_yield(lazy) {
+                self.cx.error_spanned_by(
+                    lazy,
+                    format!("the message arguments of `{name}!` are only evaluated on failure and cannot suspend; bind the value with `let` first"),
+                );
+                return quote!(());
+            }
+        }
+        let values = self.operands(&exprs);
+        for v in &values {
+            self.mention_hidden(v);
+        }
+        let tokens = args.tokens_with(&values);
+        let path = &mac.path;
+        match &mac.delimiter {
+            syn::MacroDelimiter::Paren(_) => quote!(#path!(#tokens)),
+            syn::MacroDelimiter::Brace(_) => quote!(#path!{#tokens}),
+            syn::MacroDelimiter::Bracket(_) => quote!(#path![#tokens]),
+        }
+    }
+}

@@ -1,0 +1,452 @@
+//! Lowering a `#[generator]` body into a graph of blocks (regenerator/C#-iterator style).
+//!
+//! Each block becomes one variant of the state enum and one arm of the step closure's `match`.
+//! A block starts at a resume point (after a `yield_!`) or at a join/loop head, and its code is
+//! ordinary Rust: constructs that contain no suspension are emitted as written (after rewriting
+//! `return`, `?`, `self` and jumps out of lowered loops); constructs that do are split.
+//!
+//! Code is built as token streams holding placeholder identifiers (`__coro_ph_*`) for what is only
+//! known after liveness (which locals a jump saves, whether a shadowed local needs an alias);
+//! `emit` substitutes them. Data flows one way: syn AST -> [`Graph`] -> tokens.
+
+mod control;
+mod expr;
+pub mod liveness;
+mod macros;
+pub mod names;
+pub mod rewrite;
+mod stmt;
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{format_ident, quote};
+use std::collections::HashMap;
+
+use crate::diag::Ctxt;
+
+pub type LocalId = usize;
+pub type BlockId = usize;
+pub type JumpId = usize;
+pub type SeqId = usize;
+
+/// A local of the generator body: a user binding, a parameter, or a temporary of the lowering.
+pub struct Local {
+    /// The name user code uses (the user's ident, span included), or a hidden name for temps.
+    pub name: Ident,
+    /// A mixed-site name for when the local is shadowed in an arm, and for its enum field.
+    pub hidden: Ident,
+    /// The enum's type parameter for this local.
+    pub ty_param: Ident,
+    pub mutable: bool,
+    /// Mentioned after its declaration. A local never mentioned (an RAII guard) cannot have been
+    /// moved, so it is kept to the end of its scope as in plain Rust.
+    pub mentioned: bool,
+    /// Kept alive to its scope's end regardless of mentions (e.g. a `_` parameter).
+    pub pinned_guard: bool,
+    /// Initialized where it is declared (a `let` with a value, a pattern binding, a parameter):
+    /// only such a local can be a guard.
+    pub guard_eligible: bool,
+}
+
+impl Local {
+    pub fn is_guard(&self) -> bool {
+        self.pinned_guard || (self.guard_eligible && !self.mentioned)
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Start,
+    Resume(usize),
+    Internal,
+}
+
+/// A basic block: the code of one arm.
+pub struct Block {
+    pub kind: BlockKind,
+    /// Locals in scope when the block is entered, outermost first.
+    pub entry_scope: Vec<LocalId>,
+    /// Locals in scope and visible by name at entry (the innermost of each name).
+    pub entry_visible: Vec<bool>,
+    pub root: SeqId,
+    /// Mentions, kills and jumps in code order, for liveness.
+    pub events: Vec<Event>,
+    /// Locals assigned as a whole at the top level of the block before any other use: they need a
+    /// declaration at the arm's entry when they are not restored.
+    pub kills: Vec<LocalId>,
+    /// Position in source order, for emitting arms so rustc infers types front to back.
+    pub order: usize,
+    /// Whether the block was ever entered (created blocks that nothing reaches are not emitted).
+    pub started: bool,
+}
+
+#[derive(Clone, Copy)]
+pub enum Event {
+    Mention(LocalId),
+    Kill(LocalId),
+    Jump(JumpId),
+}
+
+pub enum JumpKind {
+    Goto,
+    Yield { value: TokenStream, value_span: Span },
+}
+
+/// A transfer of control to another block, through the state enum.
+pub struct Jump {
+    pub from: BlockId,
+    pub target: BlockId,
+    pub kind: JumpKind,
+    /// How each local in scope at the jump site is named there.
+    pub names: HashMap<LocalId, Ident>,
+    /// Locals the jump itself binds (a loop's `break` value): (local, value expression).
+    pub defines: Vec<(LocalId, TokenStream)>,
+    /// Filled by liveness: the locals the target needs, innermost-declared first.
+    pub save: Vec<LocalId>,
+}
+
+/// A shadowing `let`: the shadowed local moves to its hidden name if a later jump in the same
+/// arm needs it (known only after liveness).
+pub struct Alias {
+    pub local: LocalId,
+    pub block: BlockId,
+    /// Jumps with an id at least this, from the same block, come after the alias.
+    pub first_jump: JumpId,
+    pub user_name: Ident,
+}
+
+/// A `let` without initializer: emitted only if its block uses the local (otherwise rustc could
+/// not infer the type of a declaration that the block never assigns).
+pub struct Decl {
+    pub tokens: TokenStream,
+    pub locals: Vec<LocalId>,
+    pub block: BlockId,
+}
+
+/// A `yield_!`/`yield_from!` site.
+pub struct Point {
+    pub source: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// A break/continue target of a lowered loop or labeled block.
+pub struct Leap {
+    pub label: Option<String>,
+    pub is_loop: bool,
+    pub break_target: BlockId,
+    pub continue_target: Option<BlockId>,
+    pub value: Option<LocalId>,
+}
+
+/// Everything the emitter needs.
+pub struct Graph {
+    pub locals: Vec<Local>,
+    pub blocks: Vec<Block>,
+    pub jumps: Vec<Jump>,
+    pub seqs: Vec<Vec<TokenStream>>,
+    pub aliases: Vec<Alias>,
+    pub decls: Vec<Decl>,
+    pub points: Vec<Point>,
+    /// Items and `use`s found in lowered code, hoisted so every arm sees them.
+    pub items: Vec<TokenStream>,
+    /// Parameters in the order they sit in the `Start` variant.
+    pub params: Vec<LocalId>,
+    /// Filled by liveness: each block's restored locals, innermost-declared first.
+    pub live_in: Vec<Vec<LocalId>>,
+}
+
+/// How the lowering refers to generated names and user types.
+pub struct Context {
+    pub krate: TokenStream,
+    pub state: Ident,
+    pub resume: Ident,
+    pub dispatch: syn::Lifetime,
+    pub enum_name: Ident,
+    pub resume_is_unit: bool,
+    /// The yield type, for `let __y: Y = ...` (None if it cannot be written in a `let`).
+    pub yield_ty: Option<TokenStream>,
+    /// The return type, likewise.
+    pub return_ty: Option<TokenStream>,
+    /// The resume type (`()` when omitted).
+    pub resume_ty: TokenStream,
+}
+
+pub struct Lowerer<'a> {
+    pub cx: &'a Ctxt,
+    pub ctx: &'a Context,
+    pub g: Graph,
+    pub(crate) cur_block: BlockId,
+    pub(crate) cur_seq: SeqId,
+    scopes: Vec<Vec<LocalId>>,
+    /// Current name of each local bound in the arm being built.
+    names: HashMap<LocalId, Ident>,
+    pub(crate) leaps: Vec<Leap>,
+    pub(crate) unsafe_depth: usize,
+    next_order: usize,
+    temp_counter: usize,
+}
+
+pub fn ph(kind: &str, n: usize) -> Ident {
+    Ident::new(&format!("__coro_ph_{kind}{n}"), Span::mixed_site())
+}
+
+impl<'a> Lowerer<'a> {
+    pub fn new(cx: &'a Ctxt, ctx: &'a Context) -> Self {
+        let mut l = Lowerer {
+            cx,
+            ctx,
+            g: Graph {
+                locals: Vec::new(),
+                blocks: Vec::new(),
+                jumps: Vec::new(),
+                seqs: Vec::new(),
+                aliases: Vec::new(),
+                decls: Vec::new(),
+                points: Vec::new(),
+                items: Vec::new(),
+                params: Vec::new(),
+                live_in: Vec::new(),
+            },
+            cur_block: 0,
+            cur_seq: 0,
+            scopes: vec![Vec::new()],
+            names: HashMap::new(),
+            leaps: Vec::new(),
+            unsafe_depth: 0,
+            next_order: 0,
+            temp_counter: 0,
+        };
+        let start = l.new_block(BlockKind::Start);
+        l.switch_to(start);
+        l
+    }
+
+    // ----- locals and scopes -------------------------------------------------------------
+
+    pub fn declare(&mut self, name: Ident, mutable: bool) -> LocalId {
+        let id = self.g.locals.len();
+        let hidden = format_ident!("__coro_l{}_{}", id, name.to_string().trim_start_matches("r#"), span = Span::mixed_site());
+        let ty_param = format_ident!("__CoroT{}", id, span = Span::mixed_site());
+        self.g.locals.push(Local { name: name.clone(), hidden, ty_param, mutable, mentioned: false, pinned_guard: false, guard_eligible: false });
+        self.scopes.last_mut().expect("scope").push(id);
+        self.names.insert(id, name);
+        id
+    }
+
+    /// A hidden temporary of the lowering, declared in the current scope.
+    pub fn temp(&mut self, what: &str) -> (LocalId, Ident) {
+        self.temp_counter += 1;
+        let ident = Ident::new(&format!("__coro_{what}{}", self.temp_counter), Span::mixed_site());
+        let id = self.declare(ident.clone(), true);
+        (id, ident)
+    }
+
+    pub fn push_scope(&mut self) {
+        self.scopes.push(Vec::new());
+    }
+
+    pub fn pop_scope(&mut self) -> Vec<LocalId> {
+        let locals = self.scopes.pop().expect("scope");
+        for l in &locals {
+            self.names.remove(l);
+        }
+        locals
+    }
+
+    pub fn in_scope(&self) -> Vec<LocalId> {
+        self.scopes.iter().flatten().copied().collect()
+    }
+
+    pub fn resolve(&self, name: &str) -> Option<LocalId> {
+        for scope in self.scopes.iter().rev() {
+            for &id in scope.iter().rev() {
+                if self.g.locals[id].name == name {
+                    return Some(id);
+                }
+            }
+        }
+        None
+    }
+
+    /// Records mentions of the given names (those that resolve to locals).
+    pub fn mention_all(&mut self, idents: &[Ident]) {
+        for ident in idents {
+            let name = ident.to_string();
+            if let Some(id) = self.resolve(&name) {
+                self.mention(id);
+            }
+        }
+    }
+
+    pub fn mention(&mut self, id: LocalId) {
+        self.g.locals[id].mentioned = true;
+        self.g.blocks[self.cur_block].events.push(Event::Mention(id));
+    }
+
+    /// A whole-local assignment: a kill if at the top level of the block's code.
+    pub fn assign_whole(&mut self, id: LocalId) {
+        self.g.locals[id].mentioned = true;
+        let block = &mut self.g.blocks[self.cur_block];
+        let top_level = self.cur_seq == block.root;
+        let used_before = block.events.iter().any(|e| matches!(e, Event::Mention(m) | Event::Kill(m) if *m == id));
+        if top_level && !used_before {
+            block.events.push(Event::Kill(id));
+            block.kills.push(id);
+        } else {
+            block.events.push(Event::Mention(id));
+        }
+    }
+
+    // ----- blocks, sequences, jumps -------------------------------------------------------
+
+    pub fn new_block(&mut self, kind: BlockKind) -> BlockId {
+        let entry_scope = self.in_scope();
+        let entry_visible = entry_scope
+            .iter()
+            .enumerate()
+            .map(|(i, &id)| {
+                let name = &self.g.locals[id].name;
+                !entry_scope[i + 1..].iter().any(|&later| self.g.locals[later].name == *name)
+            })
+            .collect();
+        let root = self.new_seq();
+        self.g.blocks.push(Block {
+            kind,
+            entry_scope,
+            entry_visible,
+            root,
+            events: Vec::new(),
+            kills: Vec::new(),
+            order: usize::MAX,
+            started: false,
+        });
+        self.g.blocks.len() - 1
+    }
+
+    /// Recomputes a block's entry scope from the current scopes (for blocks created before the
+    /// locals that are in scope at their entry, e.g. a loop's value temp).
+    pub fn refresh_entry_scope(&mut self, block: BlockId) {
+        let entry_scope = self.in_scope();
+        let entry_visible = entry_scope
+            .iter()
+            .enumerate()
+            .map(|(i, &id)| {
+                let name = &self.g.locals[id].name;
+                !entry_scope[i + 1..].iter().any(|&later| self.g.locals[later].name == *name)
+            })
+            .collect();
+        self.g.blocks[block].entry_scope = entry_scope;
+        self.g.blocks[block].entry_visible = entry_visible;
+    }
+
+    pub fn new_seq(&mut self) -> SeqId {
+        self.g.seqs.push(Vec::new());
+        self.g.seqs.len() - 1
+    }
+
+    pub fn switch_to(&mut self, block: BlockId) {
+        self.cur_block = block;
+        self.cur_seq = self.g.blocks[block].root;
+        let b = &mut self.g.blocks[block];
+        b.order = self.next_order;
+        b.started = true;
+        self.next_order += 1;
+        self.names.clear();
+        let b = &self.g.blocks[block];
+        for (i, &id) in b.entry_scope.iter().enumerate() {
+            let l = &self.g.locals[id];
+            let name = if b.entry_visible[i] { l.name.clone() } else { l.hidden.clone() };
+            self.names.insert(id, name);
+        }
+    }
+
+    pub fn emit(&mut self, tokens: TokenStream) {
+        let tokens = if self.unsafe_depth > 0 { quote!(unsafe { #tokens }) } else { tokens };
+        self.g.seqs[self.cur_seq].push(tokens);
+    }
+
+    /// Emits a statement whose inner expression should run in an `unsafe` context if the user's
+    /// code was inside an `unsafe` block (wrapping a `let` would end its scope).
+    pub fn emit_raw(&mut self, tokens: TokenStream) {
+        self.g.seqs[self.cur_seq].push(tokens);
+    }
+
+    /// Wraps an expression for the current unsafe context.
+    pub fn in_unsafe(&self, e: TokenStream) -> TokenStream {
+        if self.unsafe_depth > 0 { quote!(unsafe { #e }) } else { e }
+    }
+
+    /// Runs `f` with a fresh sequence as the current one; returns the sequence's placeholder.
+    /// The current block may change inside `f` (a split); the caller's block is restored after.
+    pub fn in_seq<F: FnOnce(&mut Self)>(&mut self, f: F) -> TokenStream {
+        let saved_seq = self.cur_seq;
+        let saved_block = self.cur_block;
+        let saved_names = self.names.clone();
+        let seq = self.new_seq();
+        self.cur_seq = seq;
+        f(self);
+        self.cur_seq = saved_seq;
+        self.cur_block = saved_block;
+        self.names = saved_names;
+        let p = ph("S", seq);
+        quote!({ #p })
+    }
+
+    pub fn jump(&mut self, target: BlockId, kind: JumpKind, defines: Vec<(LocalId, TokenStream)>) -> TokenStream {
+        // Values computed by the jump itself run where the jump is, unsafe context included.
+        let defines = defines.into_iter().map(|(l, v)| (l, self.in_unsafe(v))).collect();
+        let kind = match kind {
+            JumpKind::Yield { value, value_span } => JumpKind::Yield { value: self.in_unsafe(value), value_span },
+            goto => goto,
+        };
+        let id = self.g.jumps.len();
+        let names = self
+            .in_scope()
+            .into_iter()
+            .filter_map(|l| self.names.get(&l).map(|n| (l, n.clone())))
+            .collect();
+        self.g.jumps.push(Jump { from: self.cur_block, target, kind, names, defines, save: Vec::new() });
+        self.g.blocks[self.cur_block].events.push(Event::Jump(id));
+        let p = ph("J", id);
+        quote!(#p)
+    }
+
+    /// Emits a goto to `target` as the last statement of the current sequence.
+    pub fn goto(&mut self, target: BlockId, defines: Vec<(LocalId, TokenStream)>) {
+        let j = self.jump(target, JumpKind::Goto, defines);
+        self.emit_raw(j);
+    }
+
+    /// The code that completes the generator with `value` (already lowered tokens).
+    pub fn complete(&self, value: TokenStream) -> TokenStream {
+        let Context { krate, state, enum_name, .. } = self.ctx;
+        let ret = Ident::new("__coro_ret", Span::mixed_site());
+        let annotated = match &self.ctx.return_ty {
+            Some(ty) => quote!(let #ret: #ty = #value;),
+            None => quote!(let #ret = #value;),
+        };
+        quote!({
+            #annotated
+            *#state = #enum_name::Done;
+            return ::core::option::Option::Some(#krate::__private::GeneratorState::Complete(#ret));
+        })
+    }
+
+    /// The expression a resumed arm uses for the value sent to it.
+    pub fn resume_value(&self) -> TokenStream {
+        let Context { krate, resume, .. } = self.ctx;
+        if self.ctx.resume_is_unit {
+            quote!(())
+        } else {
+            quote!(#krate::__private::resumed(#resume))
+        }
+    }
+
+    pub fn current_block(&self) -> BlockId {
+        self.cur_block
+    }
+
+    pub fn finish(self) -> Graph {
+        self.g
+    }
+}

@@ -1,0 +1,214 @@
+//! Statements of a lowered scope.
+//!
+//! Input:  the statements of a block that contains a suspension.
+//! Output: arm code in the current block; `let`s declare locals (for liveness and naming), and a
+//!         `let` that shadows a visible local keeps the old one reachable through an alias.
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{ToTokens, quote};
+use syn::{Expr, Stmt};
+
+use super::names::{FreeNames, pat_bindings};
+use super::{Alias, Lowerer, ph};
+use crate::scan::{self, YieldKind, local_has_yield, stmt_has_yield};
+
+impl Lowerer<'_> {
+    /// Lowers the whole fn body: statements, then the tail value completes the generator.
+    pub fn lower_body(&mut self, block: &syn::Block) {
+        let tail = self.lower_stmts(&block.stmts);
+        let value = tail.unwrap_or_else(|| quote!(()));
+        let done = self.complete(value);
+        self.emit_raw(done);
+    }
+
+    /// Lowers statements in the current scope; returns the tail expression's value, if any.
+    pub fn lower_stmts(&mut self, stmts: &[Stmt]) -> Option<TokenStream> {
+        let mut tail = None;
+        for (i, stmt) in stmts.iter().enumerate() {
+            let last = i + 1 == stmts.len();
+            match stmt {
+                Stmt::Expr(e, None) if last => tail = Some(self.expr(e)),
+                _ => self.lower_stmt(stmt),
+            }
+        }
+        tail
+    }
+
+    fn lower_stmt(&mut self, stmt: &Stmt) {
+        match stmt {
+            Stmt::Item(item) => {
+                // Items cannot see locals; hoisting them lets every arm use them.
+                self.g.items.push(item.to_token_stream());
+            }
+            Stmt::Local(local) => self.lower_local(local),
+            Stmt::Macro(m) => {
+                let e = Expr::Macro(syn::ExprMacro { attrs: m.attrs.clone(), mac: m.mac.clone() });
+                self.expr_stmt(&e);
+            }
+            Stmt::Expr(e, _) => self.expr_stmt(e),
+        }
+    }
+
+    /// An expression evaluated for its effects.
+    pub fn expr_stmt(&mut self, e: &Expr) {
+        if !stmt_has_yield(&Stmt::Expr(e.clone(), None)) {
+            // A whole-local assignment at the top level is a kill for liveness.
+            if let Expr::Assign(a) = e {
+                if let Some(id) = self.local_path(&a.left) {
+                    let rhs = self.verbatim_expr(&a.right);
+                    let left = &a.left;
+                    self.assign_whole(id);
+                    let stmt = quote!(#left = #rhs;);
+                    self.emit(stmt);
+                    return;
+                }
+            }
+            let code = self.verbatim_expr(e);
+            self.emit(quote!(#code;));
+            return;
+        }
+        match e {
+            Expr::Macro(m) if scan::yield_kind(&m.mac.path) == Some(YieldKind::Yield) => {
+                self.lower_yield(&m.mac, false);
+            }
+            Expr::If(_)
+            | Expr::Match(_)
+            | Expr::Loop(_)
+            | Expr::While(_)
+            | Expr::ForLoop(_)
+            | Expr::Block(_)
+            | Expr::Unsafe(_) => {
+                let _ = self.control(e, false);
+            }
+            Expr::Assign(a) if self.local_path(&a.left).is_some() => {
+                let id = self.local_path(&a.left).expect("checked");
+                let rhs = self.expr(&a.right);
+                self.mention_hidden(&rhs);
+                let left = &a.left;
+                self.assign_whole(id);
+                let stmt = quote!(#left = #rhs;);
+                self.emit(stmt);
+            }
+            _ => {
+                let code = self.expr(e);
+                self.emit(quote!(#code;));
+            }
+        }
+    }
+
+    /// `x` when it names a local of the generator.
+    pub fn local_path(&self, e: &Expr) -> Option<usize> {
+        match e {
+            Expr::Path(p) if p.qself.is_none() && p.path.segments.len() == 1 => {
+                self.resolve(&p.path.segments[0].ident.to_string())
+            }
+            Expr::Paren(p) => self.local_path(&p.expr),
+            _ => None,
+        }
+    }
+
+    fn lower_local(&mut self, local: &syn::Local) {
+        let (pat, ty) = match &local.pat {
+            syn::Pat::Type(pt) => (&*pt.pat, Some(&pt.ty)),
+            other => (other, None),
+        };
+        let has_yield = local_has_yield(local);
+        let initialized = local.init.is_some();
+        // The initializer, lowered before the pattern's names come into scope.
+        let init = match &local.init {
+            None => None,
+            Some(init) => {
+                let value = if has_yield && scan::expr_has_yield(&init.expr) {
+                    let v = self.expr(&init.expr);
+                    self.mention_hidden(&v);
+                    v
+                } else {
+                    self.mention_all(&FreeNames::of_expr(&init.expr));
+                    self.rewrite_expr(&init.expr)
+                };
+                let diverge = init.diverge.as_ref().map(|(_, d)| {
+                    if scan::expr_has_yield(d) {
+                        // A diverging else block that suspends: lower it as a branch.
+                        self.in_seq(|this| {
+                            let _ = this.control(d, false);
+                        })
+                    } else {
+                        self.verbatim_expr(d)
+                    }
+                });
+                Some((value, diverge))
+            }
+        };
+        let bindings = pat_bindings(pat);
+        let shadows: Vec<usize> = bindings
+            .iter()
+            .filter_map(|b| {
+                let id = self.resolve(&b.ident.to_string())?;
+                // Only a local bound by this name in the arm can need an alias.
+                (self.names_get(id).as_ref() == Some(&b.ident.clone())).then_some(id)
+            })
+            .collect();
+        let ty_tokens = ty.map(|t| quote!(: #t));
+        if shadows.is_empty() {
+            let first = self.g.locals.len();
+            self.declare_pattern(pat, initialized);
+            let stmt = match init {
+                None => {
+                    let n = self.g.decls.len();
+                    self.g.decls.push(super::Decl {
+                        tokens: quote!(let #pat #ty_tokens;),
+                        locals: (first..self.g.locals.len()).collect(),
+                        block: self.current_block(),
+                    });
+                    let p = ph("D", n);
+                    quote!(#p)
+                }
+                Some((value, None)) => {
+                    let value = self.in_unsafe(value);
+                    quote!(let #pat #ty_tokens = #value;)
+                }
+                Some((value, Some(diverge))) => {
+                    let value = self.in_unsafe(value);
+                    quote!(let #pat #ty_tokens = #value else #diverge;)
+                }
+            };
+            self.emit_raw(stmt);
+            return;
+        }
+        // Evaluate the initializer while the old names are visible, then move each shadowed
+        // local to its hidden name (if a later jump in this arm needs it), then bind.
+        let init_tmp = Ident::new("__coro_init", Span::mixed_site());
+        if let Some((value, _)) = &init {
+            let value = self.in_unsafe(value.clone());
+            self.emit_raw(quote!(let #init_tmp #ty_tokens = #value;));
+        }
+        for id in shadows {
+            let n = self.g.aliases.len();
+            self.g.aliases.push(Alias {
+                local: id,
+                block: self.current_block(),
+                first_jump: self.g.jumps.len(),
+                user_name: self.g.locals[id].name.clone(),
+            });
+            let hidden = self.g.locals[id].hidden.clone();
+            self.set_name(id, hidden);
+            let p = ph("A", n);
+            self.emit_raw(quote!(#p));
+        }
+        self.declare_pattern(pat, initialized);
+        let stmt = match init {
+            None => quote!(let #pat #ty_tokens;),
+            Some((_, None)) => quote!(let #pat = #init_tmp;),
+            Some((_, Some(diverge))) => quote!(let #pat = #init_tmp else #diverge;),
+        };
+        self.emit_raw(stmt);
+    }
+
+    /// Declares the names a pattern binds in the current scope.
+    pub fn declare_pattern(&mut self, pat: &syn::Pat, initialized: bool) {
+        for b in pat_bindings(pat) {
+            let id = self.declare(b.ident, b.mutable);
+            self.g.locals[id].guard_eligible = initialized;
+        }
+    }
+}

@@ -1,0 +1,217 @@
+//! Finding `yield_!`/`yield_from!` in a body, and the misuse checks that need no lowering.
+//!
+//! The visitors here never descend into closures, async blocks or nested items: a suspension
+//! cannot belong there, so one found there is reported (by [`check_body`]) rather than lowered.
+
+use proc_macro2::{TokenStream, TokenTree};
+use syn::visit::{self, Visit};
+use syn::{Expr, Macro, Path};
+
+use crate::args::Kind;
+use crate::diag::Ctxt;
+
+/// The two suspension markers.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum YieldKind {
+    Yield,
+    YieldFrom,
+}
+
+impl YieldKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            YieldKind::Yield => "yield_!",
+            YieldKind::YieldFrom => "yield_from!",
+        }
+    }
+}
+
+/// Recognizes `yield_!` / `coro_core::yield_!` / `yield_from!` by the last path segment.
+pub fn yield_kind(path: &Path) -> Option<YieldKind> {
+    let last = path.segments.last()?;
+    if !last.arguments.is_none() {
+        return None;
+    }
+    if last.ident == "yield_" {
+        Some(YieldKind::Yield)
+    } else if last.ident == "yield_from" {
+        Some(YieldKind::YieldFrom)
+    } else {
+        None
+    }
+}
+
+/// `true` if the tokens contain `yield_ !` or `yield_from !` anywhere (at any depth).
+pub fn tokens_mention_yield(tokens: &TokenStream) -> bool {
+    let mut prev_is_yield = false;
+    for tt in tokens.clone() {
+        match &tt {
+            TokenTree::Ident(i) => {
+                prev_is_yield = i == "yield_" || i == "yield_from";
+                continue;
+            }
+            TokenTree::Punct(p) if p.as_char() == '!' && prev_is_yield => return true,
+            TokenTree::Group(g) => {
+                if tokens_mention_yield(&g.stream()) {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+        prev_is_yield = false;
+    }
+    false
+}
+
+/// Answers "does this syntax contain a suspension that belongs to the enclosing generator?".
+struct Finder {
+    found: bool,
+}
+
+impl<'ast> Visit<'ast> for Finder {
+    fn visit_macro(&mut self, mac: &'ast Macro) {
+        if yield_kind(&mac.path).is_some() || tokens_mention_yield(&mac.tokens) {
+            self.found = true;
+        }
+    }
+    fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
+    fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {}
+    fn visit_item(&mut self, _: &'ast syn::Item) {}
+    fn visit_expr(&mut self, e: &'ast Expr) {
+        if !self.found {
+            visit::visit_expr(self, e);
+        }
+    }
+}
+
+pub fn expr_has_yield(e: &Expr) -> bool {
+    let mut f = Finder { found: false };
+    f.visit_expr(e);
+    f.found
+}
+
+pub fn stmt_has_yield(s: &syn::Stmt) -> bool {
+    let mut f = Finder { found: false };
+    f.visit_stmt(s);
+    f.found
+}
+
+pub fn local_has_yield(l: &syn::Local) -> bool {
+    let mut f = Finder { found: false };
+    f.visit_local(l);
+    f.found
+}
+
+/// Collects the paths the user wrote for the markers (`yield_`, `coro_core::yield_`, ...), so the
+/// expansion can mention each once and keep the user's `use` of them from becoming unused.
+pub fn marker_paths(block: &syn::Block) -> Vec<Path> {
+    struct Paths(Vec<Path>);
+    impl Paths {
+        fn tokens(&mut self, tokens: &TokenStream) {
+            let tts: Vec<TokenTree> = tokens.clone().into_iter().collect();
+            for (i, tt) in tts.iter().enumerate() {
+                match tt {
+                    TokenTree::Group(g) => self.tokens(&g.stream()),
+                    TokenTree::Ident(id) if id == "yield_" || id == "yield_from" => {
+                        let bang = matches!(tts.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '!');
+                        // A qualified path inside other tokens is rare; the bare name is what imports bring in.
+                        let qualified = i >= 1 && matches!(&tts[i - 1], TokenTree::Punct(p) if p.as_char() == ':');
+                        if bang && !qualified {
+                            self.push(syn::Path::from(id.clone()));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        fn push(&mut self, path: Path) {
+            let key = quote::quote!(#path).to_string();
+            if !self.0.iter().any(|p| quote::quote!(#p).to_string() == key) {
+                self.0.push(path);
+            }
+        }
+    }
+    impl<'ast> Visit<'ast> for Paths {
+        fn visit_macro(&mut self, mac: &'ast Macro) {
+            if yield_kind(&mac.path).is_some() {
+                self.push(mac.path.clone());
+            }
+            self.tokens(&mac.tokens);
+        }
+    }
+    let mut p = Paths(Vec::new());
+    p.visit_block(block);
+    p.0
+}
+
+/// Reports suspensions where they cannot belong (closures, async blocks, nested items) and, for
+/// `#[generator]`, every `.await`.
+pub fn check_body(cx: &Ctxt, block: &syn::Block, kind: Kind) {
+    struct Checker<'a> {
+        cx: &'a Ctxt,
+        kind: Kind,
+        /// What we are nested in, if anything: a closure, an async block, an item.
+        inside: Option<&'static str>,
+    }
+    impl Checker<'_> {
+        fn nested<F: FnOnce(&mut Self)>(&mut self, what: &'static str, f: F) {
+            let saved = self.inside.replace(what);
+            f(self);
+            self.inside = saved;
+        }
+        fn misplaced(&self, mac: &Macro, what: &str, marker: YieldKind) {
+            let owner = match self.kind {
+                Kind::Generator => "#[generator]",
+                Kind::AsyncGen => "#[async_gen]",
+            };
+            let fix = match what {
+                "closure" => "a closure cannot suspend its enclosing generator; use a loop instead of the closure, or collect into a local and yield after it",
+                "async block" => "an async block runs on its own and could outlive the stream; await it and yield its result in the body instead",
+                _ => "a nested item has no access to the generator; move the yield into the generator's own body",
+            };
+            self.cx.error_spanned_by(
+                mac,
+                format!("`{}` inside a {what} within a {owner} fn: {fix}", marker.name()),
+            );
+        }
+    }
+    impl<'ast> Visit<'ast> for Checker<'_> {
+        fn visit_macro(&mut self, mac: &'ast Macro) {
+            if let Some(marker) = yield_kind(&mac.path) {
+                if let Some(what) = self.inside {
+                    self.misplaced(mac, what, marker);
+                    return;
+                }
+            }
+            // Tokens of other macros are checked when lowered; we only look for misplaced markers
+            // here when inside a nested scope, where any marker is wrong.
+            if let Some(what) = self.inside {
+                if tokens_mention_yield(&mac.tokens) {
+                    let marker = YieldKind::Yield;
+                    self.misplaced(mac, what, marker);
+                }
+            }
+        }
+        fn visit_expr_closure(&mut self, c: &'ast syn::ExprClosure) {
+            self.nested("closure", |this| visit::visit_expr_closure(this, c));
+        }
+        fn visit_expr_async(&mut self, a: &'ast syn::ExprAsync) {
+            self.nested("async block", |this| visit::visit_expr_async(this, a));
+        }
+        fn visit_item(&mut self, i: &'ast syn::Item) {
+            self.nested("nested item", |this| visit::visit_item(this, i));
+        }
+        fn visit_expr_await(&mut self, a: &'ast syn::ExprAwait) {
+            if self.kind == Kind::Generator && self.inside.is_none() {
+                self.cx.error_spanned_by(
+                    &a.await_token,
+                    "`.await` cannot be used in a #[generator] fn, which runs synchronously: \
+                     use `#[async_gen(yield = ...)] async fn` for a generator that awaits",
+                );
+            }
+            visit::visit_expr_await(self, a);
+        }
+    }
+    let mut checker = Checker { cx, kind, inside: None };
+    checker.visit_block(block);
+}

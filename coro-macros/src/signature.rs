@@ -1,0 +1,131 @@
+//! The generator fn's signature: what may carry the attribute, how parameters become the
+//! `Start` variant's fields, and the opaque return type.
+//!
+//! Input:  `fn f(&self, mut n: u32, (a, b): (u8, u8)) -> String`
+//! Output: `fn f(&self, n: u32, __coro_a2: (u8, u8)) -> impl Generator<R, Yield = Y, Return = String> + ..`
+//!         with `self`, `n` and `__coro_a2` stored in `Start`, and `let (a, b) = __coro_a2;`
+//!         as the body's first statement.
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{ToTokens, quote, quote_spanned};
+use syn::{FnArg, Pat, ReturnType, Signature};
+
+use crate::args::{Args, Kind};
+use crate::diag::Ctxt;
+
+/// Reports signatures the attribute cannot apply to.
+pub fn check(cx: &Ctxt, sig: &Signature, kind: Kind) {
+    let attr = match kind {
+        Kind::Generator => "#[generator]",
+        Kind::AsyncGen => "#[async_gen]",
+    };
+    if kind == Kind::Generator {
+        if let Some(a) = &sig.asyncness {
+            cx.error_spanned_by(a, "#[generator] cannot be applied to an `async fn`: use `#[async_gen(yield = ...)]` for an async generator (a Stream)");
+        }
+    }
+    if let Some(c) = &sig.constness {
+        cx.error_spanned_by(c, format!("{attr} cannot be applied to a `const fn`: a generator is a runtime state machine"));
+    }
+    if let Some(abi) = &sig.abi {
+        cx.error_spanned_by(abi, format!("{attr} cannot be applied to an `extern` fn: the generator object is a Rust type"));
+    }
+    if let Some(v) = &sig.variadic {
+        cx.error_spanned_by(v, format!("{attr} cannot be applied to a variadic fn"));
+    }
+}
+
+/// A parameter as the lowering sees it.
+pub struct Param {
+    /// The name user code uses for it (`__coro_self` for the receiver).
+    pub name: Ident,
+    pub mutable: bool,
+    /// How the fn body refers to the parameter to store it in `Start`.
+    pub value: TokenStream,
+    /// A wildcard parameter: kept to the end like a guard.
+    pub wildcard: bool,
+}
+
+/// Rewrites the inputs for the outer fn and describes each parameter; patterns other than a
+/// plain identifier are destructured by `prologue` statements at the start of the body.
+pub fn params(sig: &mut Signature, prologue: &mut Vec<syn::Stmt>) -> (Vec<Param>, Option<Ident>) {
+    let mut out = Vec::new();
+    let mut self_ident = None;
+    for (i, input) in sig.inputs.iter_mut().enumerate() {
+        match input {
+            FnArg::Receiver(r) => {
+                let name = Ident::new("__coro_self", Span::mixed_site());
+                let mutable = r.mutability.is_some() && r.reference.is_none();
+                if r.reference.is_none() {
+                    r.mutability = None;
+                }
+                let self_token = &r.self_token;
+                out.push(Param { name: name.clone(), mutable, value: quote!(#self_token), wildcard: false });
+                self_ident = Some(name);
+            }
+            FnArg::Typed(pt) => match &mut *pt.pat {
+                Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => {
+                    let mutable = pi.mutability.take().is_some();
+                    let ident = pi.ident.clone();
+                    out.push(Param { name: ident.clone(), mutable, value: quote!(#ident), wildcard: false });
+                }
+                other => {
+                    let hidden = Ident::new(&format!("__coro_a{i}"), Span::mixed_site());
+                    let wildcard = matches!(other, Pat::Wild(_));
+                    if !wildcard {
+                        let pat = other.clone();
+                        prologue.push(syn::parse_quote!(let #pat = #hidden;));
+                    }
+                    *other = Pat::Ident(syn::PatIdent {
+                        attrs: Vec::new(),
+                        by_ref: None,
+                        mutability: None,
+                        ident: hidden.clone(),
+                        subpat: None,
+                    });
+                    out.push(Param { name: hidden.clone(), mutable: false, value: quote!(#hidden), wildcard });
+                }
+            },
+        }
+    }
+    (out, self_ident)
+}
+
+/// The fn's declared return type (`()` when omitted).
+pub fn return_type(sig: &Signature) -> TokenStream {
+    match &sig.output {
+        ReturnType::Default => quote!(()),
+        ReturnType::Type(_, ty) => ty.to_token_stream(),
+    }
+}
+
+/// `-> impl Generator<R, Yield = Y, Return = Ret> + Debug (+ Iterator + FusedIterator)`.
+///
+/// The `impl` keyword carries a span of this (edition 2024) macro crate, so the opaque type
+/// captures every lifetime in scope in edition-2021 user crates too: the state holds all the
+/// arguments, so it must.
+pub fn opaque_return(args: &Args, ret: &TokenStream) -> TokenStream {
+    let krate = &args.krate;
+    let y = &args.yield_ty;
+    let r = match &args.resume_ty {
+        Some(t) => t.to_token_stream(),
+        None => quote!(()),
+    };
+    let iter = args
+        .resume_is_unit()
+        .then(|| quote!(+ ::core::iter::Iterator<Item = #y> + ::core::iter::FusedIterator));
+    let impl_token = quote_spanned!(Span::mixed_site()=> impl);
+    quote!(#impl_token #krate::Generator<#r, Yield = #y, Return = #ret> + ::core::fmt::Debug #iter)
+}
+
+/// Whether a type can be written as a `let` annotation inside the body.
+pub fn nameable_in_body(ty: &TokenStream) -> bool {
+    fn walk(ts: TokenStream) -> bool {
+        ts.into_iter().all(|tt| match tt {
+            proc_macro2::TokenTree::Ident(i) => i != "impl",
+            proc_macro2::TokenTree::Group(g) => walk(g.stream()),
+            _ => true,
+        })
+    }
+    walk(ty.clone())
+}

@@ -1,0 +1,1 @@
+//! trybuild compile-fail tests live in tests/.
