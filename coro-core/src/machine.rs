@@ -139,10 +139,13 @@ pub fn start_while_suspended() -> ! {
 }
 
 /// The value sent to a suspended generator, or a panic if it was resumed by `start`.
+///
+/// Takes it out of the step's argument: the step's dispatch loop may pass through several arms
+/// in one resumption, and only the first (the resumed one) receives the value.
 #[inline(always)]
 #[track_caller]
-pub fn resumed<R>(resume: Option<R>) -> R {
-    match resume {
+pub fn resumed<R>(resume: &mut Option<R>) -> R {
+    match resume.take() {
         Some(r) => r,
         None => start_while_suspended(),
     }
@@ -151,7 +154,7 @@ pub fn resumed<R>(resume: Option<R>) -> R {
 /// Checks that a fresh generator is being started, not sent to.
 #[inline(always)]
 #[track_caller]
-pub fn starting<R>(resume: Option<R>) {
+pub fn starting<R>(resume: &Option<R>) {
     if resume.is_some() {
         send_before_start();
     }

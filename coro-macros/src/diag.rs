@@ -34,6 +34,10 @@ impl Ctxt {
         self.errors.borrow_mut().push(err);
     }
 
+    pub fn has_errors(&self) -> bool {
+        !self.errors.borrow().is_empty()
+    }
+
     /// Consumes the context: `Ok` if nothing went wrong, else every error combined.
     pub fn check(self) -> Result<(), syn::Error> {
         let mut errors = self.errors.into_inner().into_iter();

@@ -127,7 +127,7 @@ impl Emit<'_> {
             )]
             let __coro_generator = #krate::__private::machine::<#resume_ty, #yield_ty, #return_ty, _, _>(
                 #enum_name::Start { #(#start_fields),* },
-                |#state, #resume| {
+                |#state, mut #resume| {
                     #(#items)*
                     #dispatch: loop {
                         match ::core::mem::replace(#state, #enum_name::Poisoned) {
@@ -169,7 +169,7 @@ impl Emit<'_> {
             let m = local.mutable.then(|| quote!(mut));
             quote!(let #m #name;)
         });
-        let starting = (b == 0).then(|| quote!(#krate::__private::starting(#resume);));
+        let starting = (b == 0).then(|| quote!(#krate::__private::starting(&#resume);));
         let code = self.render_seq(block.root);
         quote! {
             #enum_name::#v { #(#bindings),* } => {

@@ -158,6 +158,20 @@ impl Lowerer<'_> {
         for v in &values {
             self.mention_hidden(v);
         }
+        // Names captured by the format string are read where the macro runs: after the yields.
+        for e in &exprs {
+            if let Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) = e {
+                let names: Vec<Ident> = super::names::format_captures(&s.token().to_string())
+                    .into_iter()
+                    .filter_map(|n| syn::parse_str::<Ident>(&n).ok())
+                    .map(|mut i| {
+                        i.set_span(s.span());
+                        i
+                    })
+                    .collect();
+                self.mention_all(&names);
+            }
+        }
         let tokens = args.tokens_with(&values);
         let path = &mac.path;
         match &mac.delimiter {

@@ -182,6 +182,9 @@ pub struct Lowerer<'a> {
     names: HashMap<LocalId, Ident>,
     pub(crate) leaps: Vec<Leap>,
     pub(crate) unsafe_depth: usize,
+    /// The current sequence ended with a `break`/`continue`/`return` statement: what follows is
+    /// unreachable, so no fallthrough goto is recorded (it would make locals look live).
+    pub(crate) diverged: bool,
     next_order: usize,
     temp_counter: usize,
 }
@@ -213,6 +216,7 @@ impl<'a> Lowerer<'a> {
             names: HashMap::new(),
             leaps: Vec::new(),
             unsafe_depth: 0,
+            diverged: false,
             next_order: 0,
             temp_counter: 0,
         };
@@ -347,6 +351,7 @@ impl<'a> Lowerer<'a> {
     pub fn switch_to(&mut self, block: BlockId) {
         self.cur_block = block;
         self.cur_seq = self.g.blocks[block].root;
+        self.diverged = false;
         let b = &mut self.g.blocks[block];
         b.order = self.next_order;
         b.started = true;
@@ -361,6 +366,7 @@ impl<'a> Lowerer<'a> {
     }
 
     pub fn emit(&mut self, tokens: TokenStream) {
+        self.mention_hidden(&tokens);
         let tokens = if self.unsafe_depth > 0 { quote!(unsafe { #tokens }) } else { tokens };
         self.g.seqs[self.cur_seq].push(tokens);
     }
@@ -368,6 +374,7 @@ impl<'a> Lowerer<'a> {
     /// Emits a statement whose inner expression should run in an `unsafe` context if the user's
     /// code was inside an `unsafe` block (wrapping a `let` would end its scope).
     pub fn emit_raw(&mut self, tokens: TokenStream) {
+        self.mention_hidden(&tokens);
         self.g.seqs[self.cur_seq].push(tokens);
     }
 
@@ -382,9 +389,11 @@ impl<'a> Lowerer<'a> {
         let saved_seq = self.cur_seq;
         let saved_block = self.cur_block;
         let saved_names = self.names.clone();
+        let saved_diverged = std::mem::replace(&mut self.diverged, false);
         let seq = self.new_seq();
         self.cur_seq = seq;
         f(self);
+        self.diverged = saved_diverged;
         self.cur_seq = saved_seq;
         self.cur_block = saved_block;
         self.names = saved_names;
@@ -394,7 +403,13 @@ impl<'a> Lowerer<'a> {
 
     pub fn jump(&mut self, target: BlockId, kind: JumpKind, defines: Vec<(LocalId, TokenStream)>) -> TokenStream {
         // Values computed by the jump itself run where the jump is, unsafe context included.
-        let defines = defines.into_iter().map(|(l, v)| (l, self.in_unsafe(v))).collect();
+        let defines: Vec<_> = defines.into_iter().map(|(l, v)| (l, self.in_unsafe(v))).collect();
+        for (_, v) in &defines {
+            self.mention_hidden(v);
+        }
+        if let JumpKind::Yield { value, .. } = &kind {
+            self.mention_hidden(value);
+        }
         let kind = match kind {
             JumpKind::Yield { value, value_span } => JumpKind::Yield { value: self.in_unsafe(value), value_span },
             goto => goto,
@@ -411,8 +426,12 @@ impl<'a> Lowerer<'a> {
         quote!(#p)
     }
 
-    /// Emits a goto to `target` as the last statement of the current sequence.
+    /// Emits a goto to `target` as the last statement of the current sequence, unless the
+    /// sequence already diverged.
     pub fn goto(&mut self, target: BlockId, defines: Vec<(LocalId, TokenStream)>) {
+        if self.diverged {
+            return;
+        }
         let j = self.jump(target, JumpKind::Goto, defines);
         self.emit_raw(j);
     }
@@ -438,7 +457,7 @@ impl<'a> Lowerer<'a> {
         if self.ctx.resume_is_unit {
             quote!(())
         } else {
-            quote!(#krate::__private::resumed(#resume))
+            quote!(#krate::__private::resumed(&mut #resume))
         }
     }
 

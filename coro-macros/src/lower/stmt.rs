@@ -16,6 +16,9 @@ impl Lowerer<'_> {
     /// Lowers the whole fn body: statements, then the tail value completes the generator.
     pub fn lower_body(&mut self, block: &syn::Block) {
         let tail = self.lower_stmts(&block.stmts);
+        if self.diverged {
+            return;
+        }
         let value = tail.unwrap_or_else(|| quote!(()));
         let done = self.complete(value);
         self.emit_raw(done);
@@ -29,6 +32,11 @@ impl Lowerer<'_> {
             match stmt {
                 Stmt::Expr(e, None) if last => tail = Some(self.expr(e)),
                 _ => self.lower_stmt(stmt),
+            }
+            if let Stmt::Expr(Expr::Break(_) | Expr::Continue(_) | Expr::Return(_), _) = stmt {
+                // The rest of the block is unreachable; leaving it out keeps liveness exact.
+                self.diverged = true;
+                return None;
             }
         }
         tail
