@@ -113,7 +113,7 @@ pub fn opaque_return(args: &Args, ret: &TokenStream) -> TokenStream {
     };
     let iter = args
         .resume_is_unit()
-        .then(|| quote!(+ ::core::iter::Iterator<Item = #y> + ::core::iter::FusedIterator));
+        .then(|| quote!(+ ::core::iter::FusedIterator<Item = #y>));
     let impl_token = quote_spanned!(Span::mixed_site()=> impl);
     quote!(#impl_token #krate::Generator<#r, Yield = #y, Return = #ret> + ::core::fmt::Debug #iter)
 }
