@@ -159,3 +159,16 @@ pub fn starting<R>(resume: &Option<R>) {
         send_before_start();
     }
 }
+
+/// What `yield_!(e)` becomes in the plain fn emitted next to a macro error: it type-checks as
+/// an expression of the resume type, so the error the macro reported is the only one.
+#[doc(hidden)]
+pub fn fallback_yield<R, Y>(_value: Y) -> R {
+    unreachable!("fallback of a generator that failed to compile")
+}
+
+/// What `yield_from!(g)` becomes in the plain fn emitted next to a macro error.
+#[doc(hidden)]
+pub fn fallback_yield_from<R, G: Generator<R>>(_generator: G) -> G::Return {
+    unreachable!("fallback of a generator that failed to compile")
+}

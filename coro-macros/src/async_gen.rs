@@ -1,7 +1,237 @@
-//! `#[async_gen]`: to be written.
+//! `#[async_gen(yield = Y)]`: an `async fn` whose body uses `yield_!` becomes a fn returning a
+//! `futures_core::Stream<Item = Y>` (see `coro_core`'s `stream` module for the runtime half).
+//!
+//! Input:
+//! ```text
+//! #[async_gen(yield = u32)]
+//! pub async fn counter(from: u32, (a, b): (u32, u32)) { yield_!(from); tick().await; }
+//! ```
+//! Output:
+//! ```text
+//! pub fn counter(from: u32, __arg1: (u32, u32)) -> impl ::coro_core::__private::Stream<Item = u32> {
+//!     yield_!(@used);
+//!     ::coro_core::__private::async_gen::<u32, (), _, _>(move |mut __yo| async move {
+//!         let __yielder = &mut __yo;
+//!         let _ = &from;                    // every argument is moved into the stream
+//!         let (a, b) = __arg1;
+//!         { __yielder.yield_(from).await; tick().await; }
+//!     })
+//! }
+//! ```
+//! `__yo`, `__yielder` and `__argN` are `Span::mixed_site()` idents: user code cannot name them.
+//! The `impl` token has a mixed-site span, i.e. this (edition-2024) crate's edition, so the
+//! opaque type captures every generic parameter and lifetime of the fn in edition-2021 user
+//! crates too. With `boxed`/`boxed_local` the return type is a `Pin<Box<dyn Stream>>`, whose
+//! lifetime [`boxed::lifetime`] works out.
 
-use proc_macro2::TokenStream;
+mod body;
+mod boxed;
 
-pub fn expand(_args: TokenStream, item: TokenStream) -> TokenStream {
-    item
+use proc_macro2::{Span, TokenStream};
+use quote::{ToTokens, quote, quote_spanned};
+use syn::visit_mut::VisitMut;
+use syn::{FnArg, GenericArgument, Ident, ItemFn, Pat, PathArguments, ReturnType, Type};
+
+use crate::args::{self, Boxing, Kind};
+use crate::diag::{Ctxt, error_output};
+use crate::scan;
+
+pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
+    let cx = Ctxt::new();
+    let args = args::parse(Kind::AsyncGen, args, &cx);
+    let func = match syn::parse2::<ItemFn>(item.clone()) {
+        Ok(func) => Some(func),
+        Err(err) => {
+            let mut e = syn::Error::new(
+                err.span(),
+                "#[async_gen] applies to an `async fn` with a body (free fn or method)",
+            );
+            e.combine(err);
+            cx.syn_error(e);
+            None
+        }
+    };
+    let output = match (args, func) {
+        (Some(args), Some(func)) => lower(&cx, &args, func),
+        _ => None,
+    };
+    match (cx.check(), output) {
+        (Ok(()), Some(output)) => output,
+        (Err(err), _) => error_output(&err, Some(body::neutralize_markers(&item))),
+        // Unreachable in practice: every `None` above reported an error.
+        (Ok(()), None) => error_output(
+            &syn::Error::new(Span::call_site(), "#[async_gen] could not expand this fn"),
+            Some(item),
+        ),
+    }
+}
+
+/// What the stream yields and what the body returns.
+struct Output {
+    /// The stream's `Item`: `Y`, or `Result<Y, E>` for a fn returning `Result<(), E>`.
+    item: Type,
+    /// The body's type: `()` or the declared `Result<(), E>`.
+    ret: Type,
+    result: bool,
+}
+
+/// Input:  `-> Result<(), E>` (any path ending in `Result` whose first argument is `()`, so
+///         aliases like `io::Result<()>` work), `-> ()` or nothing.
+/// Output: the item type `Result<Y, E>` (the same path with `Y` for `()`), or `Y`.
+fn output(cx: &Ctxt, ret: &ReturnType, yield_ty: &Type) -> Option<Output> {
+    let ty = match ret {
+        ReturnType::Default => {
+            return Some(Output { item: yield_ty.clone(), ret: syn::parse_quote!(()), result: false });
+        }
+        ReturnType::Type(_, ty) => &**ty,
+    };
+    if matches!(ty, Type::Tuple(t) if t.elems.is_empty()) {
+        return Some(Output { item: yield_ty.clone(), ret: ty.clone(), result: false });
+    }
+    if let Type::Path(p) = ty {
+        if p.qself.is_none() {
+            if let Some(last) = p.path.segments.last() {
+                if let PathArguments::AngleBracketed(args) = &last.arguments {
+                    if let Some(GenericArgument::Type(Type::Tuple(t))) = args.args.first() {
+                        if last.ident == "Result" && t.elems.is_empty() {
+                            let mut item = p.clone();
+                            if let Some(PathArguments::AngleBracketed(args)) =
+                                item.path.segments.last_mut().map(|s| &mut s.arguments)
+                            {
+                                args.args[0] = GenericArgument::Type(yield_ty.clone());
+                            }
+                            return Some(Output { item: Type::Path(item), ret: ty.clone(), result: true });
+                        }
+                    }
+                }
+            }
+        }
+    }
+    cx.error_spanned_by(
+        ty,
+        "an #[async_gen] fn hands its values out with `yield_!` and returns nothing: its return \
+         type must be `()` or `Result<(), E>` (then the stream's items are `Result<Y, E>`, \
+         `yield_!(y)` yields `Ok(y)` and `?` yields the error as the last item)",
+    );
+    None
+}
+
+fn lower(cx: &Ctxt, args: &args::Args, func: ItemFn) -> Option<TokenStream> {
+    let ItemFn { attrs, vis, mut sig, block } = func;
+    let brace = block.brace_token;
+    if sig.asyncness.is_none() {
+        cx.error_spanned_by(
+            sig.fn_token,
+            "#[async_gen] needs an `async fn`: write `async fn` (its body may `.await` and `yield_!`)",
+        );
+    }
+    if let Some(c) = &sig.constness {
+        cx.error_spanned_by(c, "an #[async_gen] fn cannot be `const`");
+    }
+    if let Some(v) = &sig.variadic {
+        cx.error_spanned_by(v, "an #[async_gen] fn cannot be variadic");
+    }
+    let out = output(cx, &sig.output, &args.yield_ty)?;
+    if cx.has_errors() {
+        return None;
+    }
+    let krate = &args.krate;
+
+    // The body: expand `for_await!`, check, rewrite the markers.
+    let mut block = *block;
+    let for_await_paths = body::expand_for_await(cx, &mut block, krate);
+    scan::check_body(cx, &block, Kind::AsyncGen);
+    body::check_macro_tokens(cx, &block);
+    if cx.has_errors() {
+        return None;
+    }
+    let mut used = scan::marker_paths(&block);
+    used.extend(for_await_paths);
+    let yielder = Ident::new("__yielder", Span::mixed_site());
+    let yo = Ident::new("__yo", Span::mixed_site());
+    body::Rewriter { cx, krate, yielder: yielder.clone(), result: out.result }.visit_block_mut(&mut block);
+    if cx.has_errors() {
+        return None;
+    }
+
+    // The arguments: every one is moved into the stream, as an async fn moves them into its
+    // future. Plain `name: T` stays in the signature (for docs and spans); other patterns are
+    // bound inside the body from a hygienic `__argN`.
+    let mut rebind = TokenStream::new();
+    for (i, arg) in sig.inputs.iter_mut().enumerate() {
+        match arg {
+            FnArg::Receiver(r) => {
+                let self_token = &r.self_token;
+                rebind.extend(quote_spanned!(Span::mixed_site()=> let _ = &#self_token;));
+            }
+            FnArg::Typed(pt) => match &*pt.pat {
+                Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => {
+                    let ident = &pi.ident;
+                    rebind.extend(quote_spanned!(Span::mixed_site()=> let _ = &#ident;));
+                }
+                _ => {
+                    let name = Ident::new(&format!("__arg{i}"), Span::mixed_site());
+                    let pat = std::mem::replace(&mut *pt.pat, syn::parse_quote!(#name));
+                    if matches!(pat, Pat::Wild(_)) {
+                        rebind.extend(quote_spanned!(Span::mixed_site()=> let _ = &#name;));
+                    } else {
+                        rebind.extend(quote_spanned!(Span::mixed_site()=> let #pat = #name;));
+                    }
+                }
+            },
+        }
+    }
+
+    let item = &out.item;
+    let ret = &out.ret;
+    let keep = body::keep_imports_used(&used);
+    let stream = quote! {
+        #krate::__private::async_gen::<#item, #ret, _, _>(move |mut #yo: #krate::__private::Yielder<#item>| async move {
+            let #yielder = &mut #yo;
+            #rebind
+            #block
+        })
+    };
+
+    sig.asyncness = None;
+    let (ret_ty, body_tokens) = match args.boxing {
+        None => {
+            let impl_ = Ident::new("impl", Span::mixed_site());
+            // `FusedStream: Stream`, so this is an `impl Stream<Item = ..>` too.
+            let fused = quote!(#krate::__private::FusedStream<Item = #item>);
+            (quote!(#impl_ #fused + ::core::fmt::Debug), stream)
+        }
+        Some((boxing, span)) => {
+            let lifetime = boxed::lifetime(&mut sig);
+            let send = match boxing {
+                Boxing::Send => quote_spanned!(span=> + ::core::marker::Send),
+                Boxing::Local => TokenStream::new(),
+            };
+            (
+                quote! {
+                    ::core::pin::Pin<#krate::__private::Box<
+                        dyn #krate::__private::Stream<Item = #item> #send + #lifetime
+                    >>
+                },
+                quote!(#krate::__private::Box::pin(#stream)),
+            )
+        }
+    };
+    let arrow = match &sig.output {
+        ReturnType::Type(arrow, _) => *arrow,
+        ReturnType::Default => syn::Token![->](sig.ident.span()),
+    };
+    sig.output = ReturnType::Type(arrow, Box::new(Type::Verbatim(ret_ty)));
+    let mut out_block = TokenStream::new();
+    brace.surround(&mut out_block, |t| {
+        keep.to_tokens(t);
+        body_tokens.to_tokens(t);
+    });
+    // A trait may declare `-> impl Stream<Item = Y>`: our `FusedStream + Debug` refines it.
+    // A boxed stream is not `#[must_use]`, but a trait impl method cannot take the attribute.
+    let allow = match args.boxing {
+        None => quote!(#[allow(refining_impl_trait)]),
+        Some(_) => quote!(#[allow(clippy::must_use_candidate)]),
+    };
+    Some(quote!(#(#attrs)* #allow #vis #sig #out_block))
 }

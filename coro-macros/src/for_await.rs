@@ -10,7 +10,7 @@
 //!             ::core::option::Option::Some(__item) => __item,
 //!             ::core::option::Option::None => break,
 //!         };
-//!         { total += x; }
+//!         total += x;
 //!     }
 //! }
 //! ```
@@ -73,6 +73,9 @@ fn usage(span: Span) -> syn::Error {
 /// async" errors should point (the user's invocation).
 pub fn lower(input: &ForAwait, krate: &TokenStream, await_span: Span) -> TokenStream {
     let ForAwait { label, pat, expr, body } = input;
+    // The body's statements go straight into the loop: a block there would trip
+    // `unused_braces` on the user's `{ single_expr }`.
+    let stmts = &body.stmts;
     let stream = syn::Ident::new("__stream", Span::mixed_site());
     let item = syn::Ident::new("__item", Span::mixed_site());
     // "`X` is not a stream" errors point at the user's expression.
@@ -87,7 +90,7 @@ pub fn lower(input: &ForAwait, krate: &TokenStream, await_span: Span) -> TokenSt
                     ::core::option::Option::Some(#item) => #item,
                     ::core::option::Option::None => #break_,
                 };
-                #body
+                #(#stmts)*
             }
         }
     }

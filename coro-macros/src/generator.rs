@@ -4,7 +4,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 use crate::args::{self, Kind};
-use crate::diag::{Ctxt, error_output};
+use crate::diag::{Ctxt, error_output, fallback_item};
 use crate::emit::Emit;
 use crate::lower::{self, Context, Lowerer};
 use crate::{scan, signature};
@@ -12,6 +12,15 @@ use crate::{scan, signature};
 pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     let cx = Ctxt::new();
     let args = args::parse(Kind::Generator, args, &cx);
+    // On error the user's fn is emitted as a plain fn (markers made inert), for IDEs.
+    let fallback = || {
+        let krate = args.as_ref().map_or_else(|| quote!(::coro_core), |a| a.krate.clone());
+        let resume = match &args {
+            Some(a) => a.resume_ty.as_ref().map_or_else(|| quote!(()), |t| quote!(#t)),
+            None => quote!(_),
+        };
+        Some(fallback_item(item.clone(), &krate, &resume))
+    };
     let mut func: syn::ItemFn = match syn::parse2(item.clone()) {
         Ok(f) => f,
         Err(err) => {
@@ -19,20 +28,20 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
                 err.span(),
                 format!("#[generator] applies to a fn with a body (free fn, method or trait-impl method): {err}"),
             );
-            return error_output(&err, Some(item));
+            return error_output(&err, fallback());
         }
     };
     signature::check(&cx, &func.sig, Kind::Generator);
     scan::check_body(&cx, &func.block, Kind::Generator);
-    let Some(args) = args else {
-        return error_output(&cx.check().expect_err("errors were reported"), Some(item));
-    };
     if let Err(err) = cx.check() {
-        return error_output(&err, Some(item));
+        return error_output(&err, fallback());
     }
-    match lower_fn(&args, &mut func) {
+    let Some(args) = &args else {
+        unreachable!("argument errors were reported above")
+    };
+    match lower_fn(args, &mut func) {
         Ok(tokens) => tokens,
-        Err(err) => error_output(&err, Some(item)),
+        Err(err) => error_output(&err, fallback()),
     }
 }
 
@@ -74,6 +83,7 @@ fn lower_fn(args: &args::Args, func: &mut syn::ItemFn) -> syn::Result<TokenStrea
         let local = &mut lowerer.g.locals[id];
         local.guard_eligible = true;
         local.pinned_guard = p.wildcard;
+        local.owned = p.owned;
         lowerer.g.params.push(id);
     }
     lowerer.refresh_entry_scope(0);
@@ -82,8 +92,9 @@ fn lower_fn(args: &args::Args, func: &mut syn::ItemFn) -> syn::Result<TokenStrea
     }
     lowerer.lower_body(&body);
     let mut graph = lowerer.finish();
-    cx.check()?;
     lower::liveness::solve(&mut graph);
+    lower::borrows::check(&cx, &graph);
+    cx.check()?;
 
     let emit = Emit {
         g: &graph,

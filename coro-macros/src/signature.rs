@@ -44,6 +44,8 @@ pub struct Param {
     pub value: TokenStream,
     /// A wildcard parameter: kept to the end like a guard.
     pub wildcard: bool,
+    /// Its type is certainly owned (`Vec<T>`, `String`, ...).
+    pub owned: bool,
 }
 
 /// Rewrites the inputs for the outer fn and describes each parameter; patterns other than a
@@ -60,14 +62,15 @@ pub fn params(sig: &mut Signature, prologue: &mut Vec<syn::Stmt>) -> (Vec<Param>
                     r.mutability = None;
                 }
                 let self_token = &r.self_token;
-                out.push(Param { name: name.clone(), mutable, value: quote!(#self_token), wildcard: false });
+                out.push(Param { name: name.clone(), mutable, value: quote!(#self_token), wildcard: false, owned: false });
                 self_ident = Some(name);
             }
             FnArg::Typed(pt) => match &mut *pt.pat {
                 Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => {
                     let mutable = pi.mutability.take().is_some();
                     let ident = pi.ident.clone();
-                    out.push(Param { name: ident.clone(), mutable, value: quote!(#ident), wildcard: false });
+                    let owned = crate::lower::borrows::is_owned_type(&pt.ty);
+                    out.push(Param { name: ident.clone(), mutable, value: quote!(#ident), wildcard: false, owned });
                 }
                 other => {
                     let hidden = Ident::new(&format!("__coro_a{i}"), Span::mixed_site());
@@ -83,7 +86,7 @@ pub fn params(sig: &mut Signature, prologue: &mut Vec<syn::Stmt>) -> (Vec<Param>
                         ident: hidden.clone(),
                         subpat: None,
                     });
-                    out.push(Param { name: hidden.clone(), mutable: false, value: quote!(#hidden), wildcard });
+                    out.push(Param { name: hidden.clone(), mutable: false, value: quote!(#hidden), wildcard, owned: false });
                 }
             },
         }

@@ -270,7 +270,8 @@ impl Lowerer<'_> {
         // The exit sits outside the scope that holds the iterator, which drops at the loop's end.
         let exit = self.new_block(BlockKind::Internal);
         self.push_scope();
-        let (_, it) = self.temp("iter");
+        let (it_id, it) = self.temp("iter");
+        self.record_borrows(&f.expr, it_id..it_id + 1);
         let iterable = self.in_unsafe(iterable);
         self.emit_raw(quote!(let mut #it = ::core::iter::IntoIterator::into_iter(#iterable);));
         let head = self.new_block(BlockKind::Internal);

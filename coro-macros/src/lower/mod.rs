@@ -9,6 +9,7 @@
 //! known after liveness (which locals a jump saves, whether a shadowed local needs an alias);
 //! `emit` substitutes them. Data flows one way: syn AST -> [`Graph`] -> tokens.
 
+pub mod borrows;
 mod control;
 mod expr;
 pub mod liveness;
@@ -42,6 +43,8 @@ pub struct Local {
     pub mentioned: bool,
     /// Kept alive to its scope's end regardless of mentions (e.g. a `_` parameter).
     pub pinned_guard: bool,
+    /// Certainly an owned value (so borrowing methods on it borrow the local itself).
+    pub owned: bool,
     /// Initialized where it is declared (a `let` with a value, a pattern binding, a parameter):
     /// only such a local can be a guard.
     pub guard_eligible: bool,
@@ -146,6 +149,7 @@ pub struct Graph {
     pub seqs: Vec<Vec<TokenStream>>,
     pub aliases: Vec<Alias>,
     pub decls: Vec<Decl>,
+    pub borrows: Vec<borrows::Borrow>,
     pub points: Vec<Point>,
     /// Items and `use`s found in lowered code, hoisted so every arm sees them.
     pub items: Vec<TokenStream>,
@@ -205,6 +209,7 @@ impl<'a> Lowerer<'a> {
                 seqs: Vec::new(),
                 aliases: Vec::new(),
                 decls: Vec::new(),
+                borrows: Vec::new(),
                 points: Vec::new(),
                 items: Vec::new(),
                 params: Vec::new(),
@@ -231,7 +236,7 @@ impl<'a> Lowerer<'a> {
         let id = self.g.locals.len();
         let hidden = format_ident!("__coro_l{}_{}", id, name.to_string().trim_start_matches("r#"), span = Span::mixed_site());
         let ty_param = format_ident!("__CoroT{}", id, span = Span::mixed_site());
-        self.g.locals.push(Local { name: name.clone(), hidden, ty_param, mutable, mentioned: false, pinned_guard: false, guard_eligible: false });
+        self.g.locals.push(Local { name: name.clone(), hidden, ty_param, mutable, mentioned: false, pinned_guard: false, guard_eligible: false, owned: false });
         self.scopes.last_mut().expect("scope").push(id);
         self.names.insert(id, name);
         id

@@ -160,6 +160,7 @@ impl Lowerer<'_> {
         if shadows.is_empty() {
             let first = self.g.locals.len();
             self.declare_pattern(pat, initialized);
+            self.after_let(local, first);
             let stmt = match init {
                 None => {
                     let n = self.g.decls.len();
@@ -203,13 +204,25 @@ impl Lowerer<'_> {
             let p = ph("A", n);
             self.emit_raw(quote!(#p));
         }
+        let first = self.g.locals.len();
         self.declare_pattern(pat, initialized);
+        self.after_let(local, first);
         let stmt = match init {
             None => quote!(let #pat #ty_tokens;),
             Some((_, None)) => quote!(let #pat = #init_tmp;),
             Some((_, Some(diverge))) => quote!(let #pat = #init_tmp else #diverge;),
         };
         self.emit_raw(stmt);
+    }
+
+    /// Ownership and borrow facts about the locals a `let` just declared (from `first` on).
+    fn after_let(&mut self, local: &syn::Local, first: usize) {
+        let Some(init) = &local.init else { return };
+        let owned = super::borrows::is_owned_init(&init.expr);
+        for id in first..self.g.locals.len() {
+            self.g.locals[id].owned = owned;
+        }
+        self.record_borrows(&init.expr, first..self.g.locals.len());
     }
 
     /// Declares the names a pattern binds in the current scope.

@@ -1,0 +1,139 @@
+//! The one thing a plain enum cannot hold: a value borrowing another local of the same
+//! generator across a jump (DESIGN §3.4). rustc would reject the expansion with an error about
+//! the generated state; we recognise the common shapes first and explain them at the borrow.
+//!
+//! Input:  `let v = vec![1]; for x in &v { yield_!(*x) }`
+//! Output: an error at `&v` saying the state would borrow itself, with the fixes.
+
+use quote::ToTokens;
+use syn::Expr;
+
+use super::{Graph, LocalId, Lowerer};
+use crate::diag::Ctxt;
+
+/// `borrower` holds a borrow of `borrowed`, taken at `span`.
+pub struct Borrow {
+    pub borrower: LocalId,
+    pub borrowed: LocalId,
+    /// The borrowing expression, for the error's span.
+    pub tokens: proc_macro2::TokenStream,
+}
+
+/// Methods whose result keeps borrowing the receiver.
+const BORROWING_METHODS: &[&str] = &[
+    "iter", "iter_mut", "chars", "char_indices", "bytes", "lines", "split", "split_whitespace",
+    "windows", "chunks", "keys", "values", "values_mut", "as_str", "as_slice", "as_mut_slice",
+    "as_ref", "as_mut", "as_deref", "as_deref_mut", "borrow", "borrow_mut", "drain", "get",
+    "get_mut", "first", "last", "peekable",
+];
+
+/// An initializer whose value is certainly owned (not a reference), so borrowing methods on the
+/// local borrow the local itself.
+pub fn is_owned_init(e: &Expr) -> bool {
+    match e {
+        Expr::Macro(m) => m.mac.path.segments.last().is_some_and(|s| s.ident == "vec" || s.ident == "format"),
+        Expr::Array(_) | Expr::Struct(_) | Expr::Repeat(_) => true,
+        Expr::Tuple(t) => !t.elems.is_empty(),
+        Expr::Call(c) => match &*c.func {
+            Expr::Path(p) => p.path.segments.last().is_some_and(|s| {
+                ["new", "from", "with_capacity", "default", "from_iter"].contains(&s.ident.to_string().as_str())
+            }),
+            _ => false,
+        },
+        Expr::MethodCall(m) => {
+            ["collect", "to_string", "to_vec", "to_owned", "clone", "into_boxed_slice"].contains(&m.method.to_string().as_str())
+        }
+        Expr::Paren(p) => is_owned_init(&p.expr),
+        _ => false,
+    }
+}
+
+/// An owned-looking parameter type.
+pub fn is_owned_type(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Path(p) => p.path.segments.last().is_some_and(|s| {
+            ["Vec", "String", "VecDeque", "HashMap", "BTreeMap", "HashSet", "BTreeSet", "Box"]
+                .contains(&s.ident.to_string().as_str())
+        }),
+        syn::Type::Array(_) => true,
+        syn::Type::Paren(p) => is_owned_type(&p.elem),
+        _ => false,
+    }
+}
+
+impl Lowerer<'_> {
+    /// Records that the locals bound from `borrowers` (declared from `first` on) borrow what `e` borrows.
+    pub fn record_borrows(&mut self, e: &Expr, borrowers: std::ops::Range<LocalId>) {
+        let mut found = Vec::new();
+        self.borrowed_by(e, &mut found);
+        for (borrowed, tokens) in found {
+            for borrower in borrowers.clone() {
+                self.g.borrows.push(Borrow { borrower, borrowed, tokens: tokens.clone() });
+            }
+        }
+    }
+
+    fn borrowed_by(&self, e: &Expr, out: &mut Vec<(LocalId, proc_macro2::TokenStream)>) {
+        match e {
+            Expr::Reference(r) => {
+                let (base, projected) = place_base(&r.expr);
+                if let Some(id) = base.and_then(|b| self.resolve(&b)) {
+                    // `&x` always borrows the local; `&x.f`/`&x[i]` only if `x` is owned
+                    // (through a reference it borrows the pointee).
+                    if !projected || self.g.locals[id].owned {
+                        out.push((id, e.to_token_stream()));
+                    }
+                }
+            }
+            Expr::MethodCall(m) => {
+                if BORROWING_METHODS.contains(&m.method.to_string().as_str()) {
+                    let (base, _) = place_base(&m.receiver);
+                    if let Some(id) = base.and_then(|b| self.resolve(&b)) {
+                        if self.g.locals[id].owned {
+                            out.push((id, e.to_token_stream()));
+                            return;
+                        }
+                    }
+                }
+                self.borrowed_by(&m.receiver, out);
+            }
+            Expr::Paren(p) => self.borrowed_by(&p.expr, out),
+            Expr::Group(g) => self.borrowed_by(&g.expr, out),
+            _ => {}
+        }
+    }
+}
+
+/// The local at the root of a place expression, and whether a projection was applied.
+fn place_base(e: &Expr) -> (Option<String>, bool) {
+    match e {
+        Expr::Path(p) if p.qself.is_none() && p.path.segments.len() == 1 => (Some(p.path.segments[0].ident.to_string()), false),
+        Expr::Field(f) => (place_base(&f.base).0, true),
+        Expr::Index(i) => (place_base(&i.expr).0, true),
+        Expr::Paren(p) => place_base(&p.expr),
+        _ => (None, false),
+    }
+}
+
+/// Reports every recorded borrow whose borrower some jump saves.
+pub fn check(cx: &Ctxt, g: &Graph) {
+    let mut reported = Vec::new();
+    for b in &g.borrows {
+        let held = g.jumps.iter().any(|j| j.save.contains(&b.borrower));
+        if held && !reported.contains(&(b.borrower, b.borrowed)) {
+            reported.push((b.borrower, b.borrowed));
+            let name = g.locals[b.borrowed].name.to_string();
+            let name = if name.starts_with("__coro_self") { "self".to_string() } else { name };
+            cx.error_spanned_by(
+                &b.tokens,
+                format!(
+                    "this borrows `{name}`, a local of the generator, and the borrow is held across a `yield_!`: \
+                     the suspended state would have to borrow itself, which a generator (a plain enum) cannot hold\n\
+                     help: iterate by value (`for x in {name}` or `{name}.clone()`), by index (`for i in 0..{name}.len()`), \
+                     or take `{name}` by reference as a parameter (`fn f<'a>({name}: &'a [T])`): the generator then borrows from its caller"
+                ),
+            );
+        }
+    }
+}
+
