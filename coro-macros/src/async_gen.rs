@@ -88,24 +88,21 @@ fn output(cx: &Ctxt, ret: &ReturnType, yield_ty: &Type) -> Option<Output> {
     if matches!(ty, Type::Tuple(t) if t.elems.is_empty()) {
         return Some(Output { item: yield_ty.clone(), ret: ty.clone(), result: false });
     }
-    if let Type::Path(p) = ty {
-        if p.qself.is_none() {
-            if let Some(last) = p.path.segments.last() {
-                if let PathArguments::AngleBracketed(args) = &last.arguments {
-                    if let Some(GenericArgument::Type(Type::Tuple(t))) = args.args.first() {
-                        if last.ident == "Result" && t.elems.is_empty() {
-                            let mut item = p.clone();
-                            if let Some(PathArguments::AngleBracketed(args)) =
-                                item.path.segments.last_mut().map(|s| &mut s.arguments)
-                            {
-                                args.args[0] = GenericArgument::Type(yield_ty.clone());
-                            }
-                            return Some(Output { item: Type::Path(item), ret: ty.clone(), result: true });
-                        }
-                    }
-                }
-            }
+    if let Type::Path(p) = ty
+        && p.qself.is_none()
+        && let Some(last) = p.path.segments.last()
+        && last.ident == "Result"
+        && let PathArguments::AngleBracketed(args) = &last.arguments
+        && let Some(GenericArgument::Type(Type::Tuple(unit))) = args.args.first()
+        && unit.elems.is_empty()
+    {
+        let mut item = p.clone();
+        if let Some(PathArguments::AngleBracketed(args)) =
+            item.path.segments.last_mut().map(|s| &mut s.arguments)
+        {
+            args.args[0] = GenericArgument::Type(yield_ty.clone());
         }
+        return Some(Output { item: Type::Path(item), ret: ty.clone(), result: true });
     }
     cx.error_spanned_by(
         ty,
@@ -154,33 +151,7 @@ fn lower(cx: &Ctxt, args: &args::Args, func: ItemFn) -> Option<TokenStream> {
         return None;
     }
 
-    // The arguments: every one is moved into the stream, as an async fn moves them into its
-    // future. Plain `name: T` stays in the signature (for docs and spans); other patterns are
-    // bound inside the body from a hygienic `__argN`.
-    let mut rebind = TokenStream::new();
-    for (i, arg) in sig.inputs.iter_mut().enumerate() {
-        match arg {
-            FnArg::Receiver(r) => {
-                let self_token = &r.self_token;
-                rebind.extend(quote_spanned!(Span::mixed_site()=> let _ = &#self_token;));
-            }
-            FnArg::Typed(pt) => match &*pt.pat {
-                Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => {
-                    let ident = &pi.ident;
-                    rebind.extend(quote_spanned!(Span::mixed_site()=> let _ = &#ident;));
-                }
-                _ => {
-                    let name = Ident::new(&format!("__arg{i}"), Span::mixed_site());
-                    let pat = std::mem::replace(&mut *pt.pat, syn::parse_quote!(#name));
-                    if matches!(pat, Pat::Wild(_)) {
-                        rebind.extend(quote_spanned!(Span::mixed_site()=> let _ = &#name;));
-                    } else {
-                        rebind.extend(quote_spanned!(Span::mixed_site()=> let #pat = #name;));
-                    }
-                }
-            },
-        }
-    }
+    let rebind = rebind_args(&mut sig);
 
     let item = &out.item;
     let ret = &out.ret;
@@ -228,10 +199,51 @@ fn lower(cx: &Ctxt, args: &args::Args, func: ItemFn) -> Option<TokenStream> {
         body_tokens.to_tokens(t);
     });
     // A trait may declare `-> impl Stream<Item = Y>`: our `FusedStream + Debug` refines it.
-    // A boxed stream is not `#[must_use]`, but a trait impl method cannot take the attribute.
-    let allow = match args.boxing {
-        None => quote!(#[allow(refining_impl_trait)]),
-        Some(_) => quote!(#[allow(clippy::must_use_candidate)]),
+    // Clippy asks for `#[must_use]` (`FusedStream` and boxes are not marked), which we cannot
+    // add blindly: the fn may implement a trait method.
+    let allow = if args.boxing.is_some() {
+        quote!(#[allow(clippy::must_use_candidate)])
+    } else {
+        quote!(#[allow(refining_impl_trait, clippy::must_use_candidate)])
     };
     Some(quote!(#(#attrs)* #allow #vis #sig #out_block))
+}
+
+/// Every argument is moved into the stream, as an async fn moves them into its future.
+/// Input:  `(&self, name: T, (a, b): (u32, u32), _: G)`
+/// Output: the same signature with `__arg2: (u32, u32), __arg3: G`, and for the body
+///         `let _ = &self; let _ = &name; let (a, b) = __arg2; let _ = &__arg3;`
+/// Plain `name: T` stays in the signature (for docs and spans); other patterns are bound inside
+/// the body from a hygienic `__argN`.
+fn rebind_args(sig: &mut syn::Signature) -> TokenStream {
+    let mut rebind = TokenStream::new();
+    for (i, arg) in sig.inputs.iter_mut().enumerate() {
+        match arg {
+            // `let _ = &x;` makes the `move` closure and block capture `x` whole. The mention
+            // gets the call-site span: same hygiene as the user's binding, but marked as macro
+            // output, so lints like `clippy::used_underscore_binding` leave `_guard: T` alone.
+            FnArg::Receiver(_) => {
+                let self_token = syn::Token![self](Span::call_site());
+                rebind.extend(quote_spanned!(Span::mixed_site()=> let _ = &#self_token;));
+            }
+            FnArg::Typed(pt) => match &*pt.pat {
+                Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => {
+                    let mut ident = pi.ident.clone();
+                    ident.set_span(Span::call_site());
+                    rebind.extend(quote_spanned!(Span::mixed_site()=> let _ = &#ident;));
+                }
+                _ => {
+                    let name = Ident::new(&format!("__arg{i}"), Span::mixed_site());
+                    let pat = std::mem::replace(&mut *pt.pat, syn::parse_quote!(#name));
+                    if matches!(pat, Pat::Wild(_)) {
+                        rebind.extend(quote_spanned!(Span::mixed_site()=> let _ = &#name;));
+                    } else {
+                        rebind.extend(quote_spanned!(Span::mixed_site()=> let #pat = #name;));
+                    }
+                }
+            },
+        }
+    }
+
+    rebind
 }

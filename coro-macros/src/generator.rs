@@ -6,7 +6,7 @@ use quote::quote;
 use crate::args::{self, Kind};
 use crate::diag::{Ctxt, error_output, fallback_item};
 use crate::emit::Emit;
-use crate::lower::{self, Context, Lowerer};
+use crate::lower::{self, Context, Graph, Lowerer};
 use crate::{scan, signature};
 
 pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
@@ -45,9 +45,18 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     }
 }
 
-fn lower_fn(args: &args::Args, func: &mut syn::ItemFn) -> syn::Result<TokenStream> {
+/// The analysed body: the block graph with liveness solved.
+pub struct Analysis {
+    pub graph: Graph,
+    pub ctx: Context,
+    pub params: Vec<signature::Param>,
+    pub ret: TokenStream,
+    pub yield_ty: TokenStream,
+}
+
+/// Lowers the body and solves liveness; checks borrows held across jumps.
+pub fn analyze(args: &args::Args, func: &mut syn::ItemFn) -> syn::Result<Analysis> {
     let cx = Ctxt::new();
-    let markers = scan::marker_paths(&func.block);
     let mut prologue = Vec::new();
     let (params, self_ident) = signature::params(&mut func.sig, &mut prologue);
     let mut body = (*func.block).clone();
@@ -74,7 +83,7 @@ fn lower_fn(args: &args::Args, func: &mut syn::ItemFn) -> syn::Result<TokenStrea
         resume_is_unit: args.resume_is_unit(),
         yield_ty: signature::nameable_in_body(&yield_ty).then(|| yield_ty.clone()),
         return_ty: signature::nameable_in_body(&ret).then(|| ret.clone()),
-        resume_ty: resume_ty.clone(),
+        resume_ty,
     };
 
     let mut lowerer = Lowerer::new(&cx, &ctx);
@@ -95,7 +104,15 @@ fn lower_fn(args: &args::Args, func: &mut syn::ItemFn) -> syn::Result<TokenStrea
     lower::liveness::solve(&mut graph);
     lower::borrows::check(&cx, &graph);
     cx.check()?;
+    Ok(Analysis { graph, ctx, params, ret, yield_ty })
+}
 
+// Input:  the parsed fn and its options.
+// Output: the fn with the same attributes, visibility and parameters, returning the opaque
+//         generator type; its body declares the state enum and builds the machine.
+fn lower_fn(args: &args::Args, func: &mut syn::ItemFn) -> syn::Result<TokenStream> {
+    let markers = scan::marker_paths(&func.block);
+    let Analysis { graph, ctx, params, ret, yield_ty } = analyze(args, func)?;
     let emit = Emit {
         g: &graph,
         ctx: &ctx,

@@ -12,6 +12,9 @@ mod lower;
 mod scan;
 mod signature;
 
+#[cfg(test)]
+mod fuzz_tests;
+
 use proc_macro::TokenStream;
 
 /// Turns a fn whose body uses `yield_!` into a generator. See `coro_core::generator`.

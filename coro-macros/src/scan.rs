@@ -171,7 +171,7 @@ pub fn check_body(cx: &Ctxt, block: &syn::Block, kind: Kind) {
             };
             self.cx.error_spanned_by(
                 mac,
-                format!("`{}` inside a {what} within a {owner} fn: {fix}", marker.name()),
+                format!("`{}` inside {} {what} within a {owner} fn: {fix}", marker.name(), if what.starts_with('a') { "an" } else { "a" }),
             );
         }
     }

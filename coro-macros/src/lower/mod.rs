@@ -17,6 +17,8 @@ mod macros;
 pub mod names;
 pub mod rewrite;
 mod stmt;
+#[cfg(test)]
+mod tests;
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};

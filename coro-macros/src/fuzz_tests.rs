@@ -1,0 +1,1 @@
+//! No-panic tests of the expansion functions: to be written.
