@@ -142,7 +142,7 @@ pub fn start_while_suspended() -> ! {
 ///
 /// Takes it out of the step's argument: the step's dispatch loop may pass through several arms
 /// in one resumption, and only the first (the resumed one) receives the value.
-#[inline(always)]
+#[inline]
 #[track_caller]
 pub fn resumed<R>(resume: &mut Option<R>) -> R {
     match resume.take() {
@@ -152,7 +152,7 @@ pub fn resumed<R>(resume: &mut Option<R>) -> R {
 }
 
 /// Checks that a fresh generator is being started, not sent to.
-#[inline(always)]
+#[inline]
 #[track_caller]
 pub fn starting<R>(resume: &Option<R>) {
     if resume.is_some() {

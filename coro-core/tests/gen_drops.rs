@@ -26,6 +26,7 @@ impl Drop for Tracked {
     }
 }
 
+#[allow(clippy::needless_pass_by_value, reason = "it must take ownership: the test is about moves")]
 fn consume(t: Tracked) -> &'static str {
     t.name
 }

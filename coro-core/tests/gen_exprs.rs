@@ -156,6 +156,7 @@ fn a_moved_local_reassigned_later_is_not_saved() {
     assert_eq!(g.collect::<Vec<_>>(), ["a", "bc", "d"]);
 }
 
+#[allow(clippy::needless_pass_by_value, reason = "it must take ownership: the test is about moves")]
 fn consume(s: String) -> usize {
     s.len()
 }

@@ -1,4 +1,4 @@
-//! The Generator protocol: start/send, status, close, Debug, panics, yield_from!.
+//! The Generator protocol: start/send, status, close, Debug, panics, `yield_from!`.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 

@@ -170,7 +170,7 @@ fn generators_are_movable_values() {
     assert_eq!(g.next(), Some("a"));
     let mut moved = Box::new(g); // moving a suspended generator is fine: nothing is pinned
     assert_eq!(moved.next(), Some("b"));
-    let mut v = vec![*moved];
+    let mut v = [*moved];
     assert_eq!(v[0].next(), Some("c"));
 }
 

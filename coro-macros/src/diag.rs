@@ -1,4 +1,4 @@
-//! Error collection: every problem found in one expansion is reported at once (serde_derive's
+//! Error collection: every problem found in one expansion is reported at once (`serde_derive`'s
 //! `Ctxt`), each at the narrowest user span we have.
 
 use proc_macro2::{Delimiter, Group, Spacing, TokenStream, TokenTree};

@@ -70,7 +70,8 @@ impl Emit<'_> {
                 BlockKind::Start => quote!(#krate::__private::GeneratorStatus::Created),
                 BlockKind::Resume(p) => {
                     let point = &self.g.points[p];
-                    let (source, line, column) = (&point.source, point.line as u32, point.column as u32);
+                    let (source, line, column) =
+                        (&point.source, u32::try_from(point.line).unwrap_or(0), u32::try_from(point.column).unwrap_or(0));
                     quote!(#krate::__private::GeneratorStatus::Suspended(#krate::__private::YieldPoint {
                         index: #p,
                         source: #source,
@@ -225,7 +226,7 @@ impl Emit<'_> {
         let jump = &self.g.jumps[j];
         let v = self.variant(jump.target);
         let defined: HashMap<LocalId, &TokenStream> = jump.defines.iter().map(|(l, t)| (*l, t)).collect();
-        let defines = jump.defines.iter().map(|(l, value)| {
+        let bind_defines = jump.defines.iter().map(|(l, value)| {
             let value = self.render(value.clone());
             if jump.save.contains(l) {
                 let h = &self.g.locals[*l].hidden;
@@ -247,23 +248,20 @@ impl Emit<'_> {
         let store = quote!(*#state = #enum_name::#v { #(#fields),* };);
         match &jump.kind {
             JumpKind::Goto => quote!({
-                #(#defines)*
+                #(#bind_defines)*
                 #store
                 continue #dispatch;
             }),
             JumpKind::Yield { value, value_span } => {
                 let value = self.render(value.clone());
                 let y = Ident::new("__coro_yielded", Span::mixed_site());
-                let annotated = match &self.ctx.yield_ty {
-                    Some(ty) => {
-                        let ty = respan(ty.clone(), *value_span);
-                        quote!(let #y: #ty = #value;)
-                    }
-                    None => quote!(let #y = #value;),
-                };
+                let annotated = if let Some(ty) = &self.ctx.yield_ty {
+                    let ty = respan(ty.clone(), *value_span);
+                    quote!(let #y: #ty = #value;)
+                } else { quote!(let #y = #value;) };
                 quote!({
                     #annotated
-                    #(#defines)*
+                    #(#bind_defines)*
                     #store
                     return ::core::option::Option::Some(#krate::__private::GeneratorState::Yielded(#y));
                 })

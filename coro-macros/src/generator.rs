@@ -9,16 +9,14 @@ use crate::emit::Emit;
 use crate::lower::{self, Context, Graph, Lowerer};
 use crate::{scan, signature};
 
+#[allow(clippy::needless_pass_by_value, reason = "the entry point's signature mirrors the proc macro's")]
 pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     let cx = Ctxt::new();
     let args = args::parse(Kind::Generator, args, &cx);
     // On error the user's fn is emitted as a plain fn (markers made inert), for IDEs.
     let fallback = || {
         let krate = args.as_ref().map_or_else(|| quote!(::coro_core), |a| a.krate.clone());
-        let resume = match &args {
-            Some(a) => a.resume_ty.as_ref().map_or_else(|| quote!(()), |t| quote!(#t)),
-            None => quote!(_),
-        };
+        let resume = if let Some(a) = &args { a.resume_ty.as_ref().map_or_else(|| quote!(()), |t| quote!(#t)) } else { quote!(_) };
         Some(fallback_item(item.clone(), &krate, &resume))
     };
     let mut func: syn::ItemFn = match syn::parse2(item.clone()) {
@@ -66,10 +64,7 @@ pub fn analyze(args: &args::Args, func: &mut syn::ItemFn) -> syn::Result<Analysi
     body.stmts.splice(0..0, prologue);
 
     let ret = signature::return_type(&func.sig);
-    let resume_ty = match &args.resume_ty {
-        Some(t) => quote!(#t),
-        None => quote!(()),
-    };
+    let resume_ty = if let Some(t) = &args.resume_ty { quote!(#t) } else { quote!(()) };
     let yield_ty = {
         let y = &args.yield_ty;
         quote!(#y)

@@ -51,11 +51,10 @@ pub fn tokens_mention_yield(tokens: &TokenStream) -> bool {
                 continue;
             }
             TokenTree::Punct(p) if p.as_char() == '!' && prev_is_yield => return true,
-            TokenTree::Group(g) => {
-                if tokens_mention_yield(&g.stream()) {
+            TokenTree::Group(g)
+                if tokens_mention_yield(&g.stream()) => {
                     return true;
                 }
-            }
             _ => {}
         }
         prev_is_yield = false;
@@ -177,20 +176,18 @@ pub fn check_body(cx: &Ctxt, block: &syn::Block, kind: Kind) {
     }
     impl<'ast> Visit<'ast> for Checker<'_> {
         fn visit_macro(&mut self, mac: &'ast Macro) {
-            if let Some(marker) = yield_kind(&mac.path) {
-                if let Some(what) = self.inside {
+            if let Some(marker) = yield_kind(&mac.path)
+                && let Some(what) = self.inside {
                     self.misplaced(mac, what, marker);
                     return;
                 }
-            }
             // Tokens of other macros are checked when lowered; we only look for misplaced markers
             // here when inside a nested scope, where any marker is wrong.
-            if let Some(what) = self.inside {
-                if tokens_mention_yield(&mac.tokens) {
+            if let Some(what) = self.inside
+                && tokens_mention_yield(&mac.tokens) {
                     let marker = YieldKind::Yield;
                     self.misplaced(mac, what, marker);
                 }
-            }
         }
         fn visit_expr_closure(&mut self, c: &'ast syn::ExprClosure) {
             self.nested("closure", |this| visit::visit_expr_closure(this, c));
@@ -204,7 +201,7 @@ pub fn check_body(cx: &Ctxt, block: &syn::Block, kind: Kind) {
         fn visit_expr_await(&mut self, a: &'ast syn::ExprAwait) {
             if self.kind == Kind::Generator && self.inside.is_none() {
                 self.cx.error_spanned_by(
-                    &a.await_token,
+                    a.await_token,
                     "`.await` cannot be used in a #[generator] fn, which runs synchronously: \
                      use `#[async_gen(yield = ...)] async fn` for a generator that awaits",
                 );

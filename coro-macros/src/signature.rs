@@ -19,11 +19,10 @@ pub fn check(cx: &Ctxt, sig: &Signature, kind: Kind) {
         Kind::Generator => "#[generator]",
         Kind::AsyncGen => "#[async_gen]",
     };
-    if kind == Kind::Generator {
-        if let Some(a) = &sig.asyncness {
+    if kind == Kind::Generator
+        && let Some(a) = &sig.asyncness {
             cx.error_spanned_by(a, "#[generator] cannot be applied to an `async fn`: use `#[async_gen(yield = ...)]` for an async generator (a Stream)");
         }
-    }
     if let Some(c) = &sig.constness {
         cx.error_spanned_by(c, format!("{attr} cannot be applied to a `const fn`: a generator is a runtime state machine"));
     }
@@ -110,10 +109,7 @@ pub fn return_type(sig: &Signature) -> TokenStream {
 pub fn opaque_return(args: &Args, ret: &TokenStream) -> TokenStream {
     let krate = &args.krate;
     let y = &args.yield_ty;
-    let r = match &args.resume_ty {
-        Some(t) => t.to_token_stream(),
-        None => quote!(()),
-    };
+    let r = if let Some(t) = &args.resume_ty { t.to_token_stream() } else { quote!(()) };
     let iter = args
         .resume_is_unit()
         .then(|| quote!(+ ::core::iter::FusedIterator<Item = #y>));

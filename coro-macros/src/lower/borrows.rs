@@ -88,12 +88,11 @@ impl Lowerer<'_> {
             Expr::MethodCall(m) => {
                 if BORROWING_METHODS.contains(&m.method.to_string().as_str()) {
                     let (base, _) = place_base(&m.receiver);
-                    if let Some(id) = base.and_then(|b| self.resolve(&b)) {
-                        if self.g.locals[id].owned {
+                    if let Some(id) = base.and_then(|b| self.resolve(&b))
+                        && self.g.locals[id].owned {
                             out.push((id, e.to_token_stream()));
                             return;
                         }
-                    }
                 }
                 self.borrowed_by(&m.receiver, out);
             }

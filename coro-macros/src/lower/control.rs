@@ -42,7 +42,7 @@ impl Lowerer<'_> {
         })
     }
 
-    fn result(&self, value: Option<(LocalId, TokenStream)>) -> TokenStream {
+    fn result(value: Option<(LocalId, TokenStream)>) -> TokenStream {
         value.map_or_else(|| quote!(()), |(_, t)| t)
     }
 
@@ -72,7 +72,7 @@ impl Lowerer<'_> {
         self.finish_branch(join, value.as_ref(), tail);
         self.pop_scope();
         self.switch_to(join);
-        self.result(value)
+        Self::result(value)
     }
 
     fn labeled_block(&mut self, b: &syn::ExprBlock, want_value: bool) -> TokenStream {
@@ -93,7 +93,7 @@ impl Lowerer<'_> {
         self.pop_scope();
         self.leaps.pop();
         self.switch_to(exit);
-        if want_value { self.result(value) } else { quote!(()) }
+        if want_value { Self::result(value) } else { quote!(()) }
     }
 
     /// The condition of an `if`/`while`: lowered (only its first operand may suspend), with
@@ -169,7 +169,7 @@ impl Lowerer<'_> {
         });
         self.emit_raw(quote!(if #cond #then else #otherwise));
         self.switch_to(join);
-        self.result(value)
+        Self::result(value)
     }
 
     fn lower_match(&mut self, m: &syn::ExprMatch, want_value: bool) -> TokenStream {
@@ -180,11 +180,10 @@ impl Lowerer<'_> {
         let join = self.new_block(BlockKind::Internal);
         let mut arms = Vec::new();
         for arm in &m.arms {
-            if let Some((_, guard)) = &arm.guard {
-                if expr_has_yield(guard) {
+            if let Some((_, guard)) = &arm.guard
+                && expr_has_yield(guard) {
                     self.cx.error_spanned_by(guard, "a match guard cannot suspend: compute the condition before the `match`");
                 }
-            }
             let mut guard_tokens = None;
             let body = self.in_seq(|this| {
                 this.push_scope();
@@ -206,7 +205,7 @@ impl Lowerer<'_> {
         }
         self.emit_raw(quote!(match #scrutinee { #(#arms)* }));
         self.switch_to(join);
-        self.result(value)
+        Self::result(value)
     }
 
     fn lower_loop(&mut self, l: &syn::ExprLoop, want_value: bool) -> TokenStream {
@@ -231,7 +230,7 @@ impl Lowerer<'_> {
         self.pop_scope();
         self.leaps.pop();
         self.switch_to(exit);
-        if want_value { self.result(value) } else { quote!(()) }
+        if want_value { Self::result(value) } else { quote!(()) }
     }
 
     fn lower_while(&mut self, w: &syn::ExprWhile) -> TokenStream {

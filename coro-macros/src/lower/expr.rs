@@ -17,6 +17,7 @@ use crate::scan::{self, YieldKind, expr_has_yield};
 
 impl Lowerer<'_> {
     /// Lowers an expression; returns the residual tokens valid in the (possibly new) current block.
+    #[allow(clippy::too_many_lines, reason = "one arm per expression kind")]
     pub fn expr(&mut self, e: &Expr) -> TokenStream {
         if !expr_has_yield(e) {
             return self.verbatim_expr(e);
@@ -143,17 +144,14 @@ impl Lowerer<'_> {
                 quote!(#left = #rhs)
             }
             Expr::Return(r) => {
-                let value = match &r.expr {
-                    Some(v) => self.expr(v),
-                    None => quote!(()),
-                };
+                let value = if let Some(v) = &r.expr { self.expr(v) } else { quote!(()) };
                 self.mention_hidden(&value);
-                self.complete(value)
+                self.complete(&value)
             }
             Expr::Break(b) => self.lower_break(b),
             Expr::Try(t) => {
                 let v = self.expr(&t.expr);
-                self.try_residual(v)
+                self.try_residual(&v)
             }
             Expr::Let(l) => {
                 self.cx.error_spanned_by(l, "a suspension inside a `let` condition is only supported as the scrutinee of the first `let` of an `if`/`while` condition; bind it to a local first");
@@ -338,11 +336,11 @@ impl Lowerer<'_> {
     }
 
     /// `v?` on an already lowered operand.
-    pub fn try_residual(&self, v: TokenStream) -> TokenStream {
+    pub fn try_residual(&self, v: &TokenStream) -> TokenStream {
         let krate = &self.ctx.krate;
         let c = proc_macro2::Ident::new("__coro_c", Span::mixed_site());
         let r = proc_macro2::Ident::new("__coro_res", Span::mixed_site());
-        let done = self.complete(quote!(#krate::__private::FromResidual::from_residual(#r)));
+        let done = self.complete(&quote!(#krate::__private::FromResidual::from_residual(#r)));
         quote! {
             match #krate::__private::Branch::branch(#v) {
                 #krate::__private::Flow::Continue(#c) => #c,

@@ -138,12 +138,11 @@ impl Lowerer<'_> {
             return quote!(());
         };
         let exprs = args.exprs();
-        if let Shape::Repeat(_, n) = &args.kind {
-            if crate::scan::expr_has_yield(n) {
+        if let Shape::Repeat(_, n) = &args.kind
+            && crate::scan::expr_has_yield(n) {
                 self.cx.error_spanned_by(n, "the length of `vec![x; n]` cannot suspend");
                 return quote!(());
             }
-        }
         let eager = args.eager_count();
         for lazy in exprs.iter().skip(eager) {
             if crate::scan::expr_has_yield(lazy) {

@@ -32,6 +32,7 @@ pub type JumpId = usize;
 pub type SeqId = usize;
 
 /// A local of the generator body: a user binding, a parameter, or a temporary of the lowering.
+#[allow(clippy::struct_excessive_bools, reason = "independent facts about one local")]
 pub struct Local {
     /// The name user code uses (the user's ident, span included), or a hidden name for temps.
     pub name: Ident,
@@ -419,7 +420,7 @@ impl<'a> Lowerer<'a> {
         }
         let kind = match kind {
             JumpKind::Yield { value, value_span } => JumpKind::Yield { value: self.in_unsafe(value), value_span },
-            goto => goto,
+            JumpKind::Goto => JumpKind::Goto,
         };
         let id = self.g.jumps.len();
         let names = self
@@ -444,13 +445,10 @@ impl<'a> Lowerer<'a> {
     }
 
     /// The code that completes the generator with `value` (already lowered tokens).
-    pub fn complete(&self, value: TokenStream) -> TokenStream {
+    pub fn complete(&self, value: &TokenStream) -> TokenStream {
         let Context { krate, state, enum_name, .. } = self.ctx;
         let ret = Ident::new("__coro_ret", Span::mixed_site());
-        let annotated = match &self.ctx.return_ty {
-            Some(ty) => quote!(let #ret: #ty = #value;),
-            None => quote!(let #ret = #value;),
-        };
+        let annotated = if let Some(ty) = &self.ctx.return_ty { quote!(let #ret: #ty = #value;) } else { quote!(let #ret = #value;) };
         quote!({
             #annotated
             *#state = #enum_name::Done;

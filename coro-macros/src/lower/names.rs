@@ -25,7 +25,7 @@ pub fn pat_bindings(pat: &Pat) -> Vec<Binding> {
 }
 
 /// An identifier pattern that is really a constant or unit variant (`None`, `MAX`): Rust resolves
-/// these by name; we follow the naming convention (locals are snake_case) as rustc's lints do.
+/// these by name; we follow the naming convention (locals are `snake_case`) as rustc's lints do.
 fn looks_like_constant(pi: &syn::PatIdent) -> bool {
     pi.by_ref.is_none()
         && pi.mutability.is_none()

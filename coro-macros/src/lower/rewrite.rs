@@ -34,11 +34,10 @@ impl Lowerer<'_> {
             match tt {
                 TokenTree::Ident(i) => {
                     let s = i.to_string();
-                    if s.starts_with("__coro_") {
-                        if let Some(id) = self.resolve(&s) {
+                    if s.starts_with("__coro_")
+                        && let Some(id) = self.resolve(&s) {
                             self.mention(id);
                         }
-                    }
                 }
                 TokenTree::Group(g) => self.mention_hidden(&g.stream()),
                 _ => {}
@@ -59,7 +58,7 @@ impl Lowerer<'_> {
 /// their own `break`/`continue`.
 struct Rewriter<'l, 'a> {
     lowerer: &'l mut Lowerer<'a>,
-    /// (label, is_loop) of enclosing constructs within the expression.
+    /// (label, `is_loop`) of enclosing constructs within the expression.
     inner: Vec<(Option<String>, bool)>,
 }
 
@@ -105,13 +104,13 @@ impl VisitMut for Rewriter<'_, '_> {
                 if let Some(v) = &mut r.expr {
                     self.visit_expr_mut(v);
                 }
-                let value = r.expr.as_ref().map_or_else(|| quote!(()), |v| v.to_token_stream());
-                *e = Expr::Verbatim(self.lowerer.complete(value));
+                let value = r.expr.as_ref().map_or_else(|| quote!(()), quote::ToTokens::to_token_stream);
+                *e = Expr::Verbatim(self.lowerer.complete(&value));
             }
             Expr::Try(t) => {
                 self.visit_expr_mut(&mut t.expr);
                 let v = t.expr.to_token_stream();
-                *e = Expr::Verbatim(self.lowerer.try_residual(v));
+                *e = Expr::Verbatim(self.lowerer.try_residual(&v));
             }
             Expr::Break(b) => {
                 if let Some(v) = &mut b.expr {
@@ -125,7 +124,7 @@ impl VisitMut for Rewriter<'_, '_> {
                     return; // rustc reports a break outside of a loop
                 };
                 let (target, slot) = (self.lowerer.leaps[leap].break_target, self.lowerer.leaps[leap].value);
-                let value = b.expr.as_ref().map(|v| v.to_token_stream());
+                let value = b.expr.as_ref().map(quote::ToTokens::to_token_stream);
                 let defines = match (slot, value) {
                     (Some(slot), v) => vec![(slot, v.unwrap_or_else(|| quote!(())))],
                     (None, Some(v)) => {

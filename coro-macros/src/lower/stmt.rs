@@ -20,7 +20,7 @@ impl Lowerer<'_> {
             return;
         }
         let value = tail.unwrap_or_else(|| quote!(()));
-        let done = self.complete(value);
+        let done = self.complete(&value);
         self.emit_raw(done);
     }
 
@@ -61,8 +61,8 @@ impl Lowerer<'_> {
     pub fn expr_stmt(&mut self, e: &Expr) {
         if !stmt_has_yield(&Stmt::Expr(e.clone(), None)) {
             // A whole-local assignment at the top level is a kill for liveness.
-            if let Expr::Assign(a) = e {
-                if let Some(id) = self.local_path(&a.left) {
+            if let Expr::Assign(a) = e
+                && let Some(id) = self.local_path(&a.left) {
                     let rhs = self.verbatim_expr(&a.right);
                     let left = &a.left;
                     self.assign_whole(id);
@@ -70,7 +70,6 @@ impl Lowerer<'_> {
                     self.emit(stmt);
                     return;
                 }
-            }
             let code = self.verbatim_expr(e);
             self.emit(quote!(#code;));
             return;

@@ -1,0 +1,65 @@
+//! An edition-2021 user crate, built with `deny(warnings)`, `forbid(unsafe_code)` and
+//! `clippy::pedantic` (from the workspace lints): the generated code must not trip any of them,
+//! and `-> impl Generator` must capture the lifetimes of `&self` and borrowed arguments even
+//! though edition 2021's capture rules would not do so for a plain `impl Trait`.
+#![forbid(unsafe_code)]
+#![deny(warnings)]
+
+use coro_core::{generator, yield_, yield_from, GeneratorExt};
+
+/// Borrowed words of a text.
+#[generator(yield = &'a str)]
+pub fn words<'a>(text: &'a str) -> usize {
+    let mut n = 0;
+    for w in text.split_whitespace() {
+        yield_!(w);
+        n += 1;
+    }
+    n
+}
+
+/// Elided lifetimes in arguments.
+#[generator(yield = u8)]
+pub fn bytes_of(a: &str, b: &[u8]) {
+    for x in a.bytes() {
+        yield_!(x);
+    }
+    for x in b {
+        yield_!(*x);
+    }
+}
+
+/// A store whose methods return generators borrowing it.
+#[derive(Debug, Default)]
+pub struct Store {
+    items: Vec<u32>,
+}
+
+impl Store {
+    pub fn new(items: Vec<u32>) -> Self {
+        Store { items }
+    }
+
+    #[generator(yield = u32)]
+    pub fn doubled(&self) {
+        for x in &self.items {
+            yield_!(x * 2);
+        }
+    }
+
+    #[generator(yield = u32, resume = u32)]
+    pub fn replace_each(&mut self) -> usize {
+        for i in 0..self.items.len() {
+            self.items[i] = yield_!(self.items[i]);
+        }
+        self.items.len()
+    }
+
+    #[generator(yield = u32)]
+    pub fn chained(&self) -> usize {
+        let first = yield_from!(self.doubled().boxed());
+        let _ = first;
+        yield_!(0);
+        self.items.len()
+    }
+}

@@ -1,0 +1,18 @@
+use coro_compat_2021::{bytes_of, words, Store};
+use coro_core::{Generator, GeneratorState};
+
+#[test]
+fn lifetimes_are_captured_in_edition_2021() {
+    let text = String::from("a b");
+    assert_eq!(words(&text).collect::<Vec<_>>(), ["a", "b"]);
+    assert_eq!(bytes_of("hi", &[1, 2]).collect::<Vec<_>>(), [104, 105, 1, 2]);
+    let mut store = Store::new(vec![1, 2]);
+    assert_eq!(store.doubled().collect::<Vec<_>>(), [2, 4]);
+    assert_eq!(store.chained().collect::<Vec<_>>(), [2, 4, 0]);
+    let mut g = store.replace_each();
+    assert_eq!(g.start(), GeneratorState::Yielded(1));
+    assert_eq!(g.send(10), GeneratorState::Yielded(2));
+    assert_eq!(g.send(20), GeneratorState::Complete(2));
+    drop(g);
+    assert_eq!(store.doubled().collect::<Vec<_>>(), [20, 40]);
+}
