@@ -14,9 +14,13 @@
 
 use proc_macro2::{Ident, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote};
+use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 
 use crate::lower::{BlockKind, Context, Event, Graph, JumpKind, LocalId};
+
+/// Targets larger than this (in tokens) are reached through the dispatch loop.
+const INLINE_LIMIT: usize = 400;
 
 pub struct Emit<'a> {
     pub g: &'a Graph,
@@ -26,6 +30,11 @@ pub struct Emit<'a> {
     pub start_values: Vec<TokenStream>,
     pub yield_ty: TokenStream,
     pub return_ty: TokenStream,
+    /// Blocks whose code is being rendered (the arm's own, then inlined targets).
+    pub inlining: RefCell<Vec<usize>>,
+    pub sizes: RefCell<HashMap<usize, usize>>,
+    /// Targets of the jumps rendered as state changes (not inlined) since last drained.
+    pub materialized: RefCell<std::collections::HashSet<usize>>,
 }
 
 impl Emit<'_> {
@@ -42,11 +51,25 @@ impl Emit<'_> {
         if block == 0 { self.g.params.clone() } else { self.g.live_in[block].clone() }
     }
 
+    #[allow(clippy::too_many_lines, reason = "one quote! of the whole output reads best")]
     pub fn emit(&self) -> TokenStream {
         let Context { krate, state, resume, dispatch, enum_name, .. } = self.ctx;
-        let targets: BTreeSet<usize> = self.g.jumps.iter().map(|j| j.target).collect();
-        let mut variant_blocks: Vec<usize> = vec![0];
-        variant_blocks.extend(targets.iter().copied().filter(|&b| b != 0));
+        let current = Ident::new("__coro_current", Span::mixed_site());
+        // Render arms from the start, following the jumps that stay jumps (a goto whose target
+        // was inlined needs no variant): every rendered arm's block gets a variant.
+        let mut rendered: HashMap<usize, TokenStream> = HashMap::new();
+        let mut work = vec![0];
+        while let Some(b) = work.pop() {
+            if rendered.contains_key(&b) {
+                continue;
+            }
+            let arm = self.arm(b);
+            rendered.insert(b, arm);
+            let reached: Vec<usize> = self.materialized.borrow_mut().drain().collect();
+            work.extend(reached);
+        }
+        let mut variant_blocks: Vec<usize> = rendered.keys().copied().collect();
+        variant_blocks.sort_unstable();
 
         // One type parameter per local stored anywhere.
         let mut stored: BTreeSet<LocalId> = BTreeSet::new();
@@ -87,7 +110,7 @@ impl Emit<'_> {
 
         let mut order: Vec<usize> = variant_blocks.clone();
         order.sort_by_key(|&b| self.g.blocks[b].order);
-        let arms = order.iter().map(|&b| self.arm(b));
+        let arms = order.iter().map(|b| &rendered[b]);
 
         let fn_name = &self.fn_name;
         let start_fields = self.g.params.iter().zip(&self.start_values).map(|(&l, v)| {
@@ -123,6 +146,7 @@ impl Emit<'_> {
                 unused_labels,
                 unreachable_code,
                 unused_braces,
+                path_statements,
                 clippy::all,
                 clippy::pedantic,
             )]
@@ -130,8 +154,11 @@ impl Emit<'_> {
                 #enum_name::Start { #(#start_fields),* },
                 |#state, mut #resume| {
                     #(#items)*
+                    // Internal jumps go through a local, not through `*state`: LLVM then sees the
+                    // constant discriminant at each `continue` and threads the jump directly.
+                    let mut #current = ::core::mem::replace(#state, #enum_name::Poisoned);
                     #dispatch: loop {
-                        match ::core::mem::replace(#state, #enum_name::Poisoned) {
+                        match #current {
                             #(#arms)*
                             #enum_name::Done => {
                                 *#state = #enum_name::Done;
@@ -146,39 +173,99 @@ impl Emit<'_> {
         }
     }
 
-    fn arm(&self, b: usize) -> TokenStream {
-        let Context { krate, resume, enum_name, .. } = self.ctx;
+    /// How a block's arm binds its restored locals: user names where visible at entry.
+    fn entry_bindings(&self, b: usize) -> Vec<TokenStream> {
         let block = &self.g.blocks[b];
-        let v = self.variant(b);
+        self.fields(b)
+            .into_iter()
+            .map(|l| {
+                let local = &self.g.locals[l];
+                let pos = block.entry_scope.iter().position(|&x| x == l);
+                if pos.is_some_and(|p| block.entry_visible[p]) {
+                    let name = &local.name;
+                    let m = local.mutable.then(|| quote!(mut));
+                    quote!(#m #name)
+                } else {
+                    let h = &local.hidden;
+                    quote!(mut #h)
+                }
+            })
+            .collect()
+    }
+
+    /// Declarations for locals the block assigns before use but does not restore.
+    fn entry_decls(&self, b: usize) -> Vec<TokenStream> {
+        let block = &self.g.blocks[b];
         let restored = self.fields(b);
-        let bindings = restored.iter().map(|&l| {
-            let local = &self.g.locals[l];
-            let f = &local.hidden;
-            let pos = block.entry_scope.iter().position(|&x| x == l);
-            let visible = pos.is_some_and(|p| block.entry_visible[p]);
-            if visible {
+        block
+            .kills
+            .iter()
+            .filter(|l| block.entry_scope.contains(l) && !restored.contains(l))
+            .map(|&l| {
+                let local = &self.g.locals[l];
                 let name = &local.name;
                 let m = local.mutable.then(|| quote!(mut));
-                quote!(#f: #m #name)
-            } else {
-                quote!(#f: mut #f)
-            }
-        });
-        let decls = block.kills.iter().filter(|l| block.entry_scope.contains(l) && !restored.contains(l)).map(|&l| {
-            let local = &self.g.locals[l];
-            let name = &local.name;
-            let m = local.mutable.then(|| quote!(mut));
-            quote!(let #m #name;)
-        });
+                quote!(let #m #name;)
+            })
+            .collect()
+    }
+
+    fn arm(&self, b: usize) -> TokenStream {
+        let Context { krate, resume, enum_name, .. } = self.ctx;
+        let v = self.variant(b);
+        let fields = self.fields(b).into_iter().map(|l| self.g.locals[l].hidden.clone());
+        let bindings = self.entry_bindings(b);
+        let decls = self.entry_decls(b);
         let starting = (b == 0).then(|| quote!(#krate::__private::starting(&#resume);));
-        let code = self.render_seq(block.root);
+        self.inlining.borrow_mut().push(b);
+        let code = self.render_seq(self.g.blocks[b].root);
+        self.inlining.borrow_mut().pop();
         quote! {
-            #enum_name::#v { #(#bindings),* } => {
+            #enum_name::#v { #(#fields: #bindings),* } => {
                 #starting
                 #(#decls)*
                 #code
             }
         }
+    }
+
+    /// Whether a goto can run its target's code in place instead of going through the dispatch
+    /// loop (what lets LLVM turn a generator loop into a plain loop). Only when nothing but the
+    /// saved locals is alive at the jump: otherwise those would drop later than at the jump.
+    fn can_inline(&self, j: usize) -> bool {
+        let jump = &self.g.jumps[j];
+        let target = jump.target;
+        let stack = self.inlining.borrow();
+        if stack.contains(&target) || stack.len() > 3 || target == 0 {
+            return false;
+        }
+        let from = jump.from;
+        let alive_elsewhere = jump.names.keys().any(|l| {
+            let bound = self.g.live_in[from].contains(l) || self.g.locals[*l].decl_block == from;
+            bound && !jump.save.contains(l) && !jump.defines.iter().any(|(d, _)| d == l)
+        });
+        if alive_elsewhere {
+            return false;
+        }
+        drop(stack);
+        self.code_size(target) <= INLINE_LIMIT
+    }
+
+    /// Token count of a block's code (nested sequences included), memoized.
+    fn code_size(&self, b: usize) -> usize {
+        if let Some(&n) = self.sizes.borrow().get(&b) {
+            return n;
+        }
+        let mut n = 0;
+        let mut stack = vec![self.g.blocks[b].root];
+        while let Some(seq) = stack.pop() {
+            for stmt in &self.g.seqs[seq] {
+                n += count_tokens(stmt);
+                collect_seq_refs(stmt, &mut stack);
+            }
+        }
+        self.sizes.borrow_mut().insert(b, n);
+        n
     }
 
     fn render_seq(&self, seq: usize) -> TokenStream {
@@ -245,14 +332,40 @@ impl Emit<'_> {
             };
             quote!(#f: #value)
         });
-        let store = quote!(*#state = #enum_name::#v { #(#fields),* };);
+        let variant = quote!(#enum_name::#v { #(#fields),* });
+        let current = Ident::new("__coro_current", Span::mixed_site());
         match &jump.kind {
-            JumpKind::Goto => quote!({
+            JumpKind::Goto if self.can_inline(j) => {
+                let target = jump.target;
+                let values = jump.save.iter().map(|l| {
+                    if defined.contains_key(l) {
+                        self.g.locals[*l].hidden.clone()
+                    } else {
+                        jump.names.get(l).cloned().unwrap_or_else(|| self.g.locals[*l].hidden.clone())
+                    }
+                });
+                let bindings = self.entry_bindings(target);
+                let decls = self.entry_decls(target);
+                self.inlining.borrow_mut().push(target);
+                let code = self.render_seq(self.g.blocks[target].root);
+                self.inlining.borrow_mut().pop();
+                quote!({
+                    #(#bind_defines)*
+                    let (#(#bindings,)*) = (#(#values,)*);
+                    #(#decls)*
+                    #code
+                })
+            }
+            JumpKind::Goto => {
+                self.materialized.borrow_mut().insert(jump.target);
+                quote!({
                 #(#bind_defines)*
-                #store
+                #current = #variant;
                 continue #dispatch;
-            }),
+            })
+            }
             JumpKind::Yield { value, value_span } => {
+                self.materialized.borrow_mut().insert(jump.target);
                 let value = self.render(value.clone());
                 let y = Ident::new("__coro_yielded", Span::mixed_site());
                 let annotated = if let Some(ty) = &self.ctx.yield_ty {
@@ -262,7 +375,7 @@ impl Emit<'_> {
                 quote!({
                     #annotated
                     #(#bind_defines)*
-                    #store
+                    *#state = #variant;
                     return ::core::option::Option::Some(#krate::__private::GeneratorState::Yielded(#y));
                 })
             }
@@ -311,4 +424,29 @@ fn respan(tokens: TokenStream, span: Span) -> TokenStream {
             }
         })
         .collect()
+}
+
+/// Collects the sequences a statement nests (`__coro_ph_S<n>` placeholders).
+fn collect_seq_refs(tokens: &TokenStream, out: &mut Vec<usize>) {
+    for tt in tokens.clone() {
+        match tt {
+            TokenTree::Ident(i) => {
+                if let Some(Ok(n)) = i.to_string().strip_prefix("__coro_ph_S").map(str::parse) {
+                    out.push(n);
+                }
+            }
+            TokenTree::Group(g) => collect_seq_refs(&g.stream(), out),
+            _ => {}
+        }
+    }
+}
+
+fn count_tokens(ts: &TokenStream) -> usize {
+    ts.clone()
+        .into_iter()
+        .map(|tt| match tt {
+            TokenTree::Group(g) => 1 + count_tokens(&g.stream()),
+            _ => 1,
+        })
+        .sum()
 }

@@ -115,6 +115,9 @@ fn lower_fn(args: &args::Args, func: &mut syn::ItemFn) -> syn::Result<TokenStrea
         start_values: params.iter().map(|p| p.value.clone()).collect(),
         yield_ty: if ctx.yield_ty.is_some() { yield_ty } else { quote!(_) },
         return_ty: if ctx.return_ty.is_some() { ret.clone() } else { quote!(_) },
+        inlining: std::cell::RefCell::new(Vec::new()),
+        sizes: std::cell::RefCell::new(std::collections::HashMap::new()),
+        materialized: std::cell::RefCell::new(std::collections::HashSet::new()),
     };
     let machine = emit.emit();
 

@@ -55,8 +55,10 @@ impl Lowerer<'_> {
             }
             (Some((id, _)), None) => self.goto(join, vec![(*id, quote!(()))]),
             (None, Some(t)) => {
-                self.mention_hidden(&t);
-                self.emit(quote!(#t;));
+                // A bare temporary here is the `()` of a nested construct: nothing to evaluate.
+                if syn::parse2::<syn::Ident>(t.clone()).is_err() {
+                    self.emit(quote!(#t;));
+                }
                 self.goto(join, Vec::new());
             }
             (None, None) => self.goto(join, Vec::new()),

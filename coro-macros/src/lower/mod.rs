@@ -46,6 +46,8 @@ pub struct Local {
     pub mentioned: bool,
     /// Kept alive to its scope's end regardless of mentions (e.g. a `_` parameter).
     pub pinned_guard: bool,
+    /// The block whose code declares it.
+    pub decl_block: BlockId,
     /// Certainly an owned value (so borrowing methods on it borrow the local itself).
     pub owned: bool,
     /// Initialized where it is declared (a `let` with a value, a pattern binding, a parameter):
@@ -239,7 +241,7 @@ impl<'a> Lowerer<'a> {
         let id = self.g.locals.len();
         let hidden = format_ident!("__coro_l{}_{}", id, name.to_string().trim_start_matches("r#"), span = Span::mixed_site());
         let ty_param = format_ident!("__CoroT{}", id, span = Span::mixed_site());
-        self.g.locals.push(Local { name: name.clone(), hidden, ty_param, mutable, mentioned: false, pinned_guard: false, guard_eligible: false, owned: false });
+        self.g.locals.push(Local { name: name.clone(), hidden, ty_param, mutable, mentioned: false, pinned_guard: false, guard_eligible: false, owned: false, decl_block: self.cur_block });
         self.scopes.last_mut().expect("scope").push(id);
         self.names.insert(id, name);
         id
