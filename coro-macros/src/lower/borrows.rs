@@ -17,6 +17,8 @@ pub struct Borrow {
     pub borrowed: LocalId,
     /// The borrowing expression, for the error's span.
     pub tokens: proc_macro2::TokenStream,
+    /// The borrow is a non-`move` closure's capture.
+    pub closure: bool,
 }
 
 /// Methods whose result keeps borrowing the receiver.
@@ -66,9 +68,10 @@ impl Lowerer<'_> {
     pub fn record_borrows(&mut self, e: &Expr, borrowers: std::ops::Range<LocalId>) {
         let mut found = Vec::new();
         self.borrowed_by(e, &mut found);
+        let closure = matches!(e, Expr::Closure(_));
         for (borrowed, tokens) in found {
             for borrower in borrowers.clone() {
-                self.g.borrows.push(Borrow { borrower, borrowed, tokens: tokens.clone() });
+                self.g.borrows.push(Borrow { borrower, borrowed, tokens: tokens.clone(), closure });
             }
         }
     }
@@ -95,6 +98,14 @@ impl Lowerer<'_> {
                         }
                 }
                 self.borrowed_by(&m.receiver, out);
+            }
+            Expr::Closure(c) if c.capture.is_none() => {
+                // A non-`move` closure borrows every local it mentions.
+                for name in super::names::FreeNames::of_expr(e) {
+                    if let Some(id) = self.resolve(&name.to_string()) {
+                        out.push((id, quote::ToTokens::to_token_stream(&c.or1_token)));
+                    }
+                }
             }
             Expr::Paren(p) => self.borrowed_by(&p.expr, out),
             Expr::Group(g) => self.borrowed_by(&g.expr, out),
@@ -123,6 +134,18 @@ pub fn check(cx: &Ctxt, g: &Graph) {
             reported.push((b.borrower, b.borrowed));
             let name = g.locals[b.borrowed].name.to_string();
             let name = if name.starts_with("__coro_self") { "self".to_string() } else { name };
+            if b.closure {
+                cx.error_spanned_by(
+                    &b.tokens,
+                    format!(
+                        "this closure borrows `{name}`, a local of the generator, and is kept across a `yield_!`: \
+                         the suspended state would have to borrow itself, which a generator (a plain enum) cannot hold\n\
+                         help: make it a `move` closure (clone `{name}` into it first if it is still needed), \
+                         or create the closure after the `yield_!`"
+                    ),
+                );
+                continue;
+            }
             cx.error_spanned_by(
                 &b.tokens,
                 format!(

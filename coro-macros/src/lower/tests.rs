@@ -210,3 +210,35 @@ fn self_borrows_are_reported() {
     .expect("rejected");
     assert!(err.to_string().contains("borrows `v`, a local of the generator"), "{err}");
 }
+
+#[test]
+fn closures_borrowing_locals_across_a_yield_are_reported_but_move_closures_are_fine() {
+    let err = analysis(
+        quote!(yield = u32),
+        quote! {
+            fn f() {
+                let k = 3;
+                let add = |x: u32| x + k;
+                yield_!(1);
+                yield_!(add(2));
+            }
+        },
+    )
+    .err()
+    .expect("rejected");
+    assert!(err.to_string().contains("make it a `move` closure"), "{err}");
+    assert!(
+        analysis(
+            quote!(yield = u32),
+            quote! {
+                fn f() {
+                    let k = 3;
+                    let add = move |x: u32| x + k;
+                    yield_!(1);
+                    yield_!(add(2));
+                }
+            },
+        )
+        .is_ok()
+    );
+}
