@@ -19,6 +19,8 @@ pub struct Borrow {
     pub tokens: proc_macro2::TokenStream,
     /// The borrow is a non-`move` closure's capture.
     pub closure: bool,
+    /// The borrow is a sub-generator made by a method of an owned local (`yield_from!(self.g())`).
+    pub delegation: bool,
 }
 
 /// Methods whose result keeps borrowing the receiver.
@@ -71,8 +73,33 @@ impl Lowerer<'_> {
         let closure = matches!(e, Expr::Closure(_));
         for (borrowed, tokens) in found {
             for borrower in borrowers.clone() {
-                self.g.borrows.push(Borrow { borrower, borrowed, tokens: tokens.clone(), closure });
+                self.g.borrows.push(Borrow { borrower, borrowed, tokens: tokens.clone(), closure, delegation: false });
             }
+        }
+    }
+
+    /// `yield_from!(x.method(..))` with `x` owned by the generator: the sub-generator most likely
+    /// borrows `x` (a method taking `self` by value would have moved it, which is fine too, but
+    /// then the call would be on a clone or a field in practice).
+    pub fn record_delegation_borrows(&mut self, e: &Expr, borrower: LocalId) {
+        let mut found = Vec::new();
+        self.borrowed_by(e, &mut found);
+        if let Expr::MethodCall(m) = e {
+            let (base, _) = place_base(&m.receiver);
+            if let Some(id) = base.and_then(|b| self.resolve(&b)) {
+                if self.g.locals[id].owned && found.is_empty() {
+                    self.g.borrows.push(Borrow {
+                        borrower,
+                        borrowed: id,
+                        tokens: e.to_token_stream(),
+                        closure: false,
+                        delegation: true,
+                    });
+                }
+            }
+        }
+        for (borrowed, tokens) in found {
+            self.g.borrows.push(Borrow { borrower, borrowed, tokens, closure: false, delegation: false });
         }
     }
 
@@ -134,6 +161,18 @@ pub fn check(cx: &Ctxt, g: &Graph) {
             reported.push((b.borrower, b.borrowed));
             let name = g.locals[b.borrowed].name.to_string();
             let name = if name.starts_with("__coro_self") { "self".to_string() } else { name };
+            if b.delegation {
+                cx.error_spanned_by(
+                    &b.tokens,
+                    format!(
+                        "this sub-generator borrows `{name}`, which the generator owns, and runs across a `yield_from!`: \
+                         the suspended state would have to borrow itself, which a generator (a plain enum) cannot hold\n\
+                         help: take `{name}` by reference in this generator (e.g. `&self` instead of `self`), \
+                         or give the sub-generator owned data (a clone)"
+                    ),
+                );
+                continue;
+            }
             if b.closure {
                 cx.error_spanned_by(
                     &b.tokens,

@@ -286,7 +286,8 @@ impl Lowerer<'_> {
         self.mention_hidden(&g);
         let krate = &self.ctx.krate;
         let resume_ty = &self.ctx.resume_ty;
-        let (_, gv) = self.temp("gen");
+        let (gen_id, gv) = self.temp("gen");
+        self.record_delegation_borrows(&arg, gen_id);
         let g = self.in_unsafe(g);
         self.emit_raw(quote!(let mut #gv = #g;));
         let (ret_id, ret) = self.temp("ret");
