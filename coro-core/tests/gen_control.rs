@@ -353,3 +353,34 @@ fn let_forms() {
     assert_eq!(ys, ["1 2", "e", "10"]);
     assert_eq!(r, (1 + 5 + 10 + 4 + 7, "10".to_string()));
 }
+
+#[generator(yield = i64, resume = i64)]
+fn deferred_init() -> i64 {
+    let x;
+    let label: &str;
+    let c = yield_!(0);
+    if c > 0 {
+        x = c * 2;
+        label = "pos";
+    } else {
+        x = -c;
+        label = "neg";
+    }
+    let y = match yield_!(x) {
+        0 => {
+            let z;
+            z = 7;
+            z
+        }
+        n => n,
+    };
+    x + y + label.len() as i64
+}
+
+#[test]
+fn deferred_initialization_on_every_path_after_a_suspension() {
+    let mut g = deferred_init();
+    assert_eq!(g.start(), GeneratorState::Yielded(0));
+    assert_eq!(g.send(5), GeneratorState::Yielded(10));
+    assert_eq!(g.send(0), GeneratorState::Complete(10 + 7 + 3));
+}

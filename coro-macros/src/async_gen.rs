@@ -26,6 +26,8 @@
 
 mod body;
 mod boxed;
+#[cfg(test)]
+mod tests;
 
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote, quote_spanned};
@@ -81,12 +83,20 @@ struct Output {
 fn output(cx: &Ctxt, ret: &ReturnType, yield_ty: &Type) -> Option<Output> {
     let ty = match ret {
         ReturnType::Default => {
-            return Some(Output { item: yield_ty.clone(), ret: syn::parse_quote!(()), result: false });
+            return Some(Output {
+                item: yield_ty.clone(),
+                ret: syn::parse_quote!(()),
+                result: false,
+            });
         }
         ReturnType::Type(_, ty) => &**ty,
     };
     if matches!(ty, Type::Tuple(t) if t.elems.is_empty()) {
-        return Some(Output { item: yield_ty.clone(), ret: ty.clone(), result: false });
+        return Some(Output {
+            item: yield_ty.clone(),
+            ret: ty.clone(),
+            result: false,
+        });
     }
     if let Type::Path(p) = ty
         && p.qself.is_none()
@@ -102,7 +112,11 @@ fn output(cx: &Ctxt, ret: &ReturnType, yield_ty: &Type) -> Option<Output> {
         {
             args.args[0] = GenericArgument::Type(yield_ty.clone());
         }
-        return Some(Output { item: Type::Path(item), ret: ty.clone(), result: true });
+        return Some(Output {
+            item: Type::Path(item),
+            ret: ty.clone(),
+            result: true,
+        });
     }
     cx.error_spanned_by(
         ty,
@@ -114,7 +128,12 @@ fn output(cx: &Ctxt, ret: &ReturnType, yield_ty: &Type) -> Option<Output> {
 }
 
 fn lower(cx: &Ctxt, args: &args::Args, func: ItemFn) -> Option<TokenStream> {
-    let ItemFn { attrs, vis, mut sig, block } = func;
+    let ItemFn {
+        attrs,
+        vis,
+        mut sig,
+        block,
+    } = func;
     let brace = block.brace_token;
     if sig.asyncness.is_none() {
         cx.error_spanned_by(
@@ -146,7 +165,13 @@ fn lower(cx: &Ctxt, args: &args::Args, func: ItemFn) -> Option<TokenStream> {
     used.extend(for_await_paths);
     let yielder = Ident::new("__yielder", Span::mixed_site());
     let yo = Ident::new("__yo", Span::mixed_site());
-    body::Rewriter { cx, krate, yielder: yielder.clone(), result: out.result }.visit_block_mut(&mut block);
+    body::Rewriter {
+        cx,
+        krate,
+        yielder: yielder.clone(),
+        result: out.result,
+    }
+    .visit_block_mut(&mut block);
     if cx.has_errors() {
         return None;
     }

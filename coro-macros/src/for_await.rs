@@ -39,7 +39,11 @@ pub struct ForAwait {
 
 impl Parse for ForAwait {
     fn parse(input: ParseStream) -> syn::Result<Self> {
-        let label = if input.peek(syn::Lifetime) { Some(input.parse()?) } else { None };
+        let label = if input.peek(syn::Lifetime) {
+            Some(input.parse()?)
+        } else {
+            None
+        };
         let pat = Pat::parse_multi_with_leading_vert(input).map_err(|e| usage(e.span()))?;
         input.parse::<Token![in]>().map_err(|e| usage(e.span()))?;
         // Like `for`, the stream expression cannot be a struct literal: `{` starts the body.
@@ -58,7 +62,12 @@ impl Parse for ForAwait {
                 "unexpected tokens after the loop body of `for_await!(pattern in stream { body })`",
             ));
         }
-        Ok(ForAwait { label, pat, expr, body })
+        Ok(ForAwait {
+            label,
+            pat,
+            expr,
+            body,
+        })
     }
 }
 
@@ -72,7 +81,12 @@ fn usage(span: Span) -> syn::Error {
 /// Builds the loop. `krate` is the path to `coro_core`; `await_span` is where "`await` outside
 /// async" errors should point (the user's invocation).
 pub fn lower(input: &ForAwait, krate: &TokenStream, await_span: Span) -> TokenStream {
-    let ForAwait { label, pat, expr, body } = input;
+    let ForAwait {
+        label,
+        pat,
+        expr,
+        body,
+    } = input;
     // The body's statements go straight into the loop: a block there would trip
     // `unused_braces` on the user's `{ single_expr }`.
     let stmts = &body.stmts;

@@ -27,7 +27,9 @@ use crate::for_await::{self, ForAwait};
 use crate::scan::{self, YieldKind};
 
 fn is_for_await(path: &Path) -> bool {
-    path.segments.last().is_some_and(|s| s.ident == "for_await" && s.arguments.is_none())
+    path.segments
+        .last()
+        .is_some_and(|s| s.ident == "for_await" && s.arguments.is_none())
 }
 
 /// Pass 1.
@@ -46,7 +48,11 @@ pub fn expand_for_await(cx: &Ctxt, block: &mut Block, krate: &TokenStream) -> Ve
                 return None;
             }
             let key = mac.path.to_token_stream().to_string();
-            if !self.paths.iter().any(|p| p.to_token_stream().to_string() == key) {
+            if !self
+                .paths
+                .iter()
+                .any(|p| p.to_token_stream().to_string() == key)
+            {
                 self.paths.push(mac.path.clone());
             }
             let mut parsed: ForAwait = match mac.parse_body() {
@@ -58,7 +64,11 @@ pub fn expand_for_await(cx: &Ctxt, block: &mut Block, krate: &TokenStream) -> Ve
             };
             self.visit_expr_mut(&mut parsed.expr);
             self.visit_block_mut(&mut parsed.body);
-            let span = mac.path.segments.last().map_or_else(Span::call_site, |s| s.ident.span());
+            let span = mac
+                .path
+                .segments
+                .last()
+                .map_or_else(Span::call_site, |s| s.ident.span());
             let tokens = for_await::lower(&parsed, self.krate, span);
             match syn::parse2(tokens) {
                 Ok(expr) => Some(expr),
@@ -93,7 +103,11 @@ pub fn expand_for_await(cx: &Ctxt, block: &mut Block, krate: &TokenStream) -> Ve
         fn visit_expr_async_mut(&mut self, _: &mut syn::ExprAsync) {}
         fn visit_item_mut(&mut self, _: &mut syn::Item) {}
     }
-    let mut expander = Expander { cx, krate, paths: Vec::new() };
+    let mut expander = Expander {
+        cx,
+        krate,
+        paths: Vec::new(),
+    };
     expander.visit_block_mut(block);
     expander.paths
 }
@@ -110,17 +124,30 @@ pub fn check_macro_tokens(cx: &Ctxt, block: &Block) {
                 return;
             }
             let parsed = if is_for_await(&mac.path) {
-                mac.parse_body::<ForAwait>().ok().map(|f| vec![f.expr, Expr::Block(
-                    syn::ExprBlock { attrs: Vec::new(), label: None, block: f.body },
-                )])
+                mac.parse_body::<ForAwait>().ok().map(|f| {
+                    vec![
+                        f.expr,
+                        Expr::Block(syn::ExprBlock {
+                            attrs: Vec::new(),
+                            label: None,
+                            block: f.body,
+                        }),
+                    ]
+                })
             } else {
                 mac.parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated)
                     .ok()
                     .map(|p| p.into_iter().collect())
             };
             let Some(exprs) = parsed else { return };
-            let stmts = exprs.into_iter().map(|e| Stmt::Expr(e, Some(Default::default()))).collect();
-            let inner = Block { brace_token: Default::default(), stmts };
+            let stmts = exprs
+                .into_iter()
+                .map(|e| Stmt::Expr(e, Some(Token![;](Span::call_site()))))
+                .collect();
+            let inner = Block {
+                brace_token: syn::token::Brace::default(),
+                stmts,
+            };
             scan::check_body(self.cx, &inner, Kind::AsyncGen);
             self.visit_block(&inner);
         }
@@ -161,7 +188,8 @@ impl Rewriter<'_> {
             }
             YieldKind::YieldFrom => {
                 if args.is_empty() {
-                    self.cx.error_at(span, "`yield_from!` needs a stream: `yield_from!(stream)`");
+                    self.cx
+                        .error_at(span, "`yield_from!` needs a stream: `yield_from!(stream)`");
                     return None;
                 }
                 let expr: Expr = self.parse_arg(kind, span, args)?;
@@ -201,7 +229,11 @@ impl Rewriter<'_> {
 
     fn rewrite_macro(&self, mac: &mut Macro) -> Option<Expr> {
         if let Some(kind) = scan::yield_kind(&mac.path) {
-            let span = mac.path.segments.last().map_or_else(Span::call_site, |s| s.ident.span());
+            let span = mac
+                .path
+                .segments
+                .last()
+                .map_or_else(Span::call_site, |s| s.ident.span());
             let tokens = self.marker(kind, span, &mac.tokens)?;
             return match syn::parse2(tokens) {
                 Ok(expr) => Some(expr),
@@ -220,7 +252,7 @@ impl Rewriter<'_> {
     /// Token-level rewriting inside another macro's input (`println!("{}", yield_!(x))`, a
     /// `for_await!` inside a closure's macro, ...): `[path ::] yield_ ! (args)` is replaced by the
     /// marker's expansion, at any depth.
-    fn subst(&self, tokens: &TokenStream) -> TokenStream {
+    pub(super) fn subst(&self, tokens: &TokenStream) -> TokenStream {
         let tts: Vec<TokenTree> = tokens.clone().into_iter().collect();
         let mut out = TokenStream::new();
         let mut i = 0;
@@ -258,7 +290,9 @@ fn marker_call(tts: &[TokenTree], start: usize) -> Option<(usize, YieldKind, Spa
         i += 2;
     }
     loop {
-        let TokenTree::Ident(ident) = tts.get(i)? else { return None };
+        let TokenTree::Ident(ident) = tts.get(i)? else {
+            return None;
+        };
         if is_colon(i + 1) && is_colon(i + 2) {
             i += 3;
             continue;

@@ -10,9 +10,10 @@
 //!
 //! General case, as `async-trait` does:
 //! Input:  `fn f<'a, T>(&self, x: &'a T, y: &str, z: impl Tr)`
-//! Output: `fn f<'__coro, '__life0, '__life1, 'a, T>(&'__life0 self, x: &'a T, y: &'__life1 str,
-//!         z: impl Tr + '__coro) where '__life0: '__coro, '__life1: '__coro, 'a: '__coro,
-//!         T: '__coro` with `'L = '__coro` (and `Self: '__coro` for a by-value `self`).
+//! Output: `fn f<'__coro, '__life0: '__coro, '__life1: '__coro, 'a: '__coro, T: '__coro>(
+//!         &'__life0 self, x: &'a T, y: &'__life1 str, z: impl Tr + '__coro)` with
+//!         `'L = '__coro` (plus `where Self: '__coro` for a by-value `self`, and `'x: '__coro`
+//!         for a lifetime `'x` of the impl).
 
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
@@ -63,11 +64,16 @@ impl VisitMut for Lifetimes {
         self.impl_traits += 1;
         visit_mut::visit_type_impl_trait_mut(self, t);
         if self.name {
-            t.bounds.push(syn::TypeParamBound::Lifetime(self.coro.clone()));
+            t.bounds
+                .push(syn::TypeParamBound::Lifetime(self.coro.clone()));
         }
     }
     fn visit_type_bare_fn_mut(&mut self, _: &mut syn::TypeBareFn) {}
-    fn visit_parenthesized_generic_arguments_mut(&mut self, _: &mut syn::ParenthesizedGenericArguments) {}
+    fn visit_parenthesized_generic_arguments_mut(
+        &mut self,
+        _: &mut syn::ParenthesizedGenericArguments,
+    ) {
+    }
     fn visit_bound_lifetimes_mut(&mut self, _: &mut syn::BoundLifetimes) {}
 }
 
@@ -100,36 +106,56 @@ pub fn lifetime(sig: &mut Signature) -> TokenStream {
     }
 
     // General case.
-    let mut namer = Lifetimes { name: true, ..counter };
+    let mut namer = Lifetimes {
+        name: true,
+        ..counter
+    };
     namer.count = 0;
     namer.named.clear();
     for arg in &mut sig.inputs {
         visit_arg(&mut namer, arg);
     }
-    for lt in sig.generics.lifetimes() {
-        if !namer.named.iter().any(|n| n.ident == lt.lifetime.ident) {
-            namer.named.push(lt.lifetime.clone());
-        }
-    }
+    // Bounds go inline where the parameter is declared (a second place for them would trip
+    // `clippy::multiple_bound_locations`); lifetimes declared outside the fn (on the impl) go
+    // to the where clause.
     let mut new_params: Vec<GenericParam> = vec![syn::parse_quote!(#coro)];
-    new_params.extend(namer.fresh.iter().map(|lt| -> GenericParam { syn::parse_quote!(#lt) }));
+    new_params.extend(
+        namer
+            .fresh
+            .iter()
+            .map(|lt| -> GenericParam { syn::parse_quote!(#lt: #coro) }),
+    );
     let old = std::mem::take(&mut sig.generics.params);
     sig.generics.params.extend(new_params);
     sig.generics.params.extend(old);
     if sig.generics.lt_token.is_none() {
-        sig.generics.lt_token = Some(Default::default());
-        sig.generics.gt_token = Some(Default::default());
+        sig.generics.lt_token = Some(syn::Token![<](Span::call_site()));
+        sig.generics.gt_token = Some(syn::Token![>](Span::call_site()));
     }
-    let types: Vec<_> = sig.generics.type_params().map(|t| t.ident.clone()).collect();
-    let where_clause = sig.generics.make_where_clause();
-    for lt in namer.fresh.iter().chain(&namer.named) {
-        where_clause.predicates.push(syn::parse_quote!(#lt: #coro));
+    let mut declared: Vec<_> = namer.fresh.iter().map(|lt| lt.ident.clone()).collect();
+    for param in sig.generics.params.iter_mut().skip(1 + namer.fresh.len()) {
+        match param {
+            GenericParam::Lifetime(lt) => {
+                lt.bounds.push(coro.clone());
+                declared.push(lt.lifetime.ident.clone());
+            }
+            GenericParam::Type(ty) => ty.bounds.push(syn::TypeParamBound::Lifetime(coro.clone())),
+            GenericParam::Const(_) => {}
+        }
     }
-    for ty in types {
-        where_clause.predicates.push(syn::parse_quote!(#ty: #coro));
-    }
-    if by_value_self {
-        where_clause.predicates.push(syn::parse_quote!(Self: #coro));
+    let outer: Vec<_> = namer
+        .named
+        .iter()
+        .filter(|lt| !declared.contains(&lt.ident))
+        .collect();
+    if !outer.is_empty() || by_value_self {
+        let where_clause = sig.generics.make_where_clause();
+        for lt in outer {
+            where_clause.predicates.push(syn::parse_quote!(#lt: #coro));
+        }
+        if by_value_self {
+            where_clause.predicates.push(syn::parse_quote!(Self: #coro));
+        }
     }
     quote!(#coro)
 }

@@ -185,16 +185,31 @@ pub fn check(cx: &Ctxt, g: &Graph) {
                 );
                 continue;
             }
-            cx.error_spanned_by(
-                &b.tokens,
+            let borrower = g.locals[b.borrower].name.to_string();
+            let message = if name == "self" {
+                "this borrows `self`, which the generator owns, and the borrow is held across a `yield_!`: \
+                 the suspended generator would have to borrow itself\n\
+                 help: take `&self` (or `&mut self`) instead, so that the generator borrows from its caller, \
+                 or iterate by value (`for x in self.items`)"
+                    .to_string()
+            } else if borrower.starts_with("__coro_") {
+                // The iterator of a `for` loop, a temporary of the lowering.
                 format!(
-                    "this borrows `{name}`, a local of the generator, and the borrow is held across a `yield_!`: \
-                     the suspended state would have to borrow itself, which a generator (a plain enum) cannot hold\n\
-                     help: iterate by value (`for x in {name}` or `{name}.clone()`), by index (`for i in 0..{name}.len()`), \
-                     or take `{name}` by reference as a parameter (`fn f<'a>({name}: &'a [T])`): the generator then borrows from its caller"
-                ),
-            );
+                    "this borrows `{name}`, a local of the generator, and the loop holds the borrow across a `yield_!`: \
+                     the suspended generator would have to borrow itself\n\
+                     help: iterate by value (`for x in {name}` or `{name}.clone()`) or by index (`for i in 0..{name}.len()`), \
+                     or take `{name}` as a reference parameter (`{name}: &'a [T]`), so that the generator borrows from its caller"
+                )
+            } else {
+                format!(
+                    "`{borrower}` borrows `{name}`, a local of the generator, and is used after a `yield_!`: \
+                     the suspended generator would have to borrow itself\n\
+                     help: borrow `{name}` again after the `yield_!` instead of keeping `{borrower}` across it, \
+                     own a copy (`{name}.clone()`), or take `{name}` as a reference parameter, so that the generator \
+                     borrows from its caller"
+                )
+            };
+            cx.error_spanned_by(&b.tokens, message);
         }
     }
 }
-

@@ -9,6 +9,7 @@
 //! known after liveness (which locals a jump saves, whether a shadowed local needs an alias);
 //! `emit` substitutes them. Data flows one way: syn AST -> [`Graph`] -> tokens.
 
+mod assign;
 pub mod borrows;
 mod control;
 mod expr;

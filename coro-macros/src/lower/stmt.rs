@@ -70,6 +70,23 @@ impl Lowerer<'_> {
                     self.emit(stmt);
                     return;
                 }
+            // A statement that assigns a deferred-initialized local on every path kills it too.
+            let assigned = super::assign::definitely_assigned(e);
+            if !assigned.is_empty() {
+                let reads = super::assign::reads(e);
+                self.mention_all(&reads);
+                let code = self.rewrite_expr(e);
+                for name in &assigned {
+                    if reads.iter().any(|r| r == name) {
+                        continue;
+                    }
+                    if let Some(id) = self.resolve(name) {
+                        self.assign_whole(id);
+                    }
+                }
+                self.emit(quote!(#code;));
+                return;
+            }
             let code = self.verbatim_expr(e);
             self.emit(quote!(#code;));
             return;

@@ -1,0 +1,42 @@
+//! Python-style generators and async generators for stable Rust.
+//!
+//! - [`#[generator]`](generator) turns a fn whose body uses [`yield_!`] into an explicit enum state
+//!   machine implementing [`Generator`] (and `Iterator` when it takes no resume value): no
+//!   allocation, no `unsafe`, no pinning.
+//! - [`#[async_gen]`](async_gen) turns an `async fn` into a [`futures_core::Stream`];
+//!   [`for_await!`] consumes any stream, like Python's `async for`.
+//!
+//! See the README for a tour.
+#![cfg_attr(not(feature = "std"), no_std)]
+#![forbid(unsafe_op_in_unsafe_fn)]
+
+#[cfg(feature = "alloc")]
+extern crate alloc;
+
+mod generator;
+mod machine;
+mod markers;
+mod state;
+mod stream;
+mod try_op;
+
+pub use coro_macros::generator;
+pub use coro_macros::{async_gen, for_await};
+pub use generator::{Generator, GeneratorExt, WithReturn};
+pub use state::{GeneratorState, GeneratorStatus, YieldPoint};
+
+/// Not public API: what the macros' expansions name.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::machine::{
+        Machine, StateInfo, fallback_yield, fallback_yield_from, machine, resumed, resumed_after_completion, resumed_after_panicking,
+        send_before_start, start_while_suspended, starting,
+    };
+    pub use crate::try_op::{Branch, Flow, FromResidual};
+    pub use crate::{Generator, GeneratorState, GeneratorStatus, YieldPoint};
+    pub use core;
+    pub use crate::stream::{AsyncGen, Finish, Next, Yield, Yielder, async_gen, next};
+    pub use futures_core::{FusedStream, Stream};
+    #[cfg(feature = "alloc")]
+    pub use alloc::boxed::Box;
+}
