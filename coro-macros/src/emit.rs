@@ -33,6 +33,8 @@ pub struct Emit<'a> {
     /// Blocks whose code is being rendered (the arm's own, then inlined targets).
     pub inlining: RefCell<Vec<usize>>,
     pub sizes: RefCell<HashMap<usize, usize>>,
+    /// For each inlined jump being rendered, the locals of the outer arm still alive in it.
+    pub lingering: RefCell<Vec<Vec<LocalId>>>,
     /// Targets of the jumps rendered as state changes (not inlined) since last drained.
     pub materialized: RefCell<std::collections::HashSet<usize>>,
 }
@@ -161,7 +163,7 @@ impl Emit<'_> {
                         match #current {
                             #(#arms)*
                             #enum_name::Done => {
-                                *#state = #enum_name::Done;
+                                ::core::mem::forget(::core::mem::replace(#state, #enum_name::Done));
                                 return ::core::option::Option::None;
                             }
                             #enum_name::Poisoned => #krate::__private::resumed_after_panicking(),
@@ -230,25 +232,44 @@ impl Emit<'_> {
     }
 
     /// Whether a goto can run its target's code in place instead of going through the dispatch
-    /// loop (what lets LLVM turn a generator loop into a plain loop). Only when nothing but the
-    /// saved locals is alive at the jump: otherwise those would drop later than at the jump.
+    /// loop (what lets LLVM turn a generator loop into a plain loop).
+    ///
+    /// Locals bound in the arm but not passed to the target stay alive in the inlined code until
+    /// the arm ends. That is only allowed for locals still in scope at the target (dead ones,
+    /// which the documented rule lets us drop at any boundary before their scope's end); a local
+    /// whose scope ends at this jump must drop here, so such a jump stays a state change.
     fn can_inline(&self, j: usize) -> bool {
         let jump = &self.g.jumps[j];
         let target = jump.target;
-        let stack = self.inlining.borrow();
-        if stack.contains(&target) || stack.len() > 3 || target == 0 {
+        {
+            let stack = self.inlining.borrow();
+            if stack.contains(&target) || stack.len() > 4 || target == 0 {
+                return false;
+            }
+        }
+        let entry = &self.g.blocks[target].entry_scope;
+        let unsaved = self.unsaved_at(j);
+        let lingering = self.lingering.borrow();
+        if !unsaved.iter().chain(lingering.iter().flatten()).all(|l| entry.contains(l)) {
             return false;
         }
-        let from = jump.from;
-        let alive_elsewhere = jump.names.keys().any(|l| {
-            let bound = self.g.live_in[from].contains(l) || self.g.locals[*l].decl_block == from;
-            bound && !jump.save.contains(l) && !jump.defines.iter().any(|(d, _)| d == l)
-        });
-        if alive_elsewhere {
-            return false;
-        }
-        drop(stack);
+        drop(lingering);
         self.code_size(target) <= INLINE_LIMIT
+    }
+
+    /// Locals bound in the jump's arm that the jump does not pass on.
+    fn unsaved_at(&self, j: usize) -> Vec<LocalId> {
+        let jump = &self.g.jumps[j];
+        let from = jump.from;
+        let entry = self.fields(from);
+        jump.names
+            .keys()
+            .copied()
+            .filter(|l| {
+                let bound = entry.contains(l) || self.g.locals[*l].decl_block == from;
+                bound && !jump.save.contains(l) && !jump.defines.iter().any(|(d, _)| d == l)
+            })
+            .collect()
     }
 
     /// Token count of a block's code (nested sequences included), memoized.
@@ -347,7 +368,9 @@ impl Emit<'_> {
                 let bindings = self.entry_bindings(target);
                 let decls = self.entry_decls(target);
                 self.inlining.borrow_mut().push(target);
+                self.lingering.borrow_mut().push(self.unsaved_at(j));
                 let code = self.render_seq(self.g.blocks[target].root);
+                self.lingering.borrow_mut().pop();
                 self.inlining.borrow_mut().pop();
                 quote!({
                     #(#bind_defines)*
@@ -375,7 +398,9 @@ impl Emit<'_> {
                 quote!({
                     #annotated
                     #(#bind_defines)*
-                    *#state = #variant;
+                    // The old state is always `Poisoned` here; `forget` spares LLVM a drop call it
+                    // cannot prove away (measured on recursive `yield_from!`).
+                    ::core::mem::forget(::core::mem::replace(#state, #variant));
                     return ::core::option::Option::Some(#krate::__private::GeneratorState::Yielded(#y));
                 })
             }

@@ -118,6 +118,7 @@ fn lower_fn(args: &args::Args, func: &mut syn::ItemFn) -> syn::Result<TokenStrea
         inlining: std::cell::RefCell::new(Vec::new()),
         sizes: std::cell::RefCell::new(std::collections::HashMap::new()),
         materialized: std::cell::RefCell::new(std::collections::HashSet::new()),
+        lingering: std::cell::RefCell::new(Vec::new()),
     };
     let machine = emit.emit();
 

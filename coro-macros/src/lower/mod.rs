@@ -454,7 +454,7 @@ impl<'a> Lowerer<'a> {
         let annotated = if let Some(ty) = &self.ctx.return_ty { quote!(let #ret: #ty = #value;) } else { quote!(let #ret = #value;) };
         quote!({
             #annotated
-            *#state = #enum_name::Done;
+            ::core::mem::forget(::core::mem::replace(#state, #enum_name::Done));
             return ::core::option::Option::Some(#krate::__private::GeneratorState::Complete(#ret));
         })
     }
