@@ -56,10 +56,10 @@ pub fn reads(e: &Expr) -> Vec<proc_macro2::Ident> {
     struct StripTargets;
     impl VisitMut for StripTargets {
         fn visit_expr_mut(&mut self, e: &mut Expr) {
-            if let Expr::Assign(a) = e {
-                if matches!(&*a.left, Expr::Path(p) if p.qself.is_none() && p.path.segments.len() == 1) {
-                    *e = (*a.right).clone();
-                }
+            if let Expr::Assign(a) = e
+                && matches!(&*a.left, Expr::Path(p) if p.qself.is_none() && p.path.segments.len() == 1)
+            {
+                *e = (*a.right).clone();
             }
             visit_mut::visit_expr_mut(self, e);
         }

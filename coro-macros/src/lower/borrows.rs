@@ -25,28 +25,64 @@ pub struct Borrow {
 
 /// Methods whose result keeps borrowing the receiver.
 const BORROWING_METHODS: &[&str] = &[
-    "iter", "iter_mut", "chars", "char_indices", "bytes", "lines", "split", "split_whitespace",
-    "windows", "chunks", "keys", "values", "values_mut", "as_str", "as_slice", "as_mut_slice",
-    "as_ref", "as_mut", "as_deref", "as_deref_mut", "borrow", "borrow_mut", "drain", "get",
-    "get_mut", "first", "last", "peekable",
+    "iter",
+    "iter_mut",
+    "chars",
+    "char_indices",
+    "bytes",
+    "lines",
+    "split",
+    "split_whitespace",
+    "windows",
+    "chunks",
+    "keys",
+    "values",
+    "values_mut",
+    "as_str",
+    "as_slice",
+    "as_mut_slice",
+    "as_ref",
+    "as_mut",
+    "as_deref",
+    "as_deref_mut",
+    "borrow",
+    "borrow_mut",
+    "drain",
+    "get",
+    "get_mut",
+    "first",
+    "last",
+    "peekable",
 ];
 
 /// An initializer whose value is certainly owned (not a reference), so borrowing methods on the
 /// local borrow the local itself.
 pub fn is_owned_init(e: &Expr) -> bool {
     match e {
-        Expr::Macro(m) => m.mac.path.segments.last().is_some_and(|s| s.ident == "vec" || s.ident == "format"),
+        Expr::Macro(m) => m
+            .mac
+            .path
+            .segments
+            .last()
+            .is_some_and(|s| s.ident == "vec" || s.ident == "format"),
         Expr::Array(_) | Expr::Struct(_) | Expr::Repeat(_) => true,
         Expr::Tuple(t) => !t.elems.is_empty(),
         Expr::Call(c) => match &*c.func {
             Expr::Path(p) => p.path.segments.last().is_some_and(|s| {
-                ["new", "from", "with_capacity", "default", "from_iter"].contains(&s.ident.to_string().as_str())
+                ["new", "from", "with_capacity", "default", "from_iter"]
+                    .contains(&s.ident.to_string().as_str())
             }),
             _ => false,
         },
-        Expr::MethodCall(m) => {
-            ["collect", "to_string", "to_vec", "to_owned", "clone", "into_boxed_slice"].contains(&m.method.to_string().as_str())
-        }
+        Expr::MethodCall(m) => [
+            "collect",
+            "to_string",
+            "to_vec",
+            "to_owned",
+            "clone",
+            "into_boxed_slice",
+        ]
+        .contains(&m.method.to_string().as_str()),
         Expr::Paren(p) => is_owned_init(&p.expr),
         _ => false,
     }
@@ -56,8 +92,10 @@ pub fn is_owned_init(e: &Expr) -> bool {
 pub fn is_owned_type(ty: &syn::Type) -> bool {
     match ty {
         syn::Type::Path(p) => p.path.segments.last().is_some_and(|s| {
-            ["Vec", "String", "VecDeque", "HashMap", "BTreeMap", "HashSet", "BTreeSet", "Box"]
-                .contains(&s.ident.to_string().as_str())
+            [
+                "Vec", "String", "VecDeque", "HashMap", "BTreeMap", "HashSet", "BTreeSet", "Box",
+            ]
+            .contains(&s.ident.to_string().as_str())
         }),
         syn::Type::Array(_) => true,
         syn::Type::Paren(p) => is_owned_type(&p.elem),
@@ -73,7 +111,13 @@ impl Lowerer<'_> {
         let closure = matches!(e, Expr::Closure(_));
         for (borrowed, tokens) in found {
             for borrower in borrowers.clone() {
-                self.g.borrows.push(Borrow { borrower, borrowed, tokens: tokens.clone(), closure, delegation: false });
+                self.g.borrows.push(Borrow {
+                    borrower,
+                    borrowed,
+                    tokens: tokens.clone(),
+                    closure,
+                    delegation: false,
+                });
             }
         }
     }
@@ -86,20 +130,27 @@ impl Lowerer<'_> {
         self.borrowed_by(e, &mut found);
         if let Expr::MethodCall(m) = e {
             let (base, _) = place_base(&m.receiver);
-            if let Some(id) = base.and_then(|b| self.resolve(&b)) {
-                if self.g.locals[id].owned && found.is_empty() {
-                    self.g.borrows.push(Borrow {
-                        borrower,
-                        borrowed: id,
-                        tokens: e.to_token_stream(),
-                        closure: false,
-                        delegation: true,
-                    });
-                }
+            if let Some(id) = base.and_then(|b| self.resolve(&b))
+                && self.g.locals[id].owned
+                && found.is_empty()
+            {
+                self.g.borrows.push(Borrow {
+                    borrower,
+                    borrowed: id,
+                    tokens: e.to_token_stream(),
+                    closure: false,
+                    delegation: true,
+                });
             }
         }
         for (borrowed, tokens) in found {
-            self.g.borrows.push(Borrow { borrower, borrowed, tokens, closure: false, delegation: false });
+            self.g.borrows.push(Borrow {
+                borrower,
+                borrowed,
+                tokens,
+                closure: false,
+                delegation: false,
+            });
         }
     }
 
@@ -119,10 +170,11 @@ impl Lowerer<'_> {
                 if BORROWING_METHODS.contains(&m.method.to_string().as_str()) {
                     let (base, _) = place_base(&m.receiver);
                     if let Some(id) = base.and_then(|b| self.resolve(&b))
-                        && self.g.locals[id].owned {
-                            out.push((id, e.to_token_stream()));
-                            return;
-                        }
+                        && self.g.locals[id].owned
+                    {
+                        out.push((id, e.to_token_stream()));
+                        return;
+                    }
                 }
                 self.borrowed_by(&m.receiver, out);
             }
@@ -144,7 +196,9 @@ impl Lowerer<'_> {
 /// The local at the root of a place expression, and whether a projection was applied.
 fn place_base(e: &Expr) -> (Option<String>, bool) {
     match e {
-        Expr::Path(p) if p.qself.is_none() && p.path.segments.len() == 1 => (Some(p.path.segments[0].ident.to_string()), false),
+        Expr::Path(p) if p.qself.is_none() && p.path.segments.len() == 1 => {
+            (Some(p.path.segments[0].ident.to_string()), false)
+        }
         Expr::Field(f) => (place_base(&f.base).0, true),
         Expr::Index(i) => (place_base(&i.expr).0, true),
         Expr::Paren(p) => place_base(&p.expr),
@@ -160,7 +214,11 @@ pub fn check(cx: &Ctxt, g: &Graph) {
         if held && !reported.contains(&(b.borrower, b.borrowed)) {
             reported.push((b.borrower, b.borrowed));
             let name = g.locals[b.borrowed].name.to_string();
-            let name = if name.starts_with("__coro_self") { "self".to_string() } else { name };
+            let name = if name.starts_with("__coro_self") {
+                "self".to_string()
+            } else {
+                name
+            };
             if b.delegation {
                 cx.error_spanned_by(
                     &b.tokens,
@@ -190,7 +248,7 @@ pub fn check(cx: &Ctxt, g: &Graph) {
                 "this borrows `self`, which the generator owns, and the borrow is held across a `yield_!`: \
                  the suspended generator would have to borrow itself\n\
                  help: take `&self` (or `&mut self`) instead, so that the generator borrows from its caller, \
-                 or iterate by value (`for x in self.items`)"
+                 or iterate by value (`for x in self.field` rather than `self.field.iter()`)"
                     .to_string()
             } else if borrower.starts_with("__coro_") {
                 // The iterator of a `for` loop, a temporary of the lowering.
@@ -209,7 +267,18 @@ pub fn check(cx: &Ctxt, g: &Graph) {
                      borrows from its caller"
                 )
             };
-            cx.error_spanned_by(&b.tokens, message);
+            // Hidden names (`self` is renamed) carry a mixed-site span: point at the user's
+            // tokens as written, without an "in this macro expansion" note.
+            let tokens: proc_macro2::TokenStream = b
+                .tokens
+                .clone()
+                .into_iter()
+                .map(|mut tt| {
+                    tt.set_span(tt.span().resolved_at(proc_macro2::Span::call_site()));
+                    tt
+                })
+                .collect();
+            cx.error_spanned_by(tokens, message);
         }
     }
 }
