@@ -1,25 +1,11 @@
 //! Combinations of constructs that stress the lowering: suspensions in conditions, scrutinees,
 //! let-else branches, nested labeled blocks, shadowing in arms, `?` in loops.
 
+mod common;
+use common::drive;
+
 use coro_core::{Generator, GeneratorState, generator, yield_, yield_from};
 
-fn drive<G, Y, R>(mut g: G, sends: &[i64]) -> (Vec<Y>, R)
-where
-    G: Generator<i64, Yield = Y, Return = R>,
-{
-    let mut sends = sends.iter().copied();
-    let mut out = Vec::new();
-    let mut step = g.start();
-    loop {
-        match step {
-            GeneratorState::Yielded(y) => {
-                out.push(y);
-                step = g.send(sends.next().expect("script ran out"));
-            }
-            GeneratorState::Complete(r) => return (out, r),
-        }
-    }
-}
 
 #[generator(yield = i64, resume = i64)]
 fn yield_in_while_condition() -> i64 {
@@ -34,7 +20,7 @@ fn yield_in_while_condition() -> i64 {
 
 #[test]
 fn a_suspension_in_a_while_condition_runs_every_iteration() {
-    let (ys, r) = drive(yield_in_while_condition(), &[1, 1, 1, 0]);
+    let (ys, r) = drive(yield_in_while_condition(), [1, 1, 1, 0]);
     assert_eq!(ys, [0, 1, 2, 3]);
     assert_eq!(r, 6);
 }
@@ -62,7 +48,7 @@ fn scrutinee_and_guards() -> Vec<String> {
 
 #[test]
 fn suspensions_in_scrutinees_and_arms_with_guards_and_shadowing() {
-    let (ys, r) = drive(scrutinee_and_guards(), &[3, 0, 15, 0]);
+    let (ys, r) = drive(scrutinee_and_guards(), [3, 0, 15, 0]);
     assert_eq!(ys, ["next", "small 3", "next", "next"]);
     assert_eq!(r, ["small 3", "big+5"]);
 }
@@ -83,7 +69,7 @@ fn let_else_with_suspension() -> i64 {
 
 #[test]
 fn let_else_blocks_can_suspend() {
-    let (ys, r) = drive(let_else_with_suspension(), &[1, 100, 1000]);
+    let (ys, r) = drive(let_else_with_suspension(), [1, 100, 1000]);
     assert_eq!(ys, [0, -1, 20]);
     assert_eq!(r, 1101);
 }
@@ -112,10 +98,10 @@ fn nested_labels() -> i64 {
 
 #[test]
 fn breaks_with_values_out_of_nested_labeled_blocks_and_loops() {
-    let (ys, r) = drive(nested_labels(), &[0, 0, 0, 0, 1]);
+    let (ys, r) = drive(nested_labels(), [0, 0, 0, 0, 1]);
     assert_eq!(ys, [(0, 0), (0, 1), (0, 2), (1, 0), (1, 1)]);
     assert_eq!(r, 11);
-    let (ys, r) = drive(nested_labels(), &[0; 9]);
+    let (ys, r) = drive(nested_labels(), [0; 9]);
     assert_eq!(ys.len(), 9);
     assert_eq!(r, -1);
 }
@@ -137,13 +123,13 @@ fn question_mark_in_nested_loops(rows: Vec<Vec<&'static str>>) -> Result<u32, st
 
 #[test]
 fn question_mark_and_return_from_nested_loops() {
-    let (ys, r) = drive(question_mark_in_nested_loops(vec![vec!["1", "2"], vec!["3"]]), &[0, 0, 0]);
+    let (ys, r) = drive(question_mark_in_nested_loops(vec![vec!["1", "2"], vec!["3"]]), [0, 0, 0]);
     assert_eq!(ys, [1, 2, 3]);
     assert_eq!(r, Ok(6));
-    let (ys, r) = drive(question_mark_in_nested_loops(vec![vec!["1", "x"]]), &[0]);
+    let (ys, r) = drive(question_mark_in_nested_loops(vec![vec!["1", "x"]]), [0]);
     assert_eq!(ys, [1]);
     assert!(r.is_err());
-    let (_, r) = drive(question_mark_in_nested_loops(vec![vec!["4", "5"]]), &[0, -1]);
+    let (_, r) = drive(question_mark_in_nested_loops(vec![vec!["4", "5"]]), [0, -1]);
     assert_eq!(r, Ok(4));
 }
 
@@ -199,10 +185,10 @@ fn arithmetic_chain() -> i64 {
 
 #[test]
 fn several_suspensions_in_one_expression_keep_evaluation_order() {
-    let (ys, r) = drive(arithmetic_chain(), &[10, 2, 3, 1, 50, 9]);
+    let (ys, r) = drive(arithmetic_chain(), [10, 2, 3, 1, 50, 9]);
     assert_eq!(ys, [1, 2, 3, 4, 5, 7]);
     assert_eq!(r, (10 + 2 * 3) + 50 + (9 - 2));
-    let (ys, r) = drive(arithmetic_chain(), &[0, 0, 0, -1, 8, 1]);
+    let (ys, r) = drive(arithmetic_chain(), [0, 0, 0, -1, 8, 1]);
     assert_eq!(ys, [1, 2, 3, 4, 6, 7]);
     assert_eq!(r, -8 + 1);
 }

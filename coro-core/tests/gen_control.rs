@@ -1,24 +1,10 @@
 //! Control flow with suspensions: every construct, and combinations.
 
+mod common;
+use common::drive;
+
 use coro_core::{Generator, GeneratorExt, GeneratorState, generator, yield_};
 
-/// Drives a generator with scripted sends: start, then one send per yielded value.
-fn drive<G, Y, R>(mut g: G, mut sends: impl Iterator<Item = i64>) -> (Vec<Y>, R)
-where
-    G: Generator<i64, Yield = Y, Return = R>,
-{
-    let mut out = Vec::new();
-    let mut step = g.start();
-    loop {
-        match step {
-            GeneratorState::Yielded(y) => {
-                out.push(y);
-                step = g.send(sends.next().expect("script ran out"));
-            }
-            GeneratorState::Complete(r) => return (out, r),
-        }
-    }
-}
 
 #[generator(yield = u32)]
 fn countdown(from: u32) -> &'static str {

@@ -1,25 +1,12 @@
 //! Suspensions inside expressions: evaluation order, hoisting, macros, moves.
 
+mod common;
+use common::drive;
+
 use std::cell::RefCell;
 
 use coro_core::{Generator, GeneratorState, generator, yield_};
 
-fn drive<G, Y, R>(mut g: G, mut sends: impl Iterator<Item = i64>) -> (Vec<Y>, R)
-where
-    G: Generator<i64, Yield = Y, Return = R>,
-{
-    let mut out = Vec::new();
-    let mut step = g.start();
-    loop {
-        match step {
-            GeneratorState::Yielded(y) => {
-                out.push(y);
-                step = g.send(sends.next().expect("script ran out"));
-            }
-            GeneratorState::Complete(r) => return (out, r),
-        }
-    }
-}
 
 thread_local! {
     static ORDER: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
