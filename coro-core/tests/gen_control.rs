@@ -45,11 +45,11 @@ fn if_chains(n: i64) -> i64 {
 
 #[test]
 fn if_else_if_else_with_yields_in_branches() {
-    let (ys, r) = drive(if_chains(6), [10, 20, 30, 40].into_iter());
+    let (ys, r) = drive(if_chains(6), [10, 20, 30, 40]);
     assert_eq!(ys, [0, -1, 3, -4]);
     assert_eq!(r, 10 - 20 + 1000 + 30 - 40 + 1000);
     // an early return from inside a branch
-    let (ys, r) = drive(if_chains(6), [1, 500].into_iter());
+    let (ys, r) = drive(if_chains(6), [1, 500]);
     assert_eq!(ys, [0, -1]);
     assert_eq!(r, 500);
 }
@@ -81,7 +81,7 @@ fn conditions() -> Vec<String> {
 
 #[test]
 fn yields_in_conditions_and_short_circuits() {
-    let (ys, r) = drive(conditions(), [1, 0, 9, 7, 8].into_iter());
+    let (ys, r) = drive(conditions(), [1, 0, 9, 7, 8]);
     assert_eq!(ys, ["first?", "chain 3", "scrutinee", "rhs of ||", "rhs of &&"]);
     assert_eq!(r, ["positive", "got 9", "b=true", "c=true", "d=false"]);
 }
@@ -121,7 +121,7 @@ fn matcher(cmds: Vec<Cmd>) -> Vec<i64> {
 #[test]
 fn match_with_guards_and_yields_in_arms_and_scrutinee() {
     let cmds = vec![Cmd::Push(1), Cmd::Push(-5), Cmd::Pop, Cmd::Push(2), Cmd::Quit, Cmd::Push(9)];
-    let (ys, r) = drive(matcher(cmds), [50, 0, 3].into_iter());
+    let (ys, r) = drive(matcher(cmds), [50, 0, 3]);
     assert_eq!(ys, [-5, 50, 2]);
     assert_eq!(r, [1, 2, 30]);
 }
@@ -335,7 +335,7 @@ fn lets() -> (i64, String) {
 
 #[test]
 fn let_forms() {
-    let (ys, r) = drive(lets(), [3, 4, 0].into_iter());
+    let (ys, r) = drive(lets(), [3, 4, 0]);
     assert_eq!(ys, ["1 2", "e", "10"]);
     assert_eq!(r, (1 + 5 + 10 + 4 + 7, "10".to_string()));
 }

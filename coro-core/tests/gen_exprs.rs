@@ -70,7 +70,7 @@ fn operands_and_methods() -> Vec<i64> {
 #[test]
 fn operands_method_receivers_tuples_arrays() {
     take_order();
-    let (ys, r) = drive(operands_and_methods(), [10, 3, 7, 8, 11, 12, 1, 2, 300, 4].into_iter());
+    let (ys, r) = drive(operands_and_methods(), [10, 3, 7, 8, 11, 12, 1, 2, 300, 4]);
     assert_eq!(ys, (1..=10).collect::<Vec<_>>());
     let sum = 5 + 10 * 2 - 3;
     assert_eq!(r, [7 * 10 + sum, 70 + 8, 11, 5, 12, -3, 300 % 256, 4]);
@@ -94,7 +94,7 @@ fn struct_literals() -> Point {
 
 #[test]
 fn struct_literals_and_functional_update() {
-    let (ys, r) = drive(struct_literals(), [1, 9].into_iter());
+    let (ys, r) = drive(struct_literals(), [1, 9]);
     assert_eq!(ys, ["x", "y"]);
     assert_eq!(r, Point { x: 1, y: 9, label: "p".into() });
 }
@@ -115,7 +115,7 @@ fn macros() -> String {
 
 #[test]
 fn std_expression_list_macros() {
-    let (ys, r) = drive(macros(), [42, 0, 1, 3, 7, 5, 99].into_iter());
+    let (ys, r) = drive(macros(), [42, 0, 1, 3, 7, 5, 99]);
     assert_eq!(ys, ["fmt", "world 1 42", "v0", "v2", "rep", "eq", "write"]);
     assert_eq!(r, "world 1 42|[1, 2, 3]|[7, 7]|99");
 }
@@ -186,7 +186,7 @@ fn assignments() -> (i64, i64, Vec<i64>) {
 
 #[test]
 fn assignment_and_compound_assignment() {
-    let (ys, r) = drive(assignments(), [2, 5, 9, 20].into_iter());
+    let (ys, r) = drive(assignments(), [2, 5, 9, 20]);
     assert_eq!(ys, [1, 3, 15, -1]);
     assert_eq!(r, (15, 19, vec![0, 9, 0]));
 }
@@ -247,7 +247,7 @@ fn format_string_captures() -> String {
 
 #[test]
 fn names_used_only_inside_format_strings_are_saved() {
-    let (ys, r) = drive(format_string_captures(), [7].into_iter());
+    let (ys, r) = drive(format_string_captures(), [7]);
     assert_eq!(ys, ["coro"]);
     assert_eq!(r, "coro-7");
 }
