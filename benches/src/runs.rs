@@ -1,0 +1,41 @@
+//! One named, never-inlined function per (workload, contender) that is not already one in
+//! `peers`: each is compiled once, here, with a symbol of its own, so that its machine code does
+//! not depend on where the runner's closures land and can be read with `--emit asm` or `perf`.
+
+use crate::hand::Node;
+use crate::{coro_async, coro_impls, hand, peers, proposed};
+
+macro_rules! runs {
+    ($($name:ident($arg:ident: $ty:ty) => $body:expr;)*) => {
+        $(
+            #[inline(never)]
+            pub fn $name($arg: $ty) -> u64 {
+                $body
+            }
+        )*
+    };
+}
+
+runs! {
+    w1_hand(n: u64) => hand::sum_iter(hand::count(n));
+    w1_coro(n: u64) => hand::sum_iter(coro_impls::count(n));
+    w1_coro_for(n: u64) => hand::sum_iter(coro_impls::count_for(n));
+    w1_proposed(n: u64) => hand::sum_iter(proposed::count(n));
+    w2_hand(n: u64) => hand::drive_send(hand::accumulate(), n);
+    w2_coro(n: u64) => hand::drive_send(coro_impls::accumulate(), n);
+    w3_hand(n: u64) => hand::sum_stream(hand::count_stream(n));
+    w3_coro(n: u64) => hand::sum_stream(coro_async::count(n));
+    w3_async_stream(n: u64) => hand::sum_stream(peers::async_stream::count(n));
+    w3_async_fn_stream(n: u64) => hand::sum_stream(peers::async_fn_stream::count(n));
+    w3_proto_v0(n: u64) => hand::sum_stream(crate::w3_proto::v0::count(n));
+    w3_proto_v1(n: u64) => hand::sum_stream(crate::w3_proto::v1::count(n));
+    w3_proto_v2(n: u64) => hand::sum_stream(crate::w3_proto::v2::count(n));
+    w3_proto_v4(n: u64) => hand::sum_stream(crate::w3_proto::v4::count(n));
+    w3_proto_v7(n: u64) => hand::sum_stream(crate::w3_proto::v7::count(n));
+    w4_hand(t: &str) => hand::sum_tokens(hand::tokens(t));
+    w4_coro(t: &str) => hand::sum_tokens(coro_impls::tokens(t));
+    w4_proposed(t: &str) => hand::sum_tokens(proposed::tokens(t));
+    w5_hand(root: &Node) => hand::sum_iter(hand::in_order(root));
+    w5_coro(root: &Node) => hand::sum_iter(coro_impls::walk(root));
+    w5_coro_flat(root: &Node) => hand::sum_iter(coro_impls::walk_flat(root));
+}
