@@ -8,7 +8,7 @@
 //! ```text
 //! fn f(args) -> impl Stream<Item = Y> {
 //!     __private::async_gen::<Y, (), _, _>(move |mut yo| async move {
-//!         let yielder = &mut yo;                  // hygienic names: user code cannot name them
+//!         let mut yielder = yo.handle();          // hygienic names: user code cannot name them
 //!         body                                    // yield_!(x) => yielder.yield_(x).await
 //!     })
 //! }
@@ -16,35 +16,48 @@
 //!
 //! [`AsyncGen`] holds the not-yet-called closure, then the body's future, and a one-value slot.
 //! On the first `poll_next` the stream is pinned, so it calls the closure with a [`Yielder`]
-//! pointing at its own slot. `yielder.yield_(x)` parks `x` in the slot and returns `Pending`
-//! once; `poll_next` sees the body pending with a full slot and returns the value. No
-//! allocation, no thread-local.
+//! pointing at its own slot. `yielder.yield_(x)` puts `x` in the slot and returns a [`Yield`]
+//! future that is `Pending` once; `poll_next` sees the body pending with a full slot and returns
+//! the value. No allocation, no thread-local.
+//!
+//! Per item, the hot path is: one test of `state` (`Running` is tested first; every other state
+//! is handled by a `#[cold]` fn), the body's own resume, one slot test when the previous yield
+//! resumes, one when the next one parks its value, and the `take` in `poll_next`. A panic in the
+//! body is recorded by a guard that only acts while unwinding (no flag is set and cleared around
+//! each poll).
 //!
 //! # Soundness
 //!
-//! The raw pointer in a [`Yielder`] is valid as long as the stream is, because
+//! The raw pointer in a [`Yielder`] (and its copies in [`YieldHandle`] and [`Yield`]) is valid as
+//! long as the stream is, because
 //! 1. the stream is `!Unpin` (`PhantomPinned`) and the pointer is only created once it is
 //!    pinned, so the slot never moves while a pointer to it exists;
 //! 2. the `Yielder` is moved into the body's future and nowhere else: the expansion binds it to a
-//!    hygienic local (`Span::mixed_site()`) and only ever hands out `&mut` borrows of that local,
-//!    so whatever user code can get hold of (even through other macros' tokens, nested async
-//!    blocks or closures) is a borrow that the borrow checker confines to the body's future;
+//!    hygienic local (`Span::mixed_site()`) and only ever borrows it mutably, through a
+//!    [`YieldHandle`] bound to another hygienic local. Every copy of the pointer that user code can
+//!    get hold of (even through other macros' tokens, nested async blocks, `async move` blocks
+//!    or closures) is in a handle or yield future whose lifetime is that borrow, which the borrow
+//!    checker confines to the body's future. (Calling the method on the `Yielder` local directly
+//!    would not be sound: an `async move` block in another macro's tokens would move the
+//!    lifetime-free `Yielder` into a future that can outlive the stream.)
 //! 3. the body's future is dropped before the slot (field order of [`AsyncGen`]).
 //!
 //! Data races are impossible: every slot access happens either in `poll_next` (which has the
-//! pinned stream exclusively) while the body is not being polled, or inside a poll of a [`Yield`]
-//! future, which holds the `&mut Yielder` exclusively. Such a poll happens inside the body's poll
-//! (or in a scoped thread it blocks on), never concurrently with `poll_next`'s own accesses.
-//! Since every yield future borrows the `Yielder` mutably, at most one of them can exist at a
-//! time; so a parked value always belongs to the one live yield future, which can retract it
-//! when dropped.
+//! pinned stream exclusively) while the body is not being polled, or through a `&mut` of the one
+//! `Yielder`, of its one handle, or of the one live [`Yield`] future (each borrows the previous
+//! one mutably). Those are only reachable while the body runs, i.e. inside the body's poll (or in
+//! a scoped thread it blocks on) or while the stream drops the body, never concurrently with
+//! `poll_next`'s own accesses. At most one yield future is live at a time, and only a live one
+//! writes to the slot (a leaked one cannot act any more); so while a yield future has parked its
+//! value, the slot's contents are that value, and it can retract it when dropped.
 //!
 //! The only way around (2) is calling `__private::async_gen` by hand and moving the `Yielder`
 //! out of the body: that function is not public API.
 //!
 //! Aliasing: the body's future holds `&mut` borrows of its own locals, so the stream never
 //! creates a `&` covering the future's bytes (`state` sits in an `UnsafeCell`; `&self` methods
-//! read `phase`), and `&mut AsyncGen` is exempt from uniqueness because the type is `!Unpin`.
+//! read only its discriminant, through a raw pointer), and `&mut AsyncGen` is exempt from
+//! uniqueness because the type is `!Unpin`.
 //! `cargo +nightly miri test -p coro-core --test 'async_*'` passes under Stacked Borrows and
 //! with `MIRIFLAGS=-Zmiri-tree-borrows` (the multi-threaded tokio test is skipped under Miri).
 //!
@@ -146,35 +159,26 @@ use futures_core::{FusedStream, Stream};
 pub struct AsyncGen<Item, F, Fut> {
     // Field order matters: the body's future is dropped before the slot it points into.
     //
-    // `state` is in an `UnsafeCell` although it is only accessed through `Pin<&mut Self>`: the
+    // `state` is in an `UnsafeCell` although it is only written through `Pin<&mut Self>`: the
     // body's future holds `&mut` borrows of its own locals (the yield handle at least), and a
     // `&AsyncGen` (from `Debug`, `is_terminated`, `size_hint`) must not assert that those bytes
     // are frozen, which would invalidate those borrows under Stacked/Tree Borrows. `&self`
-    // methods read `phase` instead.
+    // methods only read the discriminant, through a raw pointer (see `AsyncGen::phase`).
     state: UnsafeCell<State<F, Fut>>,
     slot: UnsafeCell<Option<Item>>,
-    phase: Phase,
     /// The body's future points into `slot`: the stream must not move once polled.
     _pinned: PhantomPinned,
 }
 
 enum State<F, Fut> {
+    /// The body's future (structurally pinned). First: `poll_next` tests for it on every call.
+    Running(Fut),
     /// Not polled yet: the body closure, waiting for a pinned slot to point at.
     Init(F),
-    /// The body's future (structurally pinned).
-    Running(Fut),
     /// The body returned (or its closure panicked): `None` forever.
     Done,
-}
-
-/// What `&self` may know of `state`.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Phase {
-    Created,
-    Suspended,
-    /// Set while the body is being polled: still set afterwards means the poll panicked.
-    Polling,
-    Done,
+    /// The body panicked: polling again panics.
+    Poisoned,
 }
 
 /// Builds the stream of an `#[async_gen]` fn. The turbofish carries the user's item and return
@@ -192,8 +196,78 @@ where
     AsyncGen {
         state: UnsafeCell::new(State::Init(body)),
         slot: UnsafeCell::new(None),
-        phase: Phase::Created,
         _pinned: PhantomPinned,
+    }
+}
+
+/// What `&self` may know of `state`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    Created,
+    Suspended,
+    Poisoned,
+    Done,
+}
+
+impl<Item, F, Fut> AsyncGen<Item, F, Fut> {
+    fn phase(&self) -> Phase {
+        // SAFETY: `state` is only written through `Pin<&mut Self>`, which cannot coexist with
+        // `&self`. Matching on the place reads the discriminant only (no reference to the
+        // variant's data is created), so the borrows the body's future holds of its own locals
+        // stay valid.
+        unsafe {
+            match *self.state.get() {
+                State::Running(_) => Phase::Suspended,
+                State::Init(_) => Phase::Created,
+                State::Done => Phase::Done,
+                State::Poisoned => Phase::Poisoned,
+            }
+        }
+    }
+}
+
+/// Sets the state to `Poisoned` if the body's poll unwinds (forgotten otherwise).
+struct Poison<F, Fut>(*mut State<F, Fut>);
+
+impl<F, Fut> Drop for Poison<F, Fut> {
+    fn drop(&mut self) {
+        // SAFETY: the pointer is `poll_next`'s own access to `state`, used after the body's poll
+        // (which panicked) returned. Assigning drops the body's future in place (allowed for
+        // pinned data); its locals were already dropped by the unwinding.
+        unsafe { *self.0 = State::Poisoned };
+    }
+}
+
+impl<Item, F, Fut> AsyncGen<Item, F, Fut>
+where
+    F: FnOnce(Yielder<Item>) -> Fut,
+    Fut: Future,
+    Fut::Output: Finish<Item>,
+{
+    /// Every state but `Running`: starts the body (`None`: go on and poll it) or answers.
+    #[cold]
+    #[inline(never)]
+    fn poll_not_running(&mut self) -> Option<Poll<Option<Item>>> {
+        let state = self.state.get_mut();
+        match core::mem::replace(state, State::Done) {
+            State::Init(body) => {
+                // The stream is pinned from now on, so the slot's address is stable until it
+                // is dropped, which happens after the future's drop (field order). If `body`
+                // panics, the state stays `Done`.
+                let yielder = Yielder {
+                    slot: NonNull::from(&self.slot),
+                    _item: PhantomData,
+                };
+                *state = State::Running(body(yielder));
+                None
+            }
+            State::Done => Some(Poll::Ready(None)),
+            State::Poisoned => {
+                *state = State::Poisoned;
+                polled_after_panic()
+            }
+            State::Running(_) => unreachable!("`poll_next` handles `Running`"),
+        }
     }
 }
 
@@ -205,39 +279,28 @@ where
 {
     type Item = Item;
 
+    #[inline]
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Item>> {
         // SAFETY: we never move `state` while it holds the future (it is only polled through
         // `Pin::new_unchecked` below and dropped in place by assignment), and never move `slot`.
         let this = unsafe { self.get_unchecked_mut() };
-        let state = this.state.get_mut();
-        match this.phase {
-            Phase::Polling => polled_after_panic(),
-            Phase::Done => return Poll::Ready(None),
-            Phase::Created => {
-                let State::Init(body) = core::mem::replace(state, State::Done) else {
-                    unreachable!()
-                };
-                // The stream is pinned from now on, so the slot's address is stable until it is
-                // dropped, which happens after the future's drop (field order).
-                let yielder = Yielder {
-                    slot: NonNull::from(&this.slot),
-                    _item: PhantomData,
-                };
-                this.phase = Phase::Done; // in case `body` panics
-                *state = State::Running(body(yielder));
-            }
-            Phase::Suspended => {}
+        if !matches!(this.state.get_mut(), State::Running(_))
+            && let Some(poll) = this.poll_not_running()
+        {
+            return poll;
         }
-        let State::Running(fut) = state else {
-            unreachable!("`phase` says the body is running")
+        let state = this.state.get();
+        // SAFETY: `state` is ours (`this` is exclusive); the reference ends with the poll.
+        let State::Running(fut) = (unsafe { &mut *state }) else {
+            unreachable!("`poll_not_running` started the body")
         };
         // SAFETY: `fut` lives inside the pinned stream and is never moved (see above).
         let fut = unsafe { Pin::new_unchecked(fut) };
-        this.phase = Phase::Polling;
+        let poison = Poison(state);
         let poll = fut.poll(cx);
+        core::mem::forget(poison);
         match poll {
             Poll::Pending => {
-                this.phase = Phase::Suspended;
                 // SAFETY: the body is not being polled, so no `Yield` future is accessing the
                 // slot (they only do so inside the body's poll, see the module docs), and this
                 // `&mut` is the only reference to its contents for the duration of `take`.
@@ -251,8 +314,7 @@ where
                 // Drops the finished future in place (allowed for pinned data). A value left in
                 // the slot can only come from a yield future that was leaked with `mem::forget`;
                 // it is dropped with the stream.
-                *state = State::Done;
-                this.phase = Phase::Done;
+                *this.state.get_mut() = State::Done;
                 Poll::Ready(ret.finish())
             }
         }
@@ -274,22 +336,22 @@ where
     Fut::Output: Finish<Item>,
 {
     fn is_terminated(&self) -> bool {
-        matches!(self.phase, Phase::Polling | Phase::Done)
+        matches!(self.phase(), Phase::Poisoned | Phase::Done)
     }
 }
 
-// SAFETY: through `&AsyncGen` only `phase` is read (`Debug`, `size_hint`, `is_terminated`);
-// `state` and the slot are only touched through `Pin<&mut Self>` or the
+// SAFETY: through `&AsyncGen` only the discriminant of `state` is read (`Debug`, `size_hint`,
+// `is_terminated`); the futures and the slot are only touched through `Pin<&mut Self>` or the
 // `Yielder`, which is itself only used through `&mut`. So sharing a stream between threads shares
 // nothing of `Item`; `F` and `Fut` must be `Sync` as for any struct holding them.
 unsafe impl<Item, F: Sync, Fut: Sync> Sync for AsyncGen<Item, F, Fut> {}
 
 impl<Item, F, Fut> fmt::Debug for AsyncGen<Item, F, Fut> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let state = match self.phase {
+        let state = match self.phase() {
             Phase::Created => "created",
             Phase::Suspended => "suspended",
-            Phase::Polling => "poisoned",
+            Phase::Poisoned => "poisoned",
             Phase::Done => "done",
         };
         f.debug_struct("AsyncGen")
@@ -329,10 +391,25 @@ impl<Y, E> Finish<Result<Y, E>> for Result<(), E> {
     }
 }
 
+/// A pointer to a stream's slot.
+type SlotPtr<Item> = NonNull<UnsafeCell<Option<Item>>>;
+
+/// The slot's contents.
+///
+/// # Safety
+/// The stream must be alive (it is while the body's future is, and a `Yielder` never leaves
+/// it), and no other reference to the slot's contents may be live while the result is used.
+#[inline]
+unsafe fn slot<'s, Item>(slot: SlotPtr<Item>) -> &'s mut Option<Item> {
+    // SAFETY: the caller guarantees validity and exclusivity; `raw_get` does not create an
+    // intermediate reference to the `UnsafeCell`.
+    unsafe { &mut *UnsafeCell::raw_get(slot.as_ptr()) }
+}
+
 /// The body's handle on its stream's slot. Only the stream creates one, and only the expansion
-/// (through a hygienic `&mut` binding) uses it.
+/// (through a hygienic binding it only ever borrows mutably) uses it.
 pub struct Yielder<Item> {
-    slot: NonNull<UnsafeCell<Option<Item>>>,
+    slot: SlotPtr<Item>,
     _item: PhantomData<Item>,
 }
 
@@ -349,18 +426,56 @@ impl<Item> fmt::Debug for Yielder<Item> {
 }
 
 impl<Item> Yielder<Item> {
-    /// `yield_!(value)`: parks `value` for the stream's consumer; completes once it was taken.
+    /// What the expansion binds its hygienic `__yielder` to: a copy of the slot pointer that
+    /// borrows this `Yielder` mutably. So the handle cannot leave the body's future (an `async
+    /// move` block that captures it is bounded by that borrow), and a yield reads the slot's
+    /// address with one load instead of two through `&mut Yielder`.
+    #[inline]
+    pub fn handle(&mut self) -> YieldHandle<'_, Item> {
+        YieldHandle {
+            slot: self.slot,
+            _yielder: PhantomData,
+        }
+    }
+
+    /// `yield_!(value)` through `&mut Yielder` (the hidden API's tests use it; the expansion
+    /// goes through [`handle`](Self::handle)).
     #[inline]
     pub fn yield_(&mut self, value: Item) -> Yield<'_, Item> {
-        Yield {
-            yielder: self,
-            value: Some(value),
-            parked: false,
-        }
+        // SAFETY: we hold the `&mut Yielder`, so no handle and no yield future exists.
+        unsafe { park(self.slot, value) }
     }
 }
 
-impl<Y, E> Yielder<Result<Y, E>> {
+/// The expansion's `__yielder`, see [`Yielder::handle`].
+pub struct YieldHandle<'a, Item> {
+    slot: SlotPtr<Item>,
+    _yielder: PhantomData<&'a mut Yielder<Item>>,
+}
+
+// SAFETY: the handle stands for a `&'a mut Yielder<Item>` (and is only used through `&mut`), so
+// it has the same auto traits: `Send` when `Yielder<Item>` is (`Item: Send`), `Sync` always.
+unsafe impl<Item: Send> Send for YieldHandle<'_, Item> {}
+// SAFETY: see `Send`: `&YieldHandle` gives access to nothing.
+unsafe impl<Item> Sync for YieldHandle<'_, Item> {}
+
+impl<Item> fmt::Debug for YieldHandle<'_, Item> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("YieldHandle").finish_non_exhaustive()
+    }
+}
+
+impl<Item> YieldHandle<'_, Item> {
+    /// `yield_!(value)`: parks `value` for the stream's consumer; completes once it was taken.
+    #[inline]
+    pub fn yield_(&mut self, value: Item) -> Yield<'_, Item> {
+        // SAFETY: we hold the `&mut` borrow of the only handle of the `Yielder`, so no yield
+        // future exists.
+        unsafe { park(self.slot, value) }
+    }
+}
+
+impl<Y, E> YieldHandle<'_, Result<Y, E>> {
     /// `yield_!(value)` in a fn returning `Result<(), E>`: yields `Ok(value)`.
     #[inline]
     pub fn yield_ok(&mut self, value: Y) -> Yield<'_, Result<Y, E>> {
@@ -368,74 +483,92 @@ impl<Y, E> Yielder<Result<Y, E>> {
     }
 }
 
+/// Starts a yield: the value goes straight into the slot when it is empty, which it always is
+/// unless an earlier yield future was leaked (then the future keeps it until the slot empties).
+///
+/// # Safety
+/// `ptr` comes from a `Yielder` or its handle, borrowed mutably for the result's lifetime: so we
+/// are inside the body's poll (the only place they are reachable from), during which
+/// `poll_next` does not touch the slot, and no other yield future exists.
+#[inline]
+unsafe fn park<'a, Item>(ptr: SlotPtr<Item>, value: Item) -> Yield<'a, Item> {
+    // SAFETY: see above.
+    let slot = unsafe { slot(ptr) };
+    let value = if slot.is_none() {
+        *slot = Some(value);
+        None
+    } else {
+        Some(value)
+    };
+    Yield {
+        slot: ptr,
+        value,
+        _yielder: PhantomData,
+    }
+}
+
 /// The future of one `yield_!`.
 ///
-/// First poll: parks the value in the slot and returns `Pending` (the stream then hands the value
-/// out); if the slot is still full (only possible when an earlier yield future was leaked), it
-/// keeps the value, wakes itself and waits. Next polls: `Ready` once the value was taken.
-/// Dropped while its value is still parked (cancelled, e.g. by `select!`), it takes the value
-/// back: a cancelled yield yields nothing.
+/// Its value is parked in the slot by [`Yielder::yield_`]; the first poll returns `Pending` (the
+/// stream then hands the value out), the next `Ready` once the value was taken. If the slot was
+/// full (only possible when an earlier yield future was leaked), it keeps the value, wakes itself
+/// and waits for the slot to empty. Dropped while its value is still parked (cancelled, e.g. by
+/// `select!`), it takes the value back: a cancelled yield yields nothing.
 #[must_use = "futures do nothing unless awaited"]
 pub struct Yield<'a, Item> {
-    yielder: &'a mut Yielder<Item>,
+    /// A copy of the `Yielder`'s pointer (one load less than going through `_yielder`).
+    slot: SlotPtr<Item>,
+    /// `None` once the value is parked: the slot's contents (if any) are then ours, because
+    /// nothing else writes to the slot while we hold the `&mut Yielder`.
     value: Option<Item>,
-    parked: bool,
+    _yielder: PhantomData<&'a mut Yielder<Item>>,
 }
 
 // The value is never pinned (it is moved into the slot), so the future need not be.
 impl<Item> Unpin for Yield<'_, Item> {}
-
-impl<Item> Yielder<Item> {
-    /// The slot's contents.
-    ///
-    /// # Safety
-    /// The stream must be alive (it is while the body's future is, and a `Yielder` never leaves
-    /// it), and no other reference to the slot's contents may be live while the result is used.
-    #[allow(clippy::mut_from_ref)]
-    unsafe fn slot<'s>(&self) -> &'s mut Option<Item> {
-        // SAFETY: the caller guarantees validity and exclusivity; `raw_get` does not create an
-        // intermediate reference to the `UnsafeCell`.
-        unsafe { &mut *UnsafeCell::raw_get(self.slot.as_ptr()) }
-    }
-}
+// SAFETY: as for the fields it stands for, `&'a mut Yielder<Item>` and `Option<Item>`: the slot
+// pointer is only used through `&mut self` (and `Debug` reads only `value`).
+unsafe impl<Item: Send> Send for Yield<'_, Item> {}
+// SAFETY: see `Send`.
+unsafe impl<Item: Sync> Sync for Yield<'_, Item> {}
 
 impl<Item> Future for Yield<'_, Item> {
     type Output = ();
 
+    #[inline]
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
         let this = self.get_mut();
         // SAFETY: we hold the `&mut Yielder`, so no other yield future exists, and we are being
         // polled inside the body's poll, during which `poll_next` does not touch the slot.
-        let slot = unsafe { this.yielder.slot() };
-        if this.parked {
-            // By exclusivity, a full slot still holds our value.
-            if slot.is_some() {
-                return Poll::Pending;
-            }
-            this.parked = false;
-            return Poll::Ready(());
+        let slot = unsafe { slot(this.slot) };
+        if this.value.is_none() {
+            // Parked: a full slot still holds our value.
+            return if slot.is_some() {
+                Poll::Pending
+            } else {
+                Poll::Ready(())
+            };
         }
-        let Some(value) = this.value.take() else {
-            return Poll::Ready(());
-        };
-        if slot.is_some() {
+        if slot.is_none() {
+            *slot = this.value.take();
+        } else {
             // A value from a leaked yield future: let the stream hand it out first.
-            this.value = Some(value);
             cx.waker().wake_by_ref();
-            return Poll::Pending;
         }
-        *slot = Some(value);
-        this.parked = true;
         Poll::Pending
     }
 }
 
 impl<Item> Drop for Yield<'_, Item> {
+    #[inline]
     fn drop(&mut self) {
-        if self.parked {
+        if self.value.is_none() {
             // SAFETY: as in `poll`; drops run inside the body's poll or while the stream drops
             // the body, both times with the slot alive and not otherwise borrowed.
-            drop(unsafe { self.yielder.slot() }.take());
+            let slot = unsafe { slot(self.slot) };
+            if slot.is_some() {
+                *slot = None;
+            }
         }
     }
 }
@@ -443,8 +576,7 @@ impl<Item> Drop for Yield<'_, Item> {
 impl<Item: fmt::Debug> fmt::Debug for Yield<'_, Item> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Yield")
-            .field("value", &self.value)
-            .field("parked", &self.parked)
+            .field("waiting", &self.value)
             .finish_non_exhaustive()
     }
 }

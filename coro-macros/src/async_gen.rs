@@ -11,7 +11,7 @@
 //! pub fn counter(from: u32, __arg1: (u32, u32)) -> impl ::coro_core::__private::Stream<Item = u32> {
 //!     yield_!(@used);
 //!     ::coro_core::__private::async_gen::<u32, (), _, _>(move |mut __yo| async move {
-//!         let __yielder = &mut __yo;
+//!         let mut __yielder = __yo.handle(); // a copy of the slot pointer borrowing `__yo`
 //!         let _ = &from;                    // every argument is moved into the stream
 //!         let (a, b) = __arg1;
 //!         { __yielder.yield_(from).await; tick().await; }
@@ -183,7 +183,7 @@ fn lower(cx: &Ctxt, args: &args::Args, func: ItemFn) -> Option<TokenStream> {
     let keep = body::keep_imports_used(&used);
     let stream = quote! {
         #krate::__private::async_gen::<#item, #ret, _, _>(move |mut #yo: #krate::__private::Yielder<#item>| async move {
-            let #yielder = &mut #yo;
+            let mut #yielder = #yo.handle();
             #rebind
             #block
         })

@@ -9,9 +9,9 @@
 //!    only tokens that parse as comma-separated expressions are checked);
 //! 3. [`Rewriter`]: markers become awaits.
 //!
-//! Soundness does not depend on the checks of pass 2: the yield handle is a hygienic
-//! `&mut` local, so even a marker that ends up in a closure or async block after some other
-//! macro's expansion can only borrow it within the body's future.
+//! Soundness does not depend on the checks of pass 2: the yield handle is a hygienic local that
+//! mutably borrows the body's `Yielder`, so even a marker that ends up in a closure or async block
+//! (even a `move` one) after some other macro's expansion can only use it within the body's future.
 
 use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote, quote_spanned};
@@ -163,7 +163,7 @@ pub fn check_macro_tokens(cx: &Ctxt, block: &Block) {
 pub struct Rewriter<'a> {
     pub cx: &'a Ctxt,
     pub krate: &'a TokenStream,
-    /// The hygienic `&mut Yielder` local.
+    /// The hygienic yield handle local (`Yielder::handle`, borrowing the body's `Yielder`).
     pub yielder: Ident,
     /// The fn returns `Result<(), E>`: yielded values are wrapped in `Ok`.
     pub result: bool,
