@@ -21,6 +21,12 @@ use crate::{GeneratorState, GeneratorStatus};
 /// - `start` on a suspended generator whose `R` is not `()`: its pending `yield_!` needs a value;
 /// - any resumption after `Complete` ("generator resumed after completion") or after the body
 ///   panicked ("generator resumed after panicking").
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a generator resumed with `{R}`",
+    label = "expected a `Generator<{R}>`",
+    note = "generators are made by `#[generator]` fns; `yield_from!(g)` needs one whose `resume` type is that of the enclosing generator (`{R}`)",
+    note = "to yield every item of an iterator, write `for x in iter {{ yield_!(x); }}`"
+)]
 pub trait Generator<R = ()> {
     /// The type of the values passed to `yield_!`.
     type Yield;
@@ -109,7 +115,11 @@ pub trait GeneratorExt<R = ()>: Generator<R> {
     where
         Self: Sized + Generator<(), Return = <Self as Generator<R>>::Return>,
     {
-        WithReturn { generator: self, returned: None, done: false }
+        WithReturn {
+            generator: self,
+            returned: None,
+            done: false,
+        }
     }
 
     /// Boxes the generator as a trait object: the usual way to write a recursive generator.

@@ -5,7 +5,6 @@
 
 use proc_macro2::{Span, TokenStream};
 use syn::parse::{Parse, ParseStream, Parser};
-use syn::punctuated::Punctuated;
 use syn::{Path, Token, Type};
 
 use crate::diag::Ctxt;
@@ -43,6 +42,7 @@ pub enum Boxing {
 }
 
 /// Parsed attribute options.
+#[derive(Clone)]
 pub struct Args {
     pub yield_ty: Type,
     /// `None` when omitted: the generator takes `()` and is also an `Iterator`.
@@ -71,53 +71,145 @@ enum RawArg {
     Other(syn::Ident),
 }
 
-impl Parse for RawArg {
-    fn parse(input: ParseStream) -> syn::Result<Self> {
+/// `= value` after an option's keyword, with errors at the user's tokens that name the option.
+fn value<T: Parse>(
+    input: ParseStream,
+    kw: &dyn quote::ToTokens,
+    usage: &str,
+    what: &str,
+) -> syn::Result<T> {
+    if !input.peek(Token![=]) || input.peek(Token![==]) {
+        let next = if input.is_empty() || input.peek(Token![,]) {
+            TokenStream::new()
+        } else {
+            input
+                .fork()
+                .parse::<proc_macro2::TokenTree>()
+                .map(quote::ToTokens::into_token_stream)?
+        };
+        return Err(syn::Error::new_spanned(
+            quote::quote!(#kw #next),
+            format!("expected `{usage}`"),
+        ));
+    }
+    let eq: Token![=] = input.parse()?;
+    if input.is_empty() || input.peek(Token![,]) {
+        return Err(syn::Error::new_spanned(
+            quote::quote!(#kw #eq),
+            format!("expected {what} after `=`: `{usage}`"),
+        ));
+    }
+    input
+        .parse()
+        .map_err(|e| syn::Error::new(e.span(), format!("expected {what}: `{usage}`")))
+}
+
+impl RawArg {
+    fn parse(input: ParseStream, kind: Kind) -> syn::Result<Self> {
         if input.peek(Token![yield]) {
             let kw: Token![yield] = input.parse()?;
-            input.parse::<Token![=]>().map_err(|e| {
-                syn::Error::new(e.span(), "expected `yield = Type`, e.g. `yield = u32`")
-            })?;
-            return Ok(RawArg::Yield(kw, input.parse()?));
+            let ty = value(input, &kw, "yield = Type`, e.g. `yield = u32", "a type")?;
+            return Ok(RawArg::Yield(kw, ty));
         }
         if input.peek(Token![crate]) {
             let kw: Token![crate] = input.parse()?;
-            input.parse::<Token![=]>().map_err(|e| {
-                syn::Error::new(e.span(), "expected `crate = path`, e.g. `crate = ::coro_core`")
-            })?;
-            return Ok(RawArg::Crate(kw, input.parse()?));
+            let path = value(
+                input,
+                &kw,
+                "crate = path`, e.g. `crate = ::coro_core",
+                "a path",
+            )?;
+            return Ok(RawArg::Crate(kw, path));
         }
-        let ident: syn::Ident = input.call(syn::ext::IdentExt::parse_any)?;
+        let ident: syn::Ident = input.call(syn::ext::IdentExt::parse_any).map_err(|e| {
+            syn::Error::new(
+                e.span(),
+                format!("expected an option of {}: {}", kind.name(), kind.allowed()),
+            )
+        })?;
         if ident == "resume" {
-            input.parse::<Token![=]>().map_err(|e| {
-                syn::Error::new(e.span(), "expected `resume = Type`, e.g. `resume = i32`")
-            })?;
-            return Ok(RawArg::Resume(ident, input.parse()?));
+            let ty = value(
+                input,
+                &ident,
+                "resume = Type`, e.g. `resume = i32",
+                "a type",
+            )?;
+            return Ok(RawArg::Resume(ident, ty));
         }
         if input.peek(Token![=]) {
             input.parse::<Token![=]>()?;
             // Swallow the value up to the next comma so later options are still checked.
-            let mut rest = TokenStream::new();
-            while !input.is_empty() && !input.peek(Token![,]) {
-                rest.extend(std::iter::once(input.parse::<proc_macro2::TokenTree>()?));
-            }
-            let _ = rest;
+            skip_value(input)?;
             return Ok(RawArg::Other(ident));
         }
         Ok(RawArg::Flag(ident))
     }
 }
 
-/// Parses the attribute's tokens, reporting every problem into `cx`.
-pub fn parse(kind: Kind, tokens: TokenStream, cx: &Ctxt) -> Option<Args> {
-    let parser = Punctuated::<RawArg, Token![,]>::parse_terminated;
-    let raw = match parser.parse2(tokens) {
-        Ok(raw) => raw,
+/// Skips tokens up to the next `,` outside angle brackets (`HashMap<K, V>`).
+fn skip_value(input: ParseStream) -> syn::Result<()> {
+    let mut depth = 0usize;
+    while !(input.is_empty() || depth == 0 && input.peek(Token![,])) {
+        match input.parse::<proc_macro2::TokenTree>()? {
+            proc_macro2::TokenTree::Punct(p) if p.as_char() == '<' => depth += 1,
+            proc_macro2::TokenTree::Punct(p) if p.as_char() == '>' => {
+                depth = depth.saturating_sub(1);
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// The options, comma-separated. A malformed option is reported and skipped, so the options
+/// after it are still checked.
+fn parse_all(tokens: TokenStream, kind: Kind, cx: &Ctxt) -> Option<Vec<RawArg>> {
+    let parser = |input: ParseStream| -> syn::Result<(Vec<RawArg>, bool)> {
+        let mut out = Vec::new();
+        let mut ok = true;
+        while !input.is_empty() {
+            match RawArg::parse(input, kind) {
+                Ok(arg) => out.push(arg),
+                Err(err) => {
+                    cx.syn_error(err);
+                    ok = false;
+                    skip_value(input)?;
+                }
+            }
+            if input.is_empty() {
+                break;
+            }
+            if input.peek(Token![,]) {
+                input.parse::<Token![,]>()?;
+                continue;
+            }
+            let tt: proc_macro2::TokenTree = input.parse()?;
+            cx.error_spanned_by(
+                &tt,
+                format!("expected `,` between the options of {}", kind.name()),
+            );
+            ok = false;
+            skip_value(input)?;
+            if input.peek(Token![,]) {
+                input.parse::<Token![,]>()?;
+            }
+        }
+        Ok((out, ok))
+    };
+    match parser.parse2(tokens) {
+        Ok((raw, true)) => Some(raw),
+        Ok((_, false)) => None,
         Err(err) => {
             cx.syn_error(err);
-            return None;
+            None
         }
-    };
+    }
+}
+
+/// Parses the attribute's tokens, reporting every problem into `cx`.
+pub fn parse(kind: Kind, tokens: TokenStream, cx: &Ctxt) -> Option<Args> {
+    let all_tokens = tokens.clone();
+    let raw = parse_all(tokens, kind, cx)?;
     let mut yield_ty = None;
     let mut resume_ty = None;
     let mut krate = None;
@@ -148,35 +240,53 @@ pub fn parse(kind: Kind, tokens: TokenStream, cx: &Ctxt) -> Option<Args> {
                 }
                 krate = Some(quote::ToTokens::into_token_stream(path));
             }
-            RawArg::Flag(ident) if kind == Kind::AsyncGen && (ident == "boxed" || ident == "boxed_local") => {
-                let b = if ident == "boxed" { Boxing::Send } else { Boxing::Local };
+            RawArg::Flag(ident)
+                if kind == Kind::AsyncGen && (ident == "boxed" || ident == "boxed_local") =>
+            {
+                let b = if ident == "boxed" {
+                    Boxing::Send
+                } else {
+                    Boxing::Local
+                };
                 if boxing.is_some() {
-                    cx.error_spanned_by(&ident, "only one of `boxed` and `boxed_local` may be given");
+                    cx.error_spanned_by(
+                        &ident,
+                        "only one of `boxed` and `boxed_local` may be given",
+                    );
                 }
                 boxing = Some((b, ident.span()));
             }
             RawArg::Flag(ident) | RawArg::Other(ident) => {
-                let hint = if kind == Kind::Generator && (ident == "boxed" || ident == "boxed_local") {
-                    "; to box a generator, call `.boxed()` (from `GeneratorExt`) on it"
-                } else {
-                    ""
-                };
+                let hint =
+                    if kind == Kind::Generator && (ident == "boxed" || ident == "boxed_local") {
+                        "; to box a generator, call `.boxed()` (from `GeneratorExt`) on it"
+                    } else {
+                        ""
+                    };
                 cx.error_spanned_by(
                     &ident,
-                    format!("unknown option `{ident}` in {name}: expected {}{hint}", kind.allowed()),
+                    format!(
+                        "unknown option `{ident}` in {name}: expected {}{hint}",
+                        kind.allowed()
+                    ),
                 );
             }
         }
     }
     let Some(yield_ty) = yield_ty else {
-        cx.error_at(
-            Span::call_site(),
-            format!("{name} needs the type of the yielded values: add `yield = Type`, e.g. {name_with}",
-                name_with = match kind {
-                    Kind::Generator => "`#[generator(yield = u32)]`",
-                    Kind::AsyncGen => "`#[async_gen(yield = u32)]`",
-                }),
+        let message = format!(
+            "{name} needs the type of the yielded values\nhelp: add `yield = Type`, e.g. {name_with}",
+            name_with = match kind {
+                Kind::Generator => "`#[generator(yield = u32)]`",
+                Kind::AsyncGen => "`#[async_gen(yield = u32)]`",
+            }
         );
+        // At the options when there are some; a bare `#[generator]` has no narrower span.
+        if all_tokens.is_empty() {
+            cx.error_at(Span::call_site(), message);
+        } else {
+            cx.error_spanned_by(&all_tokens, message);
+        }
         return None;
     };
     Some(Args {

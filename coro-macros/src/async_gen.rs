@@ -53,13 +53,14 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
             None
         }
     };
+    let fallback_args = args.clone();
     let output = match (args, func) {
         (Some(args), Some(func)) => lower(&cx, &args, func),
         _ => None,
     };
     match (cx.check(), output) {
         (Ok(()), Some(output)) => output,
-        (Err(err), _) => error_output(&err, Some(body::neutralize_markers(&item))),
+        (Err(err), _) => error_output(&err, Some(crate::diag::async_gen_fallback(&item, fallback_args.as_ref()))),
         // Unreachable in practice: every `None` above reported an error.
         (Ok(()), None) => error_output(
             &syn::Error::new(Span::call_site(), "#[async_gen] could not expand this fn"),

@@ -4,7 +4,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 use crate::args::{self, Kind};
-use crate::diag::{Ctxt, error_output, fallback_item};
+use crate::diag::{Ctxt, error_output};
 use crate::emit::Emit;
 use crate::lower::{self, Context, Graph, Lowerer};
 use crate::{scan, signature};
@@ -13,12 +13,8 @@ use crate::{scan, signature};
 pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     let cx = Ctxt::new();
     let args = args::parse(Kind::Generator, args, &cx);
-    // On error the user's fn is emitted as a plain fn (markers made inert), for IDEs.
-    let fallback = || {
-        let krate = args.as_ref().map_or_else(|| quote!(::coro_core), |a| a.krate.clone());
-        let resume = if let Some(a) = &args { a.resume_ty.as_ref().map_or_else(|| quote!(()), |t| quote!(#t)) } else { quote!(_) };
-        Some(fallback_item(item.clone(), &krate, &resume))
-    };
+    // On error the user's fn is still emitted (same signature, markers made inert), for IDEs.
+    let fallback = || Some(crate::diag::generator_fallback(&item, args.as_ref()));
     let mut func: syn::ItemFn = match syn::parse2(item.clone()) {
         Ok(f) => f,
         Err(err) => {
@@ -30,7 +26,7 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
         }
     };
     signature::check(&cx, &func.sig, Kind::Generator);
-    scan::check_body(&cx, &func.block, Kind::Generator);
+    scan::check_fn(&cx, &func, Kind::Generator);
     if let Err(err) = cx.check() {
         return error_output(&err, fallback());
     }

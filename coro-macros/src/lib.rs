@@ -14,6 +14,8 @@ mod signature;
 
 #[cfg(test)]
 mod fuzz_tests;
+#[cfg(test)]
+mod snapshot_tests;
 
 use proc_macro::TokenStream;
 

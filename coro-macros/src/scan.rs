@@ -51,10 +51,9 @@ pub fn tokens_mention_yield(tokens: &TokenStream) -> bool {
                 continue;
             }
             TokenTree::Punct(p) if p.as_char() == '!' && prev_is_yield => return true,
-            TokenTree::Group(g)
-                if tokens_mention_yield(&g.stream()) => {
-                    return true;
-                }
+            TokenTree::Group(g) if tokens_mention_yield(&g.stream()) => {
+                return true;
+            }
             _ => {}
         }
         prev_is_yield = false;
@@ -114,7 +113,8 @@ pub fn marker_paths(block: &syn::Block) -> Vec<Path> {
                     TokenTree::Ident(id) if id == "yield_" || id == "yield_from" => {
                         let bang = matches!(tts.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '!');
                         // A qualified path inside other tokens is rare; the bare name is what imports bring in.
-                        let qualified = i >= 1 && matches!(&tts[i - 1], TokenTree::Punct(p) if p.as_char() == ':');
+                        let qualified = i >= 1
+                            && matches!(&tts[i - 1], TokenTree::Punct(p) if p.as_char() == ':');
                         if bang && !qualified {
                             self.push(syn::Path::from(id.clone()));
                         }
@@ -145,6 +145,7 @@ pub fn marker_paths(block: &syn::Block) -> Vec<Path> {
 
 /// Reports suspensions where they cannot belong (closures, async blocks, nested items) and, for
 /// `#[generator]`, every `.await`.
+#[allow(clippy::too_many_lines)] // one visitor: its cases read best together
 pub fn check_body(cx: &Ctxt, block: &syn::Block, kind: Kind) {
     struct Checker<'a> {
         cx: &'a Ctxt,
@@ -163,31 +164,70 @@ pub fn check_body(cx: &Ctxt, block: &syn::Block, kind: Kind) {
                 Kind::Generator => "#[generator]",
                 Kind::AsyncGen => "#[async_gen]",
             };
-            let fix = match what {
-                "closure" => "a closure cannot suspend its enclosing generator; use a loop instead of the closure, or collect into a local and yield after it",
-                "async block" => "an async block runs on its own and could outlive the stream; await it and yield its result in the body instead",
-                _ => "a nested item has no access to the generator; move the yield into the generator's own body",
+            let name = marker.name();
+            let (place, why, help) = match what {
+                "closure" => (
+                    "a closure",
+                    "",
+                    "use a `for` loop instead of the closure, or collect the values into a local \
+                     and yield them after it"
+                        .to_string(),
+                ),
+                "async block" if self.kind == Kind::AsyncGen => (
+                    "an async block",
+                    " (an async block could outlive the stream)",
+                    "`.await` the block and yield its result in the body: `yield_!(fut.await)`".to_string(),
+                ),
+                "async block" => ("an async block", "", format!("move the `{name}` out of the async block")),
+                _ => (
+                    "a nested fn or other item",
+                    "",
+                    "make the nested fn return the value and yield it in the body (`yield_!(helper())`), \
+                     or make it a generator too and delegate to it with `yield_from!(helper())`"
+                        .to_string(),
+                ),
             };
             self.cx.error_spanned_by(
                 mac,
-                format!("`{}` inside {} {what} within a {owner} fn: {fix}", marker.name(), if what.starts_with('a') { "an" } else { "a" }),
+                format!(
+                    "`{name}` cannot be used inside {place}: only the body of the {owner} fn itself can \
+                     suspend{why}\nhelp: {help}"
+                ),
             );
         }
     }
     impl<'ast> Visit<'ast> for Checker<'_> {
         fn visit_macro(&mut self, mac: &'ast Macro) {
+            if self.kind == Kind::Generator
+                && self.inside.is_none()
+                && mac
+                    .path
+                    .segments
+                    .last()
+                    .is_some_and(|s| s.ident == "for_await")
+            {
+                self.cx.error_spanned_by(
+                    mac,
+                    "`for_await!` cannot be used in a #[generator] fn, which runs synchronously\n\
+                     help: iterate with a plain `for` loop, or use `#[async_gen(yield = ...)] async fn` \
+                     to consume a stream",
+                );
+                return;
+            }
             if let Some(marker) = yield_kind(&mac.path)
-                && let Some(what) = self.inside {
-                    self.misplaced(mac, what, marker);
-                    return;
-                }
+                && let Some(what) = self.inside
+            {
+                self.misplaced(mac, what, marker);
+                return;
+            }
             // Tokens of other macros are checked when lowered; we only look for misplaced markers
             // here when inside a nested scope, where any marker is wrong.
             if let Some(what) = self.inside
-                && tokens_mention_yield(&mac.tokens) {
-                    let marker = YieldKind::Yield;
-                    self.misplaced(mac, what, marker);
-                }
+                && tokens_mention_yield(&mac.tokens)
+            {
+                let marker = YieldKind::Yield;
+                self.misplaced(mac, what, marker);
+            }
         }
         fn visit_expr_closure(&mut self, c: &'ast syn::ExprClosure) {
             self.nested("closure", |this| visit::visit_expr_closure(this, c));
@@ -202,13 +242,129 @@ pub fn check_body(cx: &Ctxt, block: &syn::Block, kind: Kind) {
             if self.kind == Kind::Generator && self.inside.is_none() {
                 self.cx.error_spanned_by(
                     a.await_token,
-                    "`.await` cannot be used in a #[generator] fn, which runs synchronously: \
-                     use `#[async_gen(yield = ...)] async fn` for a generator that awaits",
+                    "`.await` cannot be used in a #[generator] fn, which runs synchronously\n\
+                     help: use `#[async_gen(yield = ...)] async fn` for a generator that awaits (a Stream)",
                 );
             }
             visit::visit_expr_await(self, a);
         }
     }
-    let mut checker = Checker { cx, kind, inside: None };
+    let mut checker = Checker {
+        cx,
+        kind,
+        inside: None,
+    };
     checker.visit_block(block);
+}
+
+/// Whether the body awaits: an `.await` or a `for_await!` outside closures, async blocks and
+/// nested items.
+pub fn block_awaits(block: &syn::Block) -> bool {
+    struct Awaits(bool);
+    impl<'ast> Visit<'ast> for Awaits {
+        fn visit_expr_await(&mut self, _: &'ast syn::ExprAwait) {
+            self.0 = true;
+        }
+        fn visit_macro(&mut self, mac: &'ast Macro) {
+            if mac
+                .path
+                .segments
+                .last()
+                .is_some_and(|s| s.ident == "for_await")
+            {
+                self.0 = true;
+            }
+        }
+        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
+        fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {}
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut a = Awaits(false);
+    a.visit_block(block);
+    a.0
+}
+
+/// The checks of [`check_body`], plus those that need the whole fn: a generator that delegates
+/// to itself without a box (`yield_from!(walk(child))`, `for x in walk(child) { yield_!(x) }`)
+/// has an infinitely nested state, which rustc reports as "cannot resolve opaque type" at the
+/// attribute; we say what it means and how to fix it, at the recursive call.
+// Pending: called by generator.rs / async_gen.rs once wired (see the diagnostics report).
+pub fn check_fn(cx: &Ctxt, func: &syn::ItemFn, kind: Kind) {
+    check_body(cx, &func.block, kind);
+    if kind == Kind::Generator {
+        check_recursion(cx, func);
+    }
+}
+
+fn check_recursion(cx: &Ctxt, func: &syn::ItemFn) {
+    struct Recursion<'a> {
+        cx: &'a Ctxt,
+        name: &'a syn::Ident,
+        has_self: bool,
+    }
+    impl Recursion<'_> {
+        /// `name(..)`, `Self::name(..)`, `self.name(..)`: a direct call of the fn itself.
+        fn is_self_call(&self, e: &Expr) -> bool {
+            match e {
+                Expr::Call(c) => match &*c.func {
+                    Expr::Path(p) if p.qself.is_none() => {
+                        let segs: Vec<_> = p.path.segments.iter().collect();
+                        match segs.as_slice() {
+                            [one] => !self.has_self && one.ident == *self.name,
+                            [ty, one] => ty.ident == "Self" && one.ident == *self.name,
+                            _ => false,
+                        }
+                    }
+                    _ => false,
+                },
+                Expr::MethodCall(m) => {
+                    self.has_self
+                        && m.method == *self.name
+                        && matches!(&*m.receiver, Expr::Path(p) if p.path.is_ident("self"))
+                }
+                Expr::Paren(p) => self.is_self_call(&p.expr),
+                Expr::Reference(r) => self.is_self_call(&r.expr),
+                _ => false,
+            }
+        }
+        fn report(&self, call: &Expr) {
+            let name = self.name;
+            self.cx.error_spanned_by(
+                call,
+                format!(
+                    "recursive generator without a box: `{name}` delegates to itself here, so its state \
+                     would contain itself and have an infinite size\n\
+                     help: box the inner generator: `yield_from!({call}.boxed())` (with `GeneratorExt` \
+                     in scope), which is a `Box<dyn Generator<..>>`",
+                    call = quote::ToTokens::to_token_stream(call),
+                ),
+            );
+        }
+    }
+    impl<'ast> Visit<'ast> for Recursion<'_> {
+        fn visit_macro(&mut self, mac: &'ast Macro) {
+            if yield_kind(&mac.path) == Some(YieldKind::YieldFrom)
+                && let Ok(e) = mac.parse_body::<Expr>()
+                && self.is_self_call(&e)
+            {
+                self.report(&e);
+            }
+        }
+        fn visit_expr_for_loop(&mut self, f: &'ast syn::ExprForLoop) {
+            if self.is_self_call(&f.expr) && f.body.stmts.iter().any(stmt_has_yield) {
+                self.report(&f.expr);
+            }
+            visit::visit_expr_for_loop(self, f);
+        }
+        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
+        fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {}
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let has_self = func.sig.receiver().is_some();
+    let mut r = Recursion {
+        cx,
+        name: &func.sig.ident,
+        has_self,
+    };
+    r.visit_block(&func.block);
 }

@@ -20,17 +20,33 @@ pub fn check(cx: &Ctxt, sig: &Signature, kind: Kind) {
         Kind::AsyncGen => "#[async_gen]",
     };
     if kind == Kind::Generator
-        && let Some(a) = &sig.asyncness {
-            cx.error_spanned_by(a, "#[generator] cannot be applied to an `async fn`: use `#[async_gen(yield = ...)]` for an async generator (a Stream)");
-        }
-    if let Some(c) = &sig.constness {
-        cx.error_spanned_by(c, format!("{attr} cannot be applied to a `const fn`: a generator is a runtime state machine"));
+        && let Some(a) = &sig.asyncness
+    {
+        cx.error_spanned_by(
+            a,
+            "#[generator] cannot be applied to an `async fn`: a generator runs synchronously\n\
+                 help: for an async generator (a Stream), use `#[async_gen(yield = ...)]` instead; \
+                 otherwise remove `async`",
+        );
     }
-    if let Some(abi) = &sig.abi {
-        cx.error_spanned_by(abi, format!("{attr} cannot be applied to an `extern` fn: the generator object is a Rust type"));
+    if let Some(c) = &sig.constness {
+        cx.error_spanned_by(
+            c,
+            format!("{attr} cannot be applied to a `const fn`: a generator is a runtime state machine\nhelp: remove `const`"),
+        );
     }
     if let Some(v) = &sig.variadic {
-        cx.error_spanned_by(v, format!("{attr} cannot be applied to a variadic fn"));
+        // A variadic fn is always `extern "C"`: one error says it all.
+        cx.error_spanned_by(v, format!("{attr} cannot be applied to a variadic fn: a generator's arguments are stored in it"));
+    } else if let Some(abi) = &sig.abi {
+        cx.error_spanned_by(
+            abi,
+            format!(
+                "{attr} cannot be applied to an `extern` fn: it returns a Rust generator object\n\
+                 help: remove `{}` (or wrap the generator in an `extern` fn that drives it)",
+                abi.to_token_stream()
+            ),
+        );
     }
 }
 
@@ -61,7 +77,19 @@ pub fn params(sig: &mut Signature, prologue: &mut Vec<syn::Stmt>) -> (Vec<Param>
                     r.mutability = None;
                 }
                 let self_token = &r.self_token;
-                out.push(Param { name: name.clone(), mutable, value: quote!(#self_token), wildcard: false, owned: false });
+                // `self`, `mut self`, `self: Self`, `self: Box<Self>`: borrowing a field of it
+                // borrows the generator's own state.
+                let owned = r.reference.is_none()
+                    && (r.colon_token.is_none()
+                        || matches!(&*r.ty, syn::Type::Path(p) if p.path.is_ident("Self"))
+                        || crate::lower::borrows::is_owned_type(&r.ty));
+                out.push(Param {
+                    name: name.clone(),
+                    mutable,
+                    value: quote!(#self_token),
+                    wildcard: false,
+                    owned,
+                });
                 self_ident = Some(name);
             }
             FnArg::Typed(pt) => match &mut *pt.pat {
@@ -69,7 +97,13 @@ pub fn params(sig: &mut Signature, prologue: &mut Vec<syn::Stmt>) -> (Vec<Param>
                     let mutable = pi.mutability.take().is_some();
                     let ident = pi.ident.clone();
                     let owned = crate::lower::borrows::is_owned_type(&pt.ty);
-                    out.push(Param { name: ident.clone(), mutable, value: quote!(#ident), wildcard: false, owned });
+                    out.push(Param {
+                        name: ident.clone(),
+                        mutable,
+                        value: quote!(#ident),
+                        wildcard: false,
+                        owned,
+                    });
                 }
                 other => {
                     let hidden = Ident::new(&format!("__coro_a{i}"), Span::mixed_site());
@@ -85,7 +119,13 @@ pub fn params(sig: &mut Signature, prologue: &mut Vec<syn::Stmt>) -> (Vec<Param>
                         ident: hidden.clone(),
                         subpat: None,
                     });
-                    out.push(Param { name: hidden.clone(), mutable: false, value: quote!(#hidden), wildcard, owned: false });
+                    out.push(Param {
+                        name: hidden.clone(),
+                        mutable: false,
+                        value: quote!(#hidden),
+                        wildcard,
+                        owned: false,
+                    });
                 }
             },
         }
@@ -109,7 +149,11 @@ pub fn return_type(sig: &Signature) -> TokenStream {
 pub fn opaque_return(args: &Args, ret: &TokenStream) -> TokenStream {
     let krate = &args.krate;
     let y = &args.yield_ty;
-    let r = if let Some(t) = &args.resume_ty { t.to_token_stream() } else { quote!(()) };
+    let r = if let Some(t) = &args.resume_ty {
+        t.to_token_stream()
+    } else {
+        quote!(())
+    };
     let iter = args
         .resume_is_unit()
         .then(|| quote!(+ ::core::iter::FusedIterator<Item = #y>));

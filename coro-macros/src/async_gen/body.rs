@@ -197,13 +197,15 @@ impl Rewriter<'_> {
                 let from = Ident::new("__yield_from", Span::mixed_site());
                 let item = Ident::new("__item", Span::mixed_site());
                 let next = quote_spanned!(expr.span()=> #krate::__private::next);
+                // "expected `Y`, found `Z`" points at the user's expression.
+                let item_at = Ident::new("__item", Span::mixed_site().located_at(expr.span()));
                 Some(quote_spanned! {span=>
                     {
                         let mut #from = ::core::pin::pin!(#expr);
                         while let ::core::option::Option::Some(#item) =
                             #next(::core::pin::Pin::as_mut(&mut #from)).#await_
                         {
-                            #yielder.#method(#item).#await_;
+                            #yielder.#method(#item_at).#await_;
                         }
                     }
                 })
@@ -337,41 +339,6 @@ impl VisitMut for Rewriter<'_> {
     fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
     fn visit_expr_async_mut(&mut self, _: &mut syn::ExprAsync) {}
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}
-}
-
-/// The user's item for the error output (see `diag::error_output`), with each marker call
-/// `m!(args)` turned into `{ m!(@used); let _ = (args); }`: the body still type-checks for IDEs,
-/// without the marker's own "outside a generator" error repeating the real one.
-/// Input:  `async fn f() { yield_!(x); }`
-/// Output: `async fn f() { { yield_!(@used); let _ = (x); }; }`
-pub fn neutralize_markers(tokens: &TokenStream) -> TokenStream {
-    let tts: Vec<TokenTree> = tokens.clone().into_iter().collect();
-    let mut out = TokenStream::new();
-    let mut i = 0;
-    while i < tts.len() {
-        if let Some((end, _, span, group)) = marker_call(&tts, i) {
-            let path: TokenStream = tts[i..end - 1].iter().cloned().collect();
-            let args = neutralize_markers(&group.stream());
-            let keep = if args.is_empty() {
-                TokenStream::new()
-            } else {
-                quote_spanned!(span=> let _ = (#args);)
-            };
-            out.extend(quote_spanned!(span=> { #path!(@used); #keep }));
-            i = end + 1;
-            continue;
-        }
-        match &tts[i] {
-            TokenTree::Group(g) => {
-                let mut new = Group::new(g.delimiter(), neutralize_markers(&g.stream()));
-                new.set_span(g.span());
-                out.extend([TokenTree::Group(new)]);
-            }
-            tt => out.extend([tt.clone()]),
-        }
-        i += 1;
-    }
-    out
 }
 
 /// `yield_!(@used);` for each path the user wrote (see `coro_core`'s markers module), and the

@@ -3,7 +3,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{ToTokens, quote};
 use syn::Block;
 
-use super::body::{Rewriter, check_macro_tokens, expand_for_await, neutralize_markers};
+use super::body::{Rewriter, check_macro_tokens, expand_for_await};
 use crate::diag::Ctxt;
 
 fn rewriter_output(tokens: &TokenStream, result: bool) -> String {
@@ -66,32 +66,6 @@ fn subst_reports_bad_arguments() {
     );
 }
 
-#[test]
-fn neutralized_fallback_keeps_arguments_and_paths() {
-    let out = neutralize_markers(&quote!(
-        fn f() {
-            yield_!(x);
-            coro_core::yield_from!(s);
-            yield_!();
-        }
-    ));
-    let expected = quote!(
-        fn f() {
-            {
-                yield_!(@used);
-                let _ = (x);
-            };
-            {
-                coro_core::yield_from!(@used);
-                let _ = (s);
-            };
-            {
-                yield_!(@used);
-            };
-        }
-    );
-    assert_eq!(out.to_string(), expected.to_string());
-}
 
 #[test]
 fn for_await_is_expanded_in_place_and_its_path_recorded() {

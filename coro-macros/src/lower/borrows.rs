@@ -168,9 +168,15 @@ impl Lowerer<'_> {
             }
             Expr::MethodCall(m) => {
                 if BORROWING_METHODS.contains(&m.method.to_string().as_str()) {
-                    let (base, _) = place_base(&m.receiver);
+                    let (base, projected) = place_base(&m.receiver);
+                    // `self.items.iter()` borrows an owned `self`; `self.get(..)` may be the
+                    // user's own method returning an owned value.
+                    let is_self = base
+                        .as_deref()
+                        .is_some_and(|b| b.starts_with("__coro_self"));
                     if let Some(id) = base.and_then(|b| self.resolve(&b))
                         && self.g.locals[id].owned
+                        && (projected || !is_self)
                     {
                         out.push((id, e.to_token_stream()));
                         return;

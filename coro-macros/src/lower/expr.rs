@@ -8,7 +8,7 @@
 //! not hold a borrow of a local across the suspension.
 
 use proc_macro2::{Span, TokenStream};
-use quote::quote;
+use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Expr, Member};
 
@@ -260,7 +260,10 @@ impl Lowerer<'_> {
         if used {
             let (_, r) = self.temp("r");
             self.emit_raw(quote!(let #r = #resume;));
-            quote!(#r)
+            // Where the value is used, a type mismatch points at the user's `yield_!`.
+            let mut at_yield = r.clone();
+            at_yield.set_span(r.span().located_at(mac.path.span()));
+            quote!(#at_yield)
         } else {
             if !self.ctx.resume_is_unit {
                 self.emit_raw(quote!(let _ = #resume;));
@@ -294,7 +297,7 @@ impl Lowerer<'_> {
         let cont = self.new_block(BlockKind::Internal);
         let point = self.point(mac);
         let resumed = self.new_block(BlockKind::Resume(point));
-        let y = proc_macro2::Ident::new("__coro_y", Span::mixed_site());
+        let y = proc_macro2::Ident::new("__coro_y", Span::mixed_site().located_at(arg.span()));
         let v = proc_macro2::Ident::new("__coro_v", Span::mixed_site());
         let step = |this: &mut Self, call: TokenStream| {
             this.mention_hidden(&quote!(#gv));
@@ -311,10 +314,12 @@ impl Lowerer<'_> {
                 }
             });
         };
-        step(self, quote!(<_ as #krate::__private::Generator<#resume_ty>>::start(&mut #gv)));
+        // "not a generator" errors point at the user's argument.
+        let span = arg.span();
+        step(self, quote_spanned!(span=> <_ as #krate::__private::Generator<#resume_ty>>::start(&mut #gv)));
         self.switch_to(resumed);
         let resume = self.resume_value();
-        step(self, quote!(<_ as #krate::__private::Generator<#resume_ty>>::send(&mut #gv, #resume)));
+        step(self, quote_spanned!(span=> <_ as #krate::__private::Generator<#resume_ty>>::send(&mut #gv, #resume)));
         self.switch_to(cont);
         quote!(#ret)
     }
@@ -342,11 +347,12 @@ impl Lowerer<'_> {
         let c = proc_macro2::Ident::new("__coro_c", Span::mixed_site());
         let r = proc_macro2::Ident::new("__coro_res", Span::mixed_site());
         let done = self.complete(&quote!(#krate::__private::FromResidual::from_residual(#r)));
+        // Parenthesized: `e?` may stand where a bare `match` would not parse (`e? = x`).
         quote! {
-            match #krate::__private::Branch::branch(#v) {
+            (match #krate::__private::Branch::branch(#v) {
                 #krate::__private::Flow::Continue(#c) => #c,
                 #krate::__private::Flow::Break(#r) => #done,
-            }
+            })
         }
     }
 }

@@ -1,0 +1,104 @@
+//! Expansion snapshots: each `tests/expand/<name>.rs` holds one `#[generator(..)]` fn; its
+//! expansion, formatted by `rustfmt`, is checked in as `tests/expand/<name>.expanded.rs`.
+//! They document what the macro emits and show every change to it in review.
+//!
+//! `CORO_BLESS=1 cargo test -p coro-macros snapshot` rewrites the `.expanded.rs` files.
+//! Without a `rustfmt` binary the test is skipped (with a message).
+
+use proc_macro2::TokenStream;
+use quote::ToTokens;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// The fn and its `#[generator(..)]` options, from an input file.
+fn input(path: &Path) -> (TokenStream, TokenStream) {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let file: syn::File =
+        syn::parse_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    for item in file.items {
+        if let syn::Item::Fn(mut func) = item {
+            let Some(pos) = func
+                .attrs
+                .iter()
+                .position(|a| a.path().is_ident("generator"))
+            else {
+                continue;
+            };
+            let attr = func.attrs.remove(pos);
+            let args = match attr.meta {
+                syn::Meta::List(list) => list.tokens,
+                _ => TokenStream::new(),
+            };
+            return (args, func.into_token_stream());
+        }
+    }
+    panic!("{}: no #[generator] fn", path.display());
+}
+
+fn rustfmt(code: &str) -> Option<String> {
+    let mut child = Command::new(std::env::var("RUSTFMT").unwrap_or_else(|_| "rustfmt".into()))
+        .args(["--edition", "2024"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .ok()?;
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(code.as_bytes())
+        .expect("write to rustfmt");
+    let out = child.wait_with_output().expect("rustfmt");
+    assert!(
+        out.status.success(),
+        "rustfmt failed:\n{}\n{code}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(String::from_utf8(out.stdout).expect("utf-8"))
+}
+
+#[test]
+fn expansion_snapshots() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/expand");
+    let bless = std::env::var_os("CORO_BLESS").is_some();
+    let mut inputs: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/expand")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "rs")
+                && !p.to_string_lossy().ends_with(".expanded.rs")
+        })
+        .collect();
+    inputs.sort();
+    assert!(!inputs.is_empty(), "no inputs in {}", dir.display());
+    let mut stale = Vec::new();
+    for path in &inputs {
+        let (args, item) = input(path);
+        let expanded = crate::generator::expand(args, item).to_string();
+        let Some(formatted) = rustfmt(&expanded) else {
+            println!("expansion_snapshots: skipped, no `rustfmt` binary found");
+            return;
+        };
+        let name = path
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
+        let snapshot = format!(
+            "// The expansion of `{name}`, formatted by rustfmt. Regenerate with\n\
+             // `CORO_BLESS=1 cargo test -p coro-macros snapshot`.\n\n{formatted}"
+        );
+        let target = path.with_extension("expanded.rs");
+        if bless {
+            std::fs::write(&target, &snapshot).expect("write snapshot");
+        } else if std::fs::read_to_string(&target).ok().as_deref() != Some(snapshot.as_str()) {
+            stale.push(target.display().to_string());
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "expansions changed (review, then bless with `CORO_BLESS=1 cargo test -p coro-macros snapshot`): {stale:?}"
+    );
+}

@@ -1,0 +1,113 @@
+// The expansion of `consumer.rs`, formatted by rustfmt. Regenerate with
+// `CORO_BLESS=1 cargo test -p coro-macros snapshot`.
+
+#[allow(refining_impl_trait)]
+fn consumer() -> impl ::coro_core::Generator<i32, Yield = bool, Return = ()> + ::core::fmt::Debug {
+    yield_ ! (@ used);
+    enum __CoroState<__CoroT0> {
+        Start {},
+        Block2 { __coro_l0_status: __CoroT0 },
+        Yield0 { __coro_l0_status: __CoroT0 },
+        Done,
+        Poisoned,
+    }
+    impl<__CoroT0> ::coro_core::__private::StateInfo for __CoroState<__CoroT0> {
+        const NAME: &'static str = "consumer";
+        fn status(&self) -> ::coro_core::__private::GeneratorStatus {
+            match self {
+                Self::Start { .. } => ::coro_core::__private::GeneratorStatus::Created,
+                Self::Block2 { .. } => ::coro_core::__private::GeneratorStatus::Poisoned,
+                Self::Yield0 { .. } => ::coro_core::__private::GeneratorStatus::Suspended(
+                    ::coro_core::__private::YieldPoint {
+                        index: 0usize,
+                        source: "yield_!(status)",
+                        file: ::core::file!(),
+                        line: 6u32,
+                        column: 18u32,
+                    },
+                ),
+                Self::Done => ::coro_core::__private::GeneratorStatus::Completed,
+                Self::Poisoned => ::coro_core::__private::GeneratorStatus::Poisoned,
+            }
+        }
+        fn close(&mut self) {
+            *self = Self::Done;
+        }
+    }
+    #[allow(
+        unused_variables,
+        unused_mut,
+        unused_assignments,
+        unused_labels,
+        unreachable_code,
+        unused_braces,
+        path_statements,
+        clippy::all,
+        clippy::pedantic
+    )]
+    let __coro_generator = ::coro_core::__private::machine::<i32, bool, (), _, _>(
+        __CoroState::Start {},
+        |__coro_state, mut __coro_resume| {
+            let mut __coro_current = ::core::mem::replace(__coro_state, __CoroState::Poisoned);
+            '__coro_dispatch: loop {
+                match __coro_current {
+                    __CoroState::Start {} => {
+                        ::coro_core::__private::starting(&__coro_resume);
+                        let mut status = true;
+                        {
+                            let (mut status,) = (status,);
+                            {
+                                let __coro_yielded: bool = status;
+                                ::core::mem::forget(::core::mem::replace(
+                                    __coro_state,
+                                    __CoroState::Yield0 {
+                                        __coro_l0_status: status,
+                                    },
+                                ));
+                                return ::core::option::Option::Some(
+                                    ::coro_core::__private::GeneratorState::Yielded(__coro_yielded),
+                                );
+                            }
+                        }
+                    }
+                    __CoroState::Block2 {
+                        __coro_l0_status: mut status,
+                    } => {
+                        let __coro_yielded: bool = status;
+                        ::core::mem::forget(::core::mem::replace(
+                            __coro_state,
+                            __CoroState::Yield0 {
+                                __coro_l0_status: status,
+                            },
+                        ));
+                        return ::core::option::Option::Some(
+                            ::coro_core::__private::GeneratorState::Yielded(__coro_yielded),
+                        );
+                    }
+                    __CoroState::Yield0 {
+                        __coro_l0_status: mut status,
+                    } => {
+                        let __coro_r2 = ::coro_core::__private::resumed(&mut __coro_resume);
+                        let nr = __coro_r2;
+                        println!("我拿到了{nr}!");
+                        if nr == 3 {
+                            status = false;
+                        };
+                        {
+                            __coro_current = __CoroState::Block2 {
+                                __coro_l0_status: status,
+                            };
+                            continue '__coro_dispatch;
+                        }
+                    }
+                    __CoroState::Done => {
+                        ::core::mem::forget(::core::mem::replace(__coro_state, __CoroState::Done));
+                        return ::core::option::Option::None;
+                    }
+                    __CoroState::Poisoned => ::coro_core::__private::resumed_after_panicking(),
+                }
+            }
+        },
+    );
+    __coro_generator
+}

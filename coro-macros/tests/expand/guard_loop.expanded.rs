@@ -1,0 +1,237 @@
+// The expansion of `guard_loop.rs`, formatted by rustfmt. Regenerate with
+// `CORO_BLESS=1 cargo test -p coro-macros snapshot`.
+
+#[allow(refining_impl_trait)]
+fn evens(
+    span: &Span,
+    limit: u32,
+) -> impl ::coro_core::Generator<(), Yield = u32, Return = usize>
++ ::core::fmt::Debug
++ ::core::iter::FusedIterator<Item = u32> {
+    yield_ ! (@ used);
+    enum __CoroState<__CoroT0, __CoroT1, __CoroT2, __CoroT3, __CoroT4> {
+        Start {
+            __coro_l0_span: __CoroT0,
+            __coro_l1_limit: __CoroT1,
+        },
+        Block1 {
+            __coro_l3_count: __CoroT3,
+            __coro_l2__guard: __CoroT2,
+        },
+        Block2 {
+            __coro_l4___coro_iter1: __CoroT4,
+            __coro_l3_count: __CoroT3,
+            __coro_l2__guard: __CoroT2,
+        },
+        Yield0 {
+            __coro_l4___coro_iter1: __CoroT4,
+            __coro_l3_count: __CoroT3,
+            __coro_l2__guard: __CoroT2,
+        },
+        Done,
+        Poisoned,
+    }
+    impl<__CoroT0, __CoroT1, __CoroT2, __CoroT3, __CoroT4> ::coro_core::__private::StateInfo
+        for __CoroState<__CoroT0, __CoroT1, __CoroT2, __CoroT3, __CoroT4>
+    {
+        const NAME: &'static str = "evens";
+        fn status(&self) -> ::coro_core::__private::GeneratorStatus {
+            match self {
+                Self::Start { .. } => ::coro_core::__private::GeneratorStatus::Created,
+                Self::Block1 { .. } => ::coro_core::__private::GeneratorStatus::Poisoned,
+                Self::Block2 { .. } => ::coro_core::__private::GeneratorStatus::Poisoned,
+                Self::Yield0 { .. } => ::coro_core::__private::GeneratorStatus::Suspended(
+                    ::coro_core::__private::YieldPoint {
+                        index: 0usize,
+                        source: "yield_!(i)",
+                        file: ::core::file!(),
+                        line: 11u32,
+                        column: 9u32,
+                    },
+                ),
+                Self::Done => ::coro_core::__private::GeneratorStatus::Completed,
+                Self::Poisoned => ::coro_core::__private::GeneratorStatus::Poisoned,
+            }
+        }
+        fn close(&mut self) {
+            *self = Self::Done;
+        }
+    }
+    #[allow(
+        unused_variables,
+        unused_mut,
+        unused_assignments,
+        unused_labels,
+        unreachable_code,
+        unused_braces,
+        path_statements,
+        clippy::all,
+        clippy::pedantic
+    )]
+    let __coro_generator = ::coro_core::__private::machine::<(), u32, usize, _, _>(
+        __CoroState::Start {
+            __coro_l0_span: span,
+            __coro_l1_limit: limit,
+        },
+        |__coro_state, mut __coro_resume| {
+            let mut __coro_current = ::core::mem::replace(__coro_state, __CoroState::Poisoned);
+            '__coro_dispatch: loop {
+                match __coro_current {
+                    __CoroState::Start {
+                        __coro_l0_span: span,
+                        __coro_l1_limit: limit,
+                    } => {
+                        ::coro_core::__private::starting(&__coro_resume);
+                        let _guard = span.enter();
+                        let mut count = 0;
+                        let mut __coro_iter1 = ::core::iter::IntoIterator::into_iter(0..limit);
+                        {
+                            let (mut __coro_iter1, mut count, _guard) =
+                                (__coro_iter1, count, _guard);
+                            match ::core::iter::Iterator::next(&mut __coro_iter1) {
+                                ::core::option::Option::Some(i) => {
+                                    if i % 2 == 1 {
+                                        {
+                                            __coro_current = __CoroState::Block2 {
+                                                __coro_l4___coro_iter1: __coro_iter1,
+                                                __coro_l3_count: count,
+                                                __coro_l2__guard: _guard,
+                                            };
+                                            continue '__coro_dispatch;
+                                        };
+                                    };
+                                    {
+                                        let __coro_yielded: u32 = i;
+                                        ::core::mem::forget(::core::mem::replace(
+                                            __coro_state,
+                                            __CoroState::Yield0 {
+                                                __coro_l4___coro_iter1: __coro_iter1,
+                                                __coro_l3_count: count,
+                                                __coro_l2__guard: _guard,
+                                            },
+                                        ));
+                                        return ::core::option::Option::Some(
+                                            ::coro_core::__private::GeneratorState::Yielded(
+                                                __coro_yielded,
+                                            ),
+                                        );
+                                    }
+                                }
+                                ::core::option::Option::None => {
+                                    __coro_current = __CoroState::Block1 {
+                                        __coro_l3_count: count,
+                                        __coro_l2__guard: _guard,
+                                    };
+                                    continue '__coro_dispatch;
+                                }
+                            }
+                        }
+                    }
+                    __CoroState::Block2 {
+                        __coro_l4___coro_iter1: mut __coro_iter1,
+                        __coro_l3_count: mut count,
+                        __coro_l2__guard: _guard,
+                    } => match ::core::iter::Iterator::next(&mut __coro_iter1) {
+                        ::core::option::Option::Some(i) => {
+                            if i % 2 == 1 {
+                                {
+                                    __coro_current = __CoroState::Block2 {
+                                        __coro_l4___coro_iter1: __coro_iter1,
+                                        __coro_l3_count: count,
+                                        __coro_l2__guard: _guard,
+                                    };
+                                    continue '__coro_dispatch;
+                                };
+                            };
+                            {
+                                let __coro_yielded: u32 = i;
+                                ::core::mem::forget(::core::mem::replace(
+                                    __coro_state,
+                                    __CoroState::Yield0 {
+                                        __coro_l4___coro_iter1: __coro_iter1,
+                                        __coro_l3_count: count,
+                                        __coro_l2__guard: _guard,
+                                    },
+                                ));
+                                return ::core::option::Option::Some(
+                                    ::coro_core::__private::GeneratorState::Yielded(__coro_yielded),
+                                );
+                            }
+                        }
+                        ::core::option::Option::None => {
+                            __coro_current = __CoroState::Block1 {
+                                __coro_l3_count: count,
+                                __coro_l2__guard: _guard,
+                            };
+                            continue '__coro_dispatch;
+                        }
+                    },
+                    __CoroState::Yield0 {
+                        __coro_l4___coro_iter1: mut __coro_iter1,
+                        __coro_l3_count: mut count,
+                        __coro_l2__guard: _guard,
+                    } => {
+                        count += 1;
+                        {
+                            let (mut __coro_iter1, mut count, _guard) =
+                                (__coro_iter1, count, _guard);
+                            match ::core::iter::Iterator::next(&mut __coro_iter1) {
+                                ::core::option::Option::Some(i) => {
+                                    if i % 2 == 1 {
+                                        {
+                                            __coro_current = __CoroState::Block2 {
+                                                __coro_l4___coro_iter1: __coro_iter1,
+                                                __coro_l3_count: count,
+                                                __coro_l2__guard: _guard,
+                                            };
+                                            continue '__coro_dispatch;
+                                        };
+                                    };
+                                    {
+                                        let __coro_yielded: u32 = i;
+                                        ::core::mem::forget(::core::mem::replace(
+                                            __coro_state,
+                                            __CoroState::Yield0 {
+                                                __coro_l4___coro_iter1: __coro_iter1,
+                                                __coro_l3_count: count,
+                                                __coro_l2__guard: _guard,
+                                            },
+                                        ));
+                                        return ::core::option::Option::Some(
+                                            ::coro_core::__private::GeneratorState::Yielded(
+                                                __coro_yielded,
+                                            ),
+                                        );
+                                    }
+                                }
+                                ::core::option::Option::None => {
+                                    __coro_current = __CoroState::Block1 {
+                                        __coro_l3_count: count,
+                                        __coro_l2__guard: _guard,
+                                    };
+                                    continue '__coro_dispatch;
+                                }
+                            }
+                        }
+                    }
+                    __CoroState::Block1 {
+                        __coro_l3_count: mut count,
+                        __coro_l2__guard: _guard,
+                    } => {
+                        let __coro_ret: usize = count;
+                        ::core::mem::forget(::core::mem::replace(__coro_state, __CoroState::Done));
+                        return ::core::option::Option::Some(
+                            ::coro_core::__private::GeneratorState::Complete(__coro_ret),
+                        );
+                    }
+                    __CoroState::Done => {
+                        ::core::mem::forget(::core::mem::replace(__coro_state, __CoroState::Done));
+                        return ::core::option::Option::None;
+                    }
+                    __CoroState::Poisoned => ::coro_core::__private::resumed_after_panicking(),
+                }
+            }
+        },
+    );
+    __coro_generator
+}

@@ -1,0 +1,235 @@
+// The expansion of `yield_from.rs`, formatted by rustfmt. Regenerate with
+// `CORO_BLESS=1 cargo test -p coro-macros snapshot`.
+
+#[allow(refining_impl_trait)]
+fn outer(
+    names: Vec<String>,
+) -> impl ::coro_core::Generator<bool, Yield = String, Return = usize> + ::core::fmt::Debug {
+    yield_from ! (@ used);
+    enum __CoroState<__CoroT0, __CoroT1, __CoroT2, __CoroT4> {
+        Start {
+            __coro_l0_names: __CoroT0,
+        },
+        Block1 {
+            __coro_l1_accepted: __CoroT1,
+        },
+        Block2 {
+            __coro_l2___coro_iter1: __CoroT2,
+            __coro_l1_accepted: __CoroT1,
+        },
+        Yield0 {
+            __coro_l4___coro_gen2: __CoroT4,
+            __coro_l2___coro_iter1: __CoroT2,
+            __coro_l1_accepted: __CoroT1,
+        },
+        Done,
+        Poisoned,
+    }
+    impl<__CoroT0, __CoroT1, __CoroT2, __CoroT4> ::coro_core::__private::StateInfo
+        for __CoroState<__CoroT0, __CoroT1, __CoroT2, __CoroT4>
+    {
+        const NAME: &'static str = "outer";
+        fn status(&self) -> ::coro_core::__private::GeneratorStatus {
+            match self {
+                Self::Start { .. } => ::coro_core::__private::GeneratorStatus::Created,
+                Self::Block1 { .. } => ::coro_core::__private::GeneratorStatus::Poisoned,
+                Self::Block2 { .. } => ::coro_core::__private::GeneratorStatus::Poisoned,
+                Self::Yield0 { .. } => ::coro_core::__private::GeneratorStatus::Suspended(
+                    ::coro_core::__private::YieldPoint {
+                        index: 0usize,
+                        source: "yield_from!(ask(name))",
+                        file: ::core::file!(),
+                        line: 7u32,
+                        column: 21u32,
+                    },
+                ),
+                Self::Done => ::coro_core::__private::GeneratorStatus::Completed,
+                Self::Poisoned => ::coro_core::__private::GeneratorStatus::Poisoned,
+            }
+        }
+        fn close(&mut self) {
+            *self = Self::Done;
+        }
+    }
+    #[allow(
+        unused_variables,
+        unused_mut,
+        unused_assignments,
+        unused_labels,
+        unreachable_code,
+        unused_braces,
+        path_statements,
+        clippy::all,
+        clippy::pedantic
+    )]
+    let __coro_generator = ::coro_core::__private::machine::<bool, String, usize, _, _>(
+        __CoroState::Start {
+            __coro_l0_names: names,
+        },
+        |__coro_state, mut __coro_resume| {
+            let mut __coro_current = ::core::mem::replace(__coro_state, __CoroState::Poisoned);
+            '__coro_dispatch: loop {
+                match __coro_current {
+                    __CoroState::Start {
+                        __coro_l0_names: names,
+                    } => {
+                        ::coro_core::__private::starting(&__coro_resume);
+                        let mut accepted = 0;
+                        let mut __coro_iter1 = ::core::iter::IntoIterator::into_iter(names);
+                        {
+                            let (mut __coro_iter1, mut accepted) = (__coro_iter1, accepted);
+                            match ::core::iter::Iterator::next(&mut __coro_iter1) {
+                                ::core::option::Option::Some(name) => {
+                                    let mut __coro_gen2 = ask(name);
+                                    match <_ as ::coro_core::__private::Generator<bool>>::start(
+                                        &mut __coro_gen2,
+                                    ) {
+                                        ::coro_core::__private::GeneratorState::Yielded(
+                                            __coro_y,
+                                        ) => {
+                                            let __coro_yielded: String = __coro_y;
+                                            ::core::mem::forget(::core::mem::replace(
+                                                __coro_state,
+                                                __CoroState::Yield0 {
+                                                    __coro_l4___coro_gen2: __coro_gen2,
+                                                    __coro_l2___coro_iter1: __coro_iter1,
+                                                    __coro_l1_accepted: accepted,
+                                                },
+                                            ));
+                                            return ::core::option::Option::Some(
+                                                ::coro_core::__private::GeneratorState::Yielded(
+                                                    __coro_yielded,
+                                                ),
+                                            );
+                                        }
+                                        ::coro_core::__private::GeneratorState::Complete(
+                                            __coro_v,
+                                        ) => {
+                                            let __coro_l5___coro_ret3 = __coro_v;
+                                            let (mut __coro_ret3, mut __coro_iter1, mut accepted) =
+                                                (__coro_l5___coro_ret3, __coro_iter1, accepted);
+                                            accepted += __coro_ret3;
+                                            {
+                                                __coro_current = __CoroState::Block2 {
+                                                    __coro_l2___coro_iter1: __coro_iter1,
+                                                    __coro_l1_accepted: accepted,
+                                                };
+                                                continue '__coro_dispatch;
+                                            }
+                                        }
+                                    }
+                                }
+                                ::core::option::Option::None => {
+                                    __coro_current = __CoroState::Block1 {
+                                        __coro_l1_accepted: accepted,
+                                    };
+                                    continue '__coro_dispatch;
+                                }
+                            }
+                        }
+                    }
+                    __CoroState::Block2 {
+                        __coro_l2___coro_iter1: mut __coro_iter1,
+                        __coro_l1_accepted: mut accepted,
+                    } => match ::core::iter::Iterator::next(&mut __coro_iter1) {
+                        ::core::option::Option::Some(name) => {
+                            let mut __coro_gen2 = ask(name);
+                            match <_ as ::coro_core::__private::Generator<bool>>::start(
+                                &mut __coro_gen2,
+                            ) {
+                                ::coro_core::__private::GeneratorState::Yielded(__coro_y) => {
+                                    let __coro_yielded: String = __coro_y;
+                                    ::core::mem::forget(::core::mem::replace(
+                                        __coro_state,
+                                        __CoroState::Yield0 {
+                                            __coro_l4___coro_gen2: __coro_gen2,
+                                            __coro_l2___coro_iter1: __coro_iter1,
+                                            __coro_l1_accepted: accepted,
+                                        },
+                                    ));
+                                    return ::core::option::Option::Some(
+                                        ::coro_core::__private::GeneratorState::Yielded(
+                                            __coro_yielded,
+                                        ),
+                                    );
+                                }
+                                ::coro_core::__private::GeneratorState::Complete(__coro_v) => {
+                                    let __coro_l5___coro_ret3 = __coro_v;
+                                    let (mut __coro_ret3, mut __coro_iter1, mut accepted) =
+                                        (__coro_l5___coro_ret3, __coro_iter1, accepted);
+                                    accepted += __coro_ret3;
+                                    {
+                                        __coro_current = __CoroState::Block2 {
+                                            __coro_l2___coro_iter1: __coro_iter1,
+                                            __coro_l1_accepted: accepted,
+                                        };
+                                        continue '__coro_dispatch;
+                                    }
+                                }
+                            }
+                        }
+                        ::core::option::Option::None => {
+                            __coro_current = __CoroState::Block1 {
+                                __coro_l1_accepted: accepted,
+                            };
+                            continue '__coro_dispatch;
+                        }
+                    },
+                    __CoroState::Yield0 {
+                        __coro_l4___coro_gen2: mut __coro_gen2,
+                        __coro_l2___coro_iter1: mut __coro_iter1,
+                        __coro_l1_accepted: mut accepted,
+                    } => {
+                        match <_ as ::coro_core::__private::Generator<bool>>::send(
+                            &mut __coro_gen2,
+                            ::coro_core::__private::resumed(&mut __coro_resume),
+                        ) {
+                            ::coro_core::__private::GeneratorState::Yielded(__coro_y) => {
+                                let __coro_yielded: String = __coro_y;
+                                ::core::mem::forget(::core::mem::replace(
+                                    __coro_state,
+                                    __CoroState::Yield0 {
+                                        __coro_l4___coro_gen2: __coro_gen2,
+                                        __coro_l2___coro_iter1: __coro_iter1,
+                                        __coro_l1_accepted: accepted,
+                                    },
+                                ));
+                                return ::core::option::Option::Some(
+                                    ::coro_core::__private::GeneratorState::Yielded(__coro_yielded),
+                                );
+                            }
+                            ::coro_core::__private::GeneratorState::Complete(__coro_v) => {
+                                let __coro_l5___coro_ret3 = __coro_v;
+                                let (mut __coro_ret3, mut __coro_iter1, mut accepted) =
+                                    (__coro_l5___coro_ret3, __coro_iter1, accepted);
+                                accepted += __coro_ret3;
+                                {
+                                    __coro_current = __CoroState::Block2 {
+                                        __coro_l2___coro_iter1: __coro_iter1,
+                                        __coro_l1_accepted: accepted,
+                                    };
+                                    continue '__coro_dispatch;
+                                }
+                            }
+                        }
+                    }
+                    __CoroState::Block1 {
+                        __coro_l1_accepted: mut accepted,
+                    } => {
+                        let __coro_ret: usize = accepted;
+                        ::core::mem::forget(::core::mem::replace(__coro_state, __CoroState::Done));
+                        return ::core::option::Option::Some(
+                            ::coro_core::__private::GeneratorState::Complete(__coro_ret),
+                        );
+                    }
+                    __CoroState::Done => {
+                        ::core::mem::forget(::core::mem::replace(__coro_state, __CoroState::Done));
+                        return ::core::option::Option::None;
+                    }
+                    __CoroState::Poisoned => ::coro_core::__private::resumed_after_panicking(),
+                }
+            }
+        },
+    );
+    __coro_generator
+}

@@ -1,0 +1,14 @@
+use coro_core::for_await;
+use futures::stream;
+
+async fn sum() -> u32 {
+    let mut total = 0;
+    for_await!(x of stream::iter([1u32, 2, 3]) {
+        total += x;
+    });
+    total
+}
+
+fn main() {
+    let _ = sum();
+}

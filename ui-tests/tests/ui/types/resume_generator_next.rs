@@ -1,0 +1,14 @@
+use coro_core::{generator, yield_};
+
+#[generator(yield = u32, resume = u32)]
+fn echo() {
+    let mut n = 0;
+    loop {
+        n = yield_!(n);
+    }
+}
+
+fn main() {
+    let mut g = echo();
+    let _ = g.next();
+}
