@@ -12,7 +12,13 @@
 //! - `v4`: `v2` with `__yielder = &mut __yo` (a double indirection per yield), i.e. without the
 //!   `YieldHandle` change.
 //! - `v7`: `v2` with a `polling` flag set and cleared around the body's poll.
-#![allow(dead_code, missing_docs, clippy::all, clippy::pedantic, unsafe_op_in_unsafe_fn)]
+#![allow(
+    dead_code,
+    missing_docs,
+    clippy::all,
+    clippy::pedantic,
+    unsafe_op_in_unsafe_fn
+)]
 
 pub mod v1 {
     use core::cell::UnsafeCell;

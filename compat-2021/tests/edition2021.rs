@@ -5,7 +5,10 @@ use coro_core::{Generator, GeneratorState};
 fn lifetimes_are_captured_in_edition_2021() {
     let text = String::from("a b");
     assert_eq!(words(&text).collect::<Vec<_>>(), ["a", "b"]);
-    assert_eq!(bytes_of("hi", &[1, 2]).collect::<Vec<_>>(), [104, 105, 1, 2]);
+    assert_eq!(
+        bytes_of("hi", &[1, 2]).collect::<Vec<_>>(),
+        [104, 105, 1, 2]
+    );
     let mut store = Store::new(vec![1, 2]);
     assert_eq!(store.doubled().collect::<Vec<_>>(), [2, 4]);
     assert_eq!(store.chained().collect::<Vec<_>>(), [2, 4, 0]);

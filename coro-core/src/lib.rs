@@ -29,14 +29,15 @@ pub use state::{GeneratorState, GeneratorStatus, YieldPoint};
 #[doc(hidden)]
 pub mod __private {
     pub use crate::machine::{
-        Machine, StateInfo, fallback_yield, fallback_yield_from, machine, resumed, resumed_after_completion, resumed_after_panicking,
-        send_before_start, start_while_suspended, starting,
+        Machine, StateInfo, fallback_yield, fallback_yield_from, machine, resumed,
+        resumed_after_completion, resumed_after_panicking, send_before_start,
+        start_while_suspended, starting,
     };
+    pub use crate::stream::{AsyncGen, Finish, Next, Yield, Yielder, async_gen, next};
     pub use crate::try_op::{Branch, Flow, FromResidual};
     pub use crate::{Generator, GeneratorState, GeneratorStatus, YieldPoint};
-    pub use core;
-    pub use crate::stream::{AsyncGen, Finish, Next, Yield, Yielder, async_gen, next};
-    pub use futures_core::{FusedStream, Stream};
     #[cfg(feature = "alloc")]
     pub use alloc::boxed::Box;
+    pub use core;
+    pub use futures_core::{FusedStream, Stream};
 }

@@ -83,7 +83,11 @@ pub struct YieldPoint {
 
 impl fmt::Display for YieldPoint {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} at {}:{}:{}", self.source, self.file, self.line, self.column)
+        write!(
+            f,
+            "{} at {}:{}:{}",
+            self.source, self.file, self.line, self.column
+        )
     }
 }
 
@@ -105,7 +109,10 @@ pub enum GeneratorStatus {
 impl GeneratorStatus {
     /// `true` while the generator can still be resumed (created or suspended).
     pub fn is_resumable(&self) -> bool {
-        matches!(self, GeneratorStatus::Created | GeneratorStatus::Suspended(_))
+        matches!(
+            self,
+            GeneratorStatus::Created | GeneratorStatus::Suspended(_)
+        )
     }
 }
 

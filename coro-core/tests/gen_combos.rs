@@ -6,7 +6,6 @@ use common::drive;
 
 use coro_core::{Generator, GeneratorState, generator, yield_, yield_from};
 
-
 #[generator(yield = i64, resume = i64)]
 fn yield_in_while_condition() -> i64 {
     let mut total = 0;
@@ -107,7 +106,9 @@ fn breaks_with_values_out_of_nested_labeled_blocks_and_loops() {
 }
 
 #[generator(yield = u32, resume = i64)]
-fn question_mark_in_nested_loops(rows: Vec<Vec<&'static str>>) -> Result<u32, std::num::ParseIntError> {
+fn question_mark_in_nested_loops(
+    rows: Vec<Vec<&'static str>>,
+) -> Result<u32, std::num::ParseIntError> {
     let mut total = 0;
     for row in rows {
         for cell in row {
@@ -123,7 +124,10 @@ fn question_mark_in_nested_loops(rows: Vec<Vec<&'static str>>) -> Result<u32, st
 
 #[test]
 fn question_mark_and_return_from_nested_loops() {
-    let (ys, r) = drive(question_mark_in_nested_loops(vec![vec!["1", "2"], vec!["3"]]), [0, 0, 0]);
+    let (ys, r) = drive(
+        question_mark_in_nested_loops(vec![vec!["1", "2"], vec!["3"]]),
+        [0, 0, 0],
+    );
     assert_eq!(ys, [1, 2, 3]);
     assert_eq!(r, Ok(6));
     let (ys, r) = drive(question_mark_in_nested_loops(vec![vec!["1", "x"]]), [0]);
@@ -175,7 +179,11 @@ fn yield_from_a_method_of_a_borrowed_self() {
 #[generator(yield = i64, resume = i64)]
 fn arithmetic_chain() -> i64 {
     let a = yield_!(1) + yield_!(2) * yield_!(3);
-    let b = if yield_!(4) > 0 { yield_!(5) } else { -yield_!(6) };
+    let b = if yield_!(4) > 0 {
+        yield_!(5)
+    } else {
+        -yield_!(6)
+    };
     let c = match (yield_!(7), 2) {
         (x, y) if x > y => x - y,
         (x, _) => x,

@@ -5,7 +5,6 @@ use common::drive;
 
 use coro_core::{Generator, GeneratorExt, GeneratorState, generator, yield_};
 
-
 #[generator(yield = u32)]
 fn countdown(from: u32) -> &'static str {
     let mut i = from;
@@ -82,7 +81,10 @@ fn conditions() -> Vec<String> {
 #[test]
 fn yields_in_conditions_and_short_circuits() {
     let (ys, r) = drive(conditions(), [1, 0, 9, 7, 8]);
-    assert_eq!(ys, ["first?", "chain 3", "scrutinee", "rhs of ||", "rhs of &&"]);
+    assert_eq!(
+        ys,
+        ["first?", "chain 3", "scrutinee", "rhs of ||", "rhs of &&"]
+    );
     assert_eq!(r, ["positive", "got 9", "b=true", "c=true", "d=false"]);
 }
 
@@ -120,7 +122,14 @@ fn matcher(cmds: Vec<Cmd>) -> Vec<i64> {
 
 #[test]
 fn match_with_guards_and_yields_in_arms_and_scrutinee() {
-    let cmds = vec![Cmd::Push(1), Cmd::Push(-5), Cmd::Pop, Cmd::Push(2), Cmd::Quit, Cmd::Push(9)];
+    let cmds = vec![
+        Cmd::Push(1),
+        Cmd::Push(-5),
+        Cmd::Pop,
+        Cmd::Push(2),
+        Cmd::Quit,
+        Cmd::Push(9),
+    ];
     let (ys, r) = drive(matcher(cmds), [50, 0, 3]);
     assert_eq!(ys, [-5, 50, 2]);
     assert_eq!(r, [1, 2, 30]);
@@ -234,7 +243,10 @@ fn blocks() -> i32 {
 #[test]
 fn nested_and_unsafe_blocks() {
     let mut it = blocks().into_iter_with_return();
-    assert_eq!((&mut it).collect::<Vec<_>>(), ["in block", "in unsafe", "nested"]);
+    assert_eq!(
+        (&mut it).collect::<Vec<_>>(),
+        ["in block", "in unsafe", "nested"]
+    );
     assert_eq!(it.into_return_value(), Some(22));
 }
 
@@ -274,7 +286,10 @@ fn first_even(v: Vec<u8>) -> Option<u8> {
 fn question_mark_completes_with_from_conversion() {
     let mut it = parse_all(vec!["1", "2", "x", "4"]).into_iter_with_return();
     assert_eq!((&mut it).collect::<Vec<_>>(), [1, 2]);
-    assert_eq!(it.into_return_value(), Some(Err(MyErr("invalid digit found in string".into()))));
+    assert_eq!(
+        it.into_return_value(),
+        Some(Err(MyErr("invalid digit found in string".into())))
+    );
     let mut ok = parse_all(vec!["5", "6"]).into_iter_with_return();
     assert_eq!((&mut ok).count(), 2);
     assert_eq!(ok.into_return_value(), Some(Ok(11)));
@@ -307,7 +322,10 @@ fn shadowing() -> String {
 #[test]
 fn shadowing_keeps_outer_locals_alive() {
     let mut it = shadowing().into_iter_with_return();
-    assert_eq!((&mut it).collect::<Vec<_>>(), ["inner 20", "inner 21", "outer 2", "ab"]);
+    assert_eq!(
+        (&mut it).collect::<Vec<_>>(),
+        ["inner 20", "inner 21", "outer 2", "ab"]
+    );
     assert_eq!(it.into_return_value(), Some("2021ab".to_string()));
 }
 
@@ -318,7 +336,9 @@ fn lets() -> (i64, String) {
     let d: i64 = yield_!(format!("{a} {b}"));
     b += d;
     c = b * 2;
-    let Some(e) = Some(yield_!("e".into())) else { unreachable!() };
+    let Some(e) = Some(yield_!("e".into())) else {
+        unreachable!()
+    };
     let Ok(f) = "7".parse::<i64>() else {
         yield_!("unreachable".to_string());
         return (-1, String::new());

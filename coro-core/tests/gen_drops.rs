@@ -16,7 +16,10 @@ struct Tracked {
 impl Tracked {
     fn new(name: &'static str, log: &Log) -> Self {
         log.borrow_mut().push(format!("new {name}"));
-        Tracked { name, log: log.clone() }
+        Tracked {
+            name,
+            log: log.clone(),
+        }
     }
 }
 
@@ -26,7 +29,10 @@ impl Drop for Tracked {
     }
 }
 
-#[allow(clippy::needless_pass_by_value, reason = "it must take ownership: the test is about moves")]
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "it must take ownership: the test is about moves"
+)]
 fn consume(t: Tracked) -> &'static str {
     t.name
 }
@@ -53,7 +59,10 @@ fn balanced(log: &Log) {
     let log = log.borrow();
     let news: Vec<_> = log.iter().filter_map(|l| l.strip_prefix("new ")).collect();
     for n in &news {
-        let drops = log.iter().filter(|l| l.strip_prefix("drop ") == Some(n)).count();
+        let drops = log
+            .iter()
+            .filter(|l| l.strip_prefix("drop ") == Some(n))
+            .count();
         assert_eq!(drops, 1, "{n} dropped {drops} times: {log:?}");
     }
     assert_eq!(news.len(), log.len() / 2, "{log:?}");
@@ -90,7 +99,10 @@ fn close_drops_the_suspended_locals_now() {
     assert_eq!(*log.borrow(), ["new a", "new b", "new c0", "drop c0"]);
     g.close();
     balanced(&log);
-    assert_eq!(*log.borrow(), ["new a", "new b", "new c0", "drop c0", "drop b", "drop a"]);
+    assert_eq!(
+        *log.borrow(),
+        ["new a", "new b", "new c0", "drop c0", "drop b", "drop a"]
+    );
 }
 
 #[generator(yield = u8)]
@@ -205,5 +217,8 @@ fn dropping_during_yield_from_drops_the_inner_generator() {
         balanced(&log);
     }
     let log = Log::default();
-    assert_eq!(outer(log.clone()).collect::<Vec<_>>(), ["i1", "i2", "inner-done"]);
+    assert_eq!(
+        outer(log.clone()).collect::<Vec<_>>(),
+        ["i1", "i2", "inner-done"]
+    );
 }

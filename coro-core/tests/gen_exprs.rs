@@ -7,7 +7,6 @@ use std::cell::RefCell;
 
 use coro_core::{Generator, GeneratorState, generator, yield_};
 
-
 thread_local! {
     static ORDER: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
@@ -87,8 +86,15 @@ struct Point {
 #[generator(yield = String, resume = i64)]
 fn struct_literals() -> Point {
     let label = String::from("p");
-    let p = Point { x: yield_!("x".into()), y: 2, label };
-    let q = Point { y: yield_!("y".into()), ..p };
+    let p = Point {
+        x: yield_!("x".into()),
+        y: 2,
+        label,
+    };
+    let q = Point {
+        y: yield_!("y".into()),
+        ..p
+    };
     q
 }
 
@@ -96,7 +102,14 @@ fn struct_literals() -> Point {
 fn struct_literals_and_functional_update() {
     let (ys, r) = drive(struct_literals(), [1, 9]);
     assert_eq!(ys, ["x", "y"]);
-    assert_eq!(r, Point { x: 1, y: 9, label: "p".into() });
+    assert_eq!(
+        r,
+        Point {
+            x: 1,
+            y: 9,
+            label: "p".into()
+        }
+    );
 }
 
 #[generator(yield = String, resume = i64)]
@@ -143,7 +156,10 @@ fn a_moved_local_reassigned_later_is_not_saved() {
     assert_eq!(g.collect::<Vec<_>>(), ["a", "bc", "d"]);
 }
 
-#[allow(clippy::needless_pass_by_value, reason = "it must take ownership: the test is about moves")]
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "it must take ownership: the test is about moves"
+)]
 fn consume(s: String) -> usize {
     s.len()
 }

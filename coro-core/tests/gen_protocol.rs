@@ -2,7 +2,9 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use coro_core::{Generator, GeneratorExt, GeneratorState, GeneratorStatus, generator, yield_, yield_from};
+use coro_core::{
+    Generator, GeneratorExt, GeneratorState, GeneratorStatus, generator, yield_, yield_from,
+};
 
 #[generator(yield = bool, resume = i32)]
 fn consumer() {
@@ -68,7 +70,11 @@ fn two() -> &'static str {
 fn resume_after_completion_panics_but_iteration_is_fused() {
     let mut g = two();
     assert_eq!(g.start(), GeneratorState::Yielded(1));
-    assert_eq!(g.start(), GeneratorState::Yielded(2), "with R = (), start() resumes like next()");
+    assert_eq!(
+        g.start(),
+        GeneratorState::Yielded(2),
+        "with R = (), start() resumes like next()"
+    );
     assert_eq!(g.send(()), GeneratorState::Complete("done"));
     let msg = panic_message(|| {
         g.send(());
@@ -91,13 +97,19 @@ fn panics_midway() {
 fn a_panicking_body_poisons_the_generator() {
     let mut g = panics_midway();
     assert_eq!(g.next(), Some(1));
-    assert_eq!(panic_message(|| {
-        let _ = g.next();
-    }), "boom");
+    assert_eq!(
+        panic_message(|| {
+            let _ = g.next();
+        }),
+        "boom"
+    );
     assert_eq!(g.status(), GeneratorStatus::Poisoned);
-    assert_eq!(panic_message(|| {
-        let _ = g.next();
-    }), "generator resumed after panicking");
+    assert_eq!(
+        panic_message(|| {
+            let _ = g.next();
+        }),
+        "generator resumed after panicking"
+    );
 }
 
 #[test]
@@ -106,7 +118,9 @@ fn status_close_and_debug() {
     assert_eq!(g.status(), GeneratorStatus::Created);
     assert_eq!(format!("{g:?}"), "two (created)");
     g.start();
-    let GeneratorStatus::Suspended(point) = g.status() else { panic!("{:?}", g.status()) };
+    let GeneratorStatus::Suspended(point) = g.status() else {
+        panic!("{:?}", g.status())
+    };
     assert_eq!(point.index, 0);
     assert_eq!(point.source, "yield_!(1)");
     assert!(point.file.ends_with("gen_protocol.rs"));
@@ -156,7 +170,9 @@ fn yield_from_forwards_yields_out_and_sends_in_and_returns_the_value() {
     assert_eq!(g.send(2), GeneratorState::Yielded(-1));
     assert!(matches!(g.status(), GeneratorStatus::Suspended(p) if p.source == "yield_!(-1)"));
     assert_eq!(g.send(1), GeneratorState::Yielded(0));
-    assert!(matches!(g.status(), GeneratorStatus::Suspended(p) if p.source.starts_with("yield_from!")));
+    assert!(
+        matches!(g.status(), GeneratorStatus::Suspended(p) if p.source.starts_with("yield_from!"))
+    );
     assert_eq!(g.send(7), GeneratorState::Complete((2, 1)));
 }
 
@@ -182,7 +198,11 @@ fn walk(node: &Node) {
 #[test]
 fn recursive_tree_walk_through_boxed_generators() {
     use Node::{Branch, Leaf};
-    let t = Branch(Box::new(Branch(Box::new(Leaf(1)), 2, Box::new(Leaf(3)))), 4, Box::new(Leaf(5)));
+    let t = Branch(
+        Box::new(Branch(Box::new(Leaf(1)), 2, Box::new(Leaf(3)))),
+        4,
+        Box::new(Leaf(5)),
+    );
     assert_eq!(walk(&t).collect::<Vec<_>>(), [1, 2, 3, 4, 5]);
 }
 
@@ -199,7 +219,8 @@ fn a_generator_without_yields_completes_on_start() {
 
 #[test]
 fn a_suspended_generator_is_clone_free_but_boxable_and_dyn() {
-    let gens: Vec<Box<dyn Generator<Yield = u8, Return = &'static str>>> = vec![two().boxed(), Box::new(two())];
+    let gens: Vec<Box<dyn Generator<Yield = u8, Return = &'static str>>> =
+        vec![two().boxed(), Box::new(two())];
     for mut g in gens {
         assert_eq!(g.start(), GeneratorState::Yielded(1));
     }

@@ -61,7 +61,10 @@ impl Tree {
 
 #[test]
 fn every_receiver_kind() {
-    let mut t = Tree { items: vec![1, 2, 3], name: "t".into() };
+    let mut t = Tree {
+        items: vec![1, 2, 3],
+        name: "t".into(),
+    };
     assert_eq!(t.by_ref().copied().collect::<Vec<_>>(), [1, 2, 3]);
     let mut e = t.elided().into_iter_with_return();
     assert_eq!((&mut e).collect::<Vec<_>>(), [2, 4, 6]);
@@ -69,7 +72,11 @@ fn every_receiver_kind() {
     assert_eq!(t.drain().collect::<Vec<_>>(), [3, 2, 1]);
     assert_eq!(t.name, "t!");
     t.items = vec![7];
-    let mut g = Tree { items: vec![4], name: "own".into() }.into_names();
+    let mut g = Tree {
+        items: vec![4],
+        name: "own".into(),
+    }
+    .into_names();
     assert_eq!(g.start(), GeneratorState::Yielded("own".to_string()));
     assert_eq!(g.start(), GeneratorState::Complete(vec![4]));
     let mut m = t.owned_mut().into_iter_with_return();
@@ -124,9 +131,15 @@ fn generics_lifetimes_impl_trait_and_patterns() {
     assert_eq!((&mut g).collect::<String>(), "aabb");
     assert_eq!(g.into_return_value(), Some(4));
     let text = String::from("hello generator world");
-    assert_eq!(words(&text).collect::<Vec<_>>(), ["hello", "generator", "world"]);
+    assert_eq!(
+        words(&text).collect::<Vec<_>>(),
+        ["hello", "generator", "world"]
+    );
     assert_eq!(show_all([1, 2], ",").collect::<String>(), "1,2,");
-    assert_eq!(patterns((1, 2), [3, 4], Wrapper(5), 0, 6).collect::<Vec<_>>(), [3, 12, 5, 7]);
+    assert_eq!(
+        patterns((1, 2), [3, 4], Wrapper(5), 0, 6).collect::<Vec<_>>(),
+        [3, 12, 5, 7]
+    );
 }
 
 trait Source {

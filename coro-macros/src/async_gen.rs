@@ -60,7 +60,13 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     };
     match (cx.check(), output) {
         (Ok(()), Some(output)) => output,
-        (Err(err), _) => error_output(&err, Some(crate::diag::async_gen_fallback(&item, fallback_args.as_ref()))),
+        (Err(err), _) => error_output(
+            &err,
+            Some(crate::diag::async_gen_fallback(
+                &item,
+                fallback_args.as_ref(),
+            )),
+        ),
         // Unreachable in practice: every `None` above reported an error.
         (Ok(()), None) => error_output(
             &syn::Error::new(Span::call_site(), "#[async_gen] could not expand this fn"),

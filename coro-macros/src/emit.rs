@@ -50,12 +50,26 @@ impl Emit<'_> {
 
     /// The locals of a block's variant, in field order.
     fn fields(&self, block: usize) -> Vec<LocalId> {
-        if block == 0 { self.g.params.clone() } else { self.g.live_in[block].clone() }
+        if block == 0 {
+            self.g.params.clone()
+        } else {
+            self.g.live_in[block].clone()
+        }
     }
 
-    #[allow(clippy::too_many_lines, reason = "one quote! of the whole output reads best")]
+    #[allow(
+        clippy::too_many_lines,
+        reason = "one quote! of the whole output reads best"
+    )]
     pub fn emit(&self) -> TokenStream {
-        let Context { krate, state, resume, dispatch, enum_name, .. } = self.ctx;
+        let Context {
+            krate,
+            state,
+            resume,
+            dispatch,
+            enum_name,
+            ..
+        } = self.ctx;
         let current = Ident::new("__coro_current", Span::mixed_site());
         // Render arms from the start, following the jumps that stay jumps (a goto whose target
         // was inlined needs no variant): every rendered arm's block gets a variant.
@@ -213,9 +227,17 @@ impl Emit<'_> {
     }
 
     fn arm(&self, b: usize) -> TokenStream {
-        let Context { krate, resume, enum_name, .. } = self.ctx;
+        let Context {
+            krate,
+            resume,
+            enum_name,
+            ..
+        } = self.ctx;
         let v = self.variant(b);
-        let fields = self.fields(b).into_iter().map(|l| self.g.locals[l].hidden.clone());
+        let fields = self
+            .fields(b)
+            .into_iter()
+            .map(|l| self.g.locals[l].hidden.clone());
         let bindings = self.entry_bindings(b);
         let decls = self.entry_decls(b);
         let starting = (b == 0).then(|| quote!(#krate::__private::starting(&#resume);));
@@ -250,7 +272,11 @@ impl Emit<'_> {
         let entry = &self.g.blocks[target].entry_scope;
         let unsaved = self.unsaved_at(j);
         let lingering = self.lingering.borrow();
-        if !unsaved.iter().chain(lingering.iter().flatten()).all(|l| entry.contains(l)) {
+        if !unsaved
+            .iter()
+            .chain(lingering.iter().flatten())
+            .all(|l| entry.contains(l))
+        {
             return false;
         }
         drop(lingering);
@@ -330,10 +356,17 @@ impl Emit<'_> {
     }
 
     fn jump(&self, j: usize) -> TokenStream {
-        let Context { krate, state, dispatch, enum_name, .. } = self.ctx;
+        let Context {
+            krate,
+            state,
+            dispatch,
+            enum_name,
+            ..
+        } = self.ctx;
         let jump = &self.g.jumps[j];
         let v = self.variant(jump.target);
-        let defined: HashMap<LocalId, &TokenStream> = jump.defines.iter().map(|(l, t)| (*l, t)).collect();
+        let defined: HashMap<LocalId, &TokenStream> =
+            jump.defines.iter().map(|(l, t)| (*l, t)).collect();
         let bind_defines = jump.defines.iter().map(|(l, value)| {
             let value = self.render(value.clone());
             if jump.save.contains(l) {
@@ -349,7 +382,10 @@ impl Emit<'_> {
             let value = if defined.contains_key(l) {
                 local.hidden.clone()
             } else {
-                jump.names.get(l).cloned().unwrap_or_else(|| local.hidden.clone())
+                jump.names
+                    .get(l)
+                    .cloned()
+                    .unwrap_or_else(|| local.hidden.clone())
             };
             quote!(#f: #value)
         });
@@ -362,7 +398,10 @@ impl Emit<'_> {
                     if defined.contains_key(l) {
                         self.g.locals[*l].hidden.clone()
                     } else {
-                        jump.names.get(l).cloned().unwrap_or_else(|| self.g.locals[*l].hidden.clone())
+                        jump.names
+                            .get(l)
+                            .cloned()
+                            .unwrap_or_else(|| self.g.locals[*l].hidden.clone())
                     }
                 });
                 let bindings = self.entry_bindings(target);
@@ -382,10 +421,10 @@ impl Emit<'_> {
             JumpKind::Goto => {
                 self.materialized.borrow_mut().insert(jump.target);
                 quote!({
-                #(#bind_defines)*
-                #current = #variant;
-                continue #dispatch;
-            })
+                    #(#bind_defines)*
+                    #current = #variant;
+                    continue #dispatch;
+                })
             }
             JumpKind::Yield { value, value_span } => {
                 self.materialized.borrow_mut().insert(jump.target);
@@ -394,7 +433,9 @@ impl Emit<'_> {
                 let annotated = if let Some(ty) = &self.ctx.yield_ty {
                     let ty = respan(ty.clone(), *value_span);
                     quote!(let #y: #ty = #value;)
-                } else { quote!(let #y = #value;) };
+                } else {
+                    quote!(let #y = #value;)
+                };
                 quote!({
                     #annotated
                     #(#bind_defines)*
@@ -413,17 +454,18 @@ impl Emit<'_> {
             Event::Mention(l) | Event::Kill(l) => decl.locals.contains(&l),
             Event::Jump(_) => false,
         });
-        if used { decl.tokens.clone() } else { TokenStream::new() }
+        if used {
+            decl.tokens.clone()
+        } else {
+            TokenStream::new()
+        }
     }
 
     fn alias(&self, n: usize) -> TokenStream {
         let alias = &self.g.aliases[n];
-        let needed = self
-            .g
-            .jumps
-            .iter()
-            .enumerate()
-            .any(|(j, jump)| jump.from == alias.block && j >= alias.first_jump && jump.save.contains(&alias.local));
+        let needed = self.g.jumps.iter().enumerate().any(|(j, jump)| {
+            jump.from == alias.block && j >= alias.first_jump && jump.save.contains(&alias.local)
+        });
         if needed {
             let (h, name) = (&self.g.locals[alias.local].hidden, &alias.user_name);
             quote!(let mut #h = #name;)

@@ -9,7 +9,10 @@ use crate::emit::Emit;
 use crate::lower::{self, Context, Graph, Lowerer};
 use crate::{scan, signature};
 
-#[allow(clippy::needless_pass_by_value, reason = "the entry point's signature mirrors the proc macro's")]
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "the entry point's signature mirrors the proc macro's"
+)]
 pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     let cx = Ctxt::new();
     let args = args::parse(Kind::Generator, args, &cx);
@@ -20,7 +23,9 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
         Err(err) => {
             let err = syn::Error::new(
                 err.span(),
-                format!("#[generator] applies to a fn with a body (free fn, method or trait-impl method): {err}"),
+                format!(
+                    "#[generator] applies to a fn with a body (free fn, method or trait-impl method): {err}"
+                ),
             );
             return error_output(&err, fallback());
         }
@@ -60,7 +65,11 @@ pub fn analyze(args: &args::Args, func: &mut syn::ItemFn) -> syn::Result<Analysi
     body.stmts.splice(0..0, prologue);
 
     let ret = signature::return_type(&func.sig);
-    let resume_ty = if let Some(t) = &args.resume_ty { quote!(#t) } else { quote!(()) };
+    let resume_ty = if let Some(t) = &args.resume_ty {
+        quote!(#t)
+    } else {
+        quote!(())
+    };
     let yield_ty = {
         let y = &args.yield_ty;
         quote!(#y)
@@ -69,7 +78,10 @@ pub fn analyze(args: &args::Args, func: &mut syn::ItemFn) -> syn::Result<Analysi
         krate: args.krate.clone(),
         state: Ident::new("__coro_state", Span::mixed_site()),
         resume: Ident::new("__coro_resume", Span::mixed_site()),
-        dispatch: syn::Lifetime { apostrophe: Span::mixed_site(), ident: Ident::new("__coro_dispatch", Span::mixed_site()) },
+        dispatch: syn::Lifetime {
+            apostrophe: Span::mixed_site(),
+            ident: Ident::new("__coro_dispatch", Span::mixed_site()),
+        },
         enum_name: Ident::new("__CoroState", Span::mixed_site()),
         resume_is_unit: args.resume_is_unit(),
         yield_ty: signature::nameable_in_body(&yield_ty).then(|| yield_ty.clone()),
@@ -95,7 +107,13 @@ pub fn analyze(args: &args::Args, func: &mut syn::ItemFn) -> syn::Result<Analysi
     lower::liveness::solve(&mut graph);
     lower::borrows::check(&cx, &graph);
     cx.check()?;
-    Ok(Analysis { graph, ctx, params, ret, yield_ty })
+    Ok(Analysis {
+        graph,
+        ctx,
+        params,
+        ret,
+        yield_ty,
+    })
 }
 
 // Input:  the parsed fn and its options.
@@ -103,14 +121,28 @@ pub fn analyze(args: &args::Args, func: &mut syn::ItemFn) -> syn::Result<Analysi
 //         generator type; its body declares the state enum and builds the machine.
 fn lower_fn(args: &args::Args, func: &mut syn::ItemFn) -> syn::Result<TokenStream> {
     let markers = scan::marker_paths(&func.block);
-    let Analysis { graph, ctx, params, ret, yield_ty } = analyze(args, func)?;
+    let Analysis {
+        graph,
+        ctx,
+        params,
+        ret,
+        yield_ty,
+    } = analyze(args, func)?;
     let emit = Emit {
         g: &graph,
         ctx: &ctx,
         fn_name: func.sig.ident.to_string(),
         start_values: params.iter().map(|p| p.value.clone()).collect(),
-        yield_ty: if ctx.yield_ty.is_some() { yield_ty } else { quote!(_) },
-        return_ty: if ctx.return_ty.is_some() { ret.clone() } else { quote!(_) },
+        yield_ty: if ctx.yield_ty.is_some() {
+            yield_ty
+        } else {
+            quote!(_)
+        },
+        return_ty: if ctx.return_ty.is_some() {
+            ret.clone()
+        } else {
+            quote!(_)
+        },
         inlining: std::cell::RefCell::new(Vec::new()),
         sizes: std::cell::RefCell::new(std::collections::HashMap::new()),
         materialized: std::cell::RefCell::new(std::collections::HashSet::new()),
@@ -119,7 +151,9 @@ fn lower_fn(args: &args::Args, func: &mut syn::ItemFn) -> syn::Result<TokenStrea
     let machine = emit.emit();
 
     let opaque = signature::opaque_return(args, &ret);
-    let syn::ItemFn { attrs, vis, sig, .. } = &*func;
+    let syn::ItemFn {
+        attrs, vis, sig, ..
+    } = &*func;
     let mut sig = sig.clone();
     sig.output = syn::parse_quote!(-> #opaque);
     let used = markers.iter().map(|p| quote!(#p!(@used);));

@@ -63,12 +63,30 @@ mod tests {
         assert!(a.start().yielded().unwrap().is_nan());
         assert_eq!(a.send(Some(10.0)), GeneratorState::Yielded(10.0));
         assert_eq!(a.send(Some(30.0)), GeneratorState::Yielded(20.0));
-        assert_eq!(a.send(None), GeneratorState::Complete(Summary { count: 2, average: 20.0 }));
+        assert_eq!(
+            a.send(None),
+            GeneratorState::Complete(Summary {
+                count: 2,
+                average: 20.0
+            })
+        );
     }
 
     #[test]
     fn grouper_collects_each_groups_summary() {
         let s = summarize(&[&[1.0, 2.0, 3.0], &[10.0, 20.0]]);
-        assert_eq!(s, [Summary { count: 3, average: 2.0 }, Summary { count: 2, average: 15.0 }]);
+        assert_eq!(
+            s,
+            [
+                Summary {
+                    count: 3,
+                    average: 2.0
+                },
+                Summary {
+                    count: 2,
+                    average: 15.0
+                }
+            ]
+        );
     }
 }

@@ -47,7 +47,12 @@ pub struct Stock {
 
 impl Stock {
     pub fn new(initial: u64, seed: u64) -> Self {
-        let mut s = Stock { potatoes: Vec::new(), next_id: 1, rng: Rng::new(seed), refills: 0 };
+        let mut s = Stock {
+            potatoes: Vec::new(),
+            next_id: 1,
+            rng: Rng::new(seed),
+            refills: 0,
+        };
         s.make(initial);
         s
     }
@@ -114,7 +119,10 @@ mod tests {
         let bucket = buy_potatoes(&stock);
         assert_eq!(bucket.len(), 50);
         // the first five come from the initial stock, newest first (Python's pop())
-        assert_eq!(bucket[..5].iter().map(|p| p.id).collect::<Vec<_>>(), [5, 4, 3, 2, 1]);
+        assert_eq!(
+            bucket[..5].iter().map(|p| p.id).collect::<Vec<_>>(),
+            [5, 4, 3, 2, 1]
+        );
         assert!(stock.borrow().refills >= 5);
         let mut ids: Vec<u64> = bucket.iter().map(|p| p.id).collect();
         ids.sort_unstable();

@@ -41,9 +41,10 @@ pub fn tokenize<'a>(src: &'a str) -> Result<usize, LexError> {
             while i < bytes.len() && (bytes[i].is_ascii_digit() || bytes[i] == b'.') {
                 i += 1;
             }
-            let n = src[start..i]
-                .parse()
-                .map_err(|e| LexError { offset: start, message: format!("bad number: {e}") })?;
+            let n = src[start..i].parse().map_err(|e| LexError {
+                offset: start,
+                message: format!("bad number: {e}"),
+            })?;
             yield_!(Token::Number(n));
         } else if c == b'"' {
             i += 1;
@@ -51,7 +52,10 @@ pub fn tokenize<'a>(src: &'a str) -> Result<usize, LexError> {
                 i += 1;
             }
             if i == bytes.len() {
-                return Err(LexError { offset: start, message: "unterminated string".into() });
+                return Err(LexError {
+                    offset: start,
+                    message: "unterminated string".into(),
+                });
             }
             i += 1;
             yield_!(Token::Str(&src[start + 1..i - 1]));
@@ -59,7 +63,10 @@ pub fn tokenize<'a>(src: &'a str) -> Result<usize, LexError> {
             i += 1;
             yield_!(Token::Punct(c as char));
         } else {
-            return Err(LexError { offset: i, message: format!("unexpected {:?}", c as char) });
+            return Err(LexError {
+                offset: i,
+                message: format!("unexpected {:?}", c as char),
+            });
         }
         count += 1;
     }
@@ -102,6 +109,9 @@ mod tests {
         assert_eq!(err.offset, 2);
         let mut it = tokenize("x \"open").into_iter_with_return();
         assert_eq!((&mut it).count(), 1);
-        assert_eq!(it.into_return_value().unwrap().unwrap_err().message, "unterminated string");
+        assert_eq!(
+            it.into_return_value().unwrap().unwrap_err().message,
+            "unterminated string"
+        );
     }
 }

@@ -24,7 +24,13 @@ impl<T: Ord> Tree<T> {
 
     pub fn insert(&mut self, value: T) {
         match &mut self.root {
-            None => self.root = Some(Box::new(Node { value, left: Tree::new(), right: Tree::new() })),
+            None => {
+                self.root = Some(Box::new(Node {
+                    value,
+                    left: Tree::new(),
+                    right: Tree::new(),
+                }))
+            }
             Some(node) if value < node.value => node.left.insert(value),
             Some(node) => node.right.insert(value),
         }
@@ -56,7 +62,10 @@ mod tests {
             t.insert(v);
         }
         let mut it = t.in_order().into_iter_with_return();
-        assert_eq!((&mut it).copied().collect::<Vec<_>>(), [20, 30, 35, 40, 50, 60, 70, 80]);
+        assert_eq!(
+            (&mut it).copied().collect::<Vec<_>>(),
+            [20, 30, 35, 40, 50, 60, 70, 80]
+        );
         assert_eq!(it.into_return_value(), Some(4));
         assert_eq!(Tree::<u8>::new().in_order().count(), 0);
     }

@@ -66,7 +66,6 @@ fn subst_reports_bad_arguments() {
     );
 }
 
-
 #[test]
 fn for_await_is_expanded_in_place_and_its_path_recorded() {
     let cx = Ctxt::new();

@@ -27,13 +27,17 @@ pub fn definitely_assigned(e: &Expr) -> BTreeSet<String> {
         Expr::If(i) => match &i.else_branch {
             Some((_, other)) => {
                 let then = block_assigned(&i.then_branch);
-                then.intersection(&definitely_assigned(other)).cloned().collect()
+                then.intersection(&definitely_assigned(other))
+                    .cloned()
+                    .collect()
             }
             None => BTreeSet::new(),
         },
         Expr::Match(m) => {
             let mut arms = m.arms.iter().map(|a| definitely_assigned(&a.body));
-            let Some(first) = arms.next() else { return BTreeSet::new() };
+            let Some(first) = arms.next() else {
+                return BTreeSet::new();
+            };
             arms.fold(first, |acc, s| acc.intersection(&s).cloned().collect())
         }
         _ => BTreeSet::new(),
@@ -75,7 +79,9 @@ mod tests {
     use super::*;
 
     fn assigned(src: &str) -> Vec<String> {
-        definitely_assigned(&syn::parse_str(src).unwrap()).into_iter().collect()
+        definitely_assigned(&syn::parse_str(src).unwrap())
+            .into_iter()
+            .collect()
     }
 
     #[test]
@@ -83,8 +89,16 @@ mod tests {
         assert_eq!(assigned("if c { x = 1 } else { x = 2; y = 3 }"), ["x"]);
         assert_eq!(assigned("if c { x = 1 }"), Vec::<String>::new());
         assert_eq!(assigned("match m { A => x = 1, _ => { x = 2 } }"), ["x"]);
-        assert_eq!(assigned("if c { x = 1 } else if d { x = 2 } else { x = 3 }"), ["x"]);
-        let names = |src: &str| reads(&syn::parse_str(src).unwrap()).iter().map(ToString::to_string).collect::<Vec<_>>();
+        assert_eq!(
+            assigned("if c { x = 1 } else if d { x = 2 } else { x = 3 }"),
+            ["x"]
+        );
+        let names = |src: &str| {
+            reads(&syn::parse_str(src).unwrap())
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+        };
         assert!(names("if c { x = x + 1 } else { x = 2 }").contains(&"x".to_string()));
         assert_eq!(names("if c { x = y } else { x = 2 }"), ["c", "y"]);
     }

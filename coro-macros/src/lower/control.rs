@@ -47,7 +47,12 @@ impl Lowerer<'_> {
     }
 
     /// Emits, as the end of a branch, the branch's value and a goto to `join`.
-    fn finish_branch(&mut self, join: usize, value: Option<&(LocalId, TokenStream)>, tail: Option<TokenStream>) {
+    fn finish_branch(
+        &mut self,
+        join: usize,
+        value: Option<&(LocalId, TokenStream)>,
+        tail: Option<TokenStream>,
+    ) {
         match (value, tail) {
             (Some((id, _)), Some(t)) => {
                 self.mention_hidden(&t);
@@ -95,7 +100,11 @@ impl Lowerer<'_> {
         self.pop_scope();
         self.leaps.pop();
         self.switch_to(exit);
-        if want_value { Self::result(value) } else { quote!(()) }
+        if want_value {
+            Self::result(value)
+        } else {
+            quote!(())
+        }
     }
 
     /// The condition of an `if`/`while`: lowered (only its first operand may suspend), with
@@ -183,9 +192,13 @@ impl Lowerer<'_> {
         let mut arms = Vec::new();
         for arm in &m.arms {
             if let Some((_, guard)) = &arm.guard
-                && expr_has_yield(guard) {
-                    self.cx.error_spanned_by(guard, "a match guard cannot suspend: compute the condition before the `match`");
-                }
+                && expr_has_yield(guard)
+            {
+                self.cx.error_spanned_by(
+                    guard,
+                    "a match guard cannot suspend: compute the condition before the `match`",
+                );
+            }
             let mut guard_tokens = None;
             let body = self.in_seq(|this| {
                 this.push_scope();
@@ -195,7 +208,9 @@ impl Lowerer<'_> {
                     guard_tokens = Some(this.rewrite_expr(guard));
                 }
                 let tail = match &*arm.body {
-                    Expr::Block(b) if b.label.is_none() && b.attrs.is_empty() => this.lower_stmts(&b.block.stmts),
+                    Expr::Block(b) if b.label.is_none() && b.attrs.is_empty() => {
+                        this.lower_stmts(&b.block.stmts)
+                    }
                     other => Some(this.expr(other)),
                 };
                 this.finish_branch(join, value.as_ref(), tail);
@@ -232,7 +247,11 @@ impl Lowerer<'_> {
         self.pop_scope();
         self.leaps.pop();
         self.switch_to(exit);
-        if want_value { Self::result(value) } else { quote!(()) }
+        if want_value {
+            Self::result(value)
+        } else {
+            quote!(())
+        }
     }
 
     fn lower_while(&mut self, w: &syn::ExprWhile) -> TokenStream {
@@ -319,7 +338,10 @@ impl Lowerer<'_> {
         });
         let label = b.label.as_ref().map(|l| l.ident.to_string());
         let Some(leap) = self.find_leap(label.as_deref(), false) else {
-            self.cx.error_spanned_by(b, "this `break` has no enclosing loop or labeled block in the generator");
+            self.cx.error_spanned_by(
+                b,
+                "this `break` has no enclosing loop or labeled block in the generator",
+            );
             return quote!(());
         };
         let (target, slot) = (self.leaps[leap].break_target, self.leaps[leap].value);
@@ -347,7 +369,9 @@ impl Lowerer<'_> {
 fn contains_let(e: &Expr) -> bool {
     match e {
         Expr::Let(_) => true,
-        Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => contains_let(&b.left) || contains_let(&b.right),
+        Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
+            contains_let(&b.left) || contains_let(&b.right)
+        }
         Expr::Paren(p) => contains_let(&p.expr),
         _ => false,
     }

@@ -144,7 +144,11 @@ impl Lowerer<'_> {
                 quote!(#left = #rhs)
             }
             Expr::Return(r) => {
-                let value = if let Some(v) = &r.expr { self.expr(v) } else { quote!(()) };
+                let value = if let Some(v) = &r.expr {
+                    self.expr(v)
+                } else {
+                    quote!(())
+                };
                 self.mention_hidden(&value);
                 self.complete(&value)
             }
@@ -230,7 +234,9 @@ impl Lowerer<'_> {
 
     /// `yield_!(v)`: evaluate `v`, suspend, and in the resumed block evaluate to the sent value.
     pub fn lower_yield(&mut self, mac: &syn::Macro, used: bool) -> TokenStream {
-        let value = match mac.parse_body_with(syn::punctuated::Punctuated::<Expr, syn::Token![,]>::parse_terminated) {
+        let value = match mac
+            .parse_body_with(syn::punctuated::Punctuated::<Expr, syn::Token![,]>::parse_terminated)
+        {
             Ok(args) if args.is_empty() => quote!(()),
             Ok(args) if args.len() == 1 => {
                 let arg = args.first().expect("one");
@@ -303,7 +309,10 @@ impl Lowerer<'_> {
             this.mention_hidden(&quote!(#gv));
             let yielded = this.jump(
                 resumed,
-                JumpKind::Yield { value: quote!(#y), value_span: arg.span() },
+                JumpKind::Yield {
+                    value: quote!(#y),
+                    value_span: arg.span(),
+                },
                 Vec::new(),
             );
             let completed = this.jump(cont, JumpKind::Goto, vec![(ret_id, quote!(#v))]);
@@ -316,10 +325,16 @@ impl Lowerer<'_> {
         };
         // "not a generator" errors point at the user's argument.
         let span = arg.span();
-        step(self, quote_spanned!(span=> <_ as #krate::__private::Generator<#resume_ty>>::start(&mut #gv)));
+        step(
+            self,
+            quote_spanned!(span=> <_ as #krate::__private::Generator<#resume_ty>>::start(&mut #gv)),
+        );
         self.switch_to(resumed);
         let resume = self.resume_value();
-        step(self, quote_spanned!(span=> <_ as #krate::__private::Generator<#resume_ty>>::send(&mut #gv, #resume)));
+        step(
+            self,
+            quote_spanned!(span=> <_ as #krate::__private::Generator<#resume_ty>>::send(&mut #gv, #resume)),
+        );
         self.switch_to(cont);
         quote!(#ret)
     }
@@ -333,11 +348,20 @@ impl Lowerer<'_> {
             .join(mac.delimiter.span().close())
             .and_then(|s| s.source_text())
             .unwrap_or_else(|| {
-                let path = mac.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
+                let path = mac
+                    .path
+                    .segments
+                    .last()
+                    .map(|s| s.ident.to_string())
+                    .unwrap_or_default();
                 format!("{path}!({})", mac.tokens)
             });
         let start = span.start();
-        self.g.points.push(Point { source, line: start.line, column: start.column + 1 });
+        self.g.points.push(Point {
+            source,
+            line: start.line,
+            column: start.column + 1,
+        });
         self.g.points.len() - 1
     }
 

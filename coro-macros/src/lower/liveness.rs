@@ -63,5 +63,8 @@ pub fn solve(g: &mut Graph) {
         save.reverse();
         jump.save = save;
     }
-    g.live_in = live_in.into_iter().map(|s| s.into_iter().rev().collect()).collect();
+    g.live_in = live_in
+        .into_iter()
+        .map(|s| s.into_iter().rev().collect())
+        .collect();
 }

@@ -14,8 +14,20 @@ use super::Lowerer;
 
 /// Macros whose arguments are all evaluated (left to right) like a call's.
 const EAGER: &[&str] = &[
-    "print", "println", "eprint", "eprintln", "format", "format_args", "write", "writeln", "panic",
-    "vec", "dbg", "todo", "unimplemented", "unreachable",
+    "print",
+    "println",
+    "eprint",
+    "eprintln",
+    "format",
+    "format_args",
+    "write",
+    "writeln",
+    "panic",
+    "vec",
+    "dbg",
+    "todo",
+    "unimplemented",
+    "unreachable",
 ];
 /// Macros whose first `n` arguments are evaluated and the rest only on failure.
 const ASSERTS: &[(&str, usize)] = &[
@@ -37,9 +49,15 @@ impl Parse for Arg {
         if input.peek(syn::Ident) && input.peek2(Token![=]) && !input.peek2(Token![==]) {
             let name: Ident = input.parse()?;
             input.parse::<Token![=]>()?;
-            return Ok(Arg { name: Some(name), expr: input.parse()? });
+            return Ok(Arg {
+                name: Some(name),
+                expr: input.parse()?,
+            });
         }
-        Ok(Arg { name: None, expr: input.parse()? })
+        Ok(Arg {
+            name: None,
+            expr: input.parse()?,
+        })
     }
 }
 
@@ -50,7 +68,10 @@ pub struct MacroArgs {
 }
 
 enum Shape {
-    List { args: Vec<Arg>, trailing_comma: bool },
+    List {
+        args: Vec<Arg>,
+        trailing_comma: bool,
+    },
     /// `vec![elem; n]`
     Repeat(Box<Expr>, Box<Expr>),
 }
@@ -69,14 +90,22 @@ impl MacroArgs {
                 Ok((e, n))
             };
             if let Ok((e, n)) = repeat.parse2(mac.tokens.clone()) {
-                return Some(MacroArgs { mac: mac.clone(), kind: Shape::Repeat(Box::new(e), Box::new(n)) });
+                return Some(MacroArgs {
+                    mac: mac.clone(),
+                    kind: Shape::Repeat(Box::new(e), Box::new(n)),
+                });
             }
         }
-        let list = Punctuated::<Arg, Token![,]>::parse_terminated.parse2(mac.tokens.clone()).ok()?;
+        let list = Punctuated::<Arg, Token![,]>::parse_terminated
+            .parse2(mac.tokens.clone())
+            .ok()?;
         let trailing_comma = list.trailing_punct();
         Some(MacroArgs {
             mac: mac.clone(),
-            kind: Shape::List { args: list.into_iter().collect(), trailing_comma },
+            kind: Shape::List {
+                args: list.into_iter().collect(),
+                trailing_comma,
+            },
         })
     }
 
@@ -96,18 +125,36 @@ impl MacroArgs {
 
     /// How many leading arguments are always evaluated.
     fn eager_count(&self) -> usize {
-        let name = self.mac.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
-        ASSERTS.iter().find(|(n, _)| *n == name).map_or(usize::MAX, |(_, k)| *k)
+        let name = self
+            .mac
+            .path
+            .segments
+            .last()
+            .map(|s| s.ident.to_string())
+            .unwrap_or_default();
+        ASSERTS
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or(usize::MAX, |(_, k)| *k)
     }
 
     /// The macro's argument tokens, rebuilt from (possibly rewritten) expressions.
     pub fn to_tokens(&self) -> TokenStream {
-        self.tokens_with(&self.exprs().into_iter().map(quote::ToTokens::to_token_stream).collect::<Vec<_>>())
+        self.tokens_with(
+            &self
+                .exprs()
+                .into_iter()
+                .map(quote::ToTokens::to_token_stream)
+                .collect::<Vec<_>>(),
+        )
     }
 
     fn tokens_with(&self, values: &[TokenStream]) -> TokenStream {
         match &self.kind {
-            Shape::List { args, trailing_comma } => {
+            Shape::List {
+                args,
+                trailing_comma,
+            } => {
                 let items = args.iter().zip(values).map(|(a, v)| match &a.name {
                     Some(n) => quote!(#n = #v),
                     None => v.clone(),
@@ -126,7 +173,12 @@ impl MacroArgs {
 impl Lowerer<'_> {
     /// A macro call whose tokens contain a suspension.
     pub fn lower_macro(&mut self, mac: &Macro) -> TokenStream {
-        let name = mac.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
+        let name = mac
+            .path
+            .segments
+            .last()
+            .map(|s| s.ident.to_string())
+            .unwrap_or_default();
         let Some(args) = MacroArgs::parse(mac) else {
             self.cx.error_spanned_by(
                 mac,
@@ -139,10 +191,12 @@ impl Lowerer<'_> {
         };
         let exprs = args.exprs();
         if let Shape::Repeat(_, n) = &args.kind
-            && crate::scan::expr_has_yield(n) {
-                self.cx.error_spanned_by(n, "the length of `vec![x; n]` cannot suspend");
-                return quote!(());
-            }
+            && crate::scan::expr_has_yield(n)
+        {
+            self.cx
+                .error_spanned_by(n, "the length of `vec![x; n]` cannot suspend");
+            return quote!(());
+        }
         let eager = args.eager_count();
         for lazy in exprs.iter().skip(eager) {
             if crate::scan::expr_has_yield(lazy) {
@@ -159,7 +213,11 @@ impl Lowerer<'_> {
         }
         // Names captured by the format string are read where the macro runs: after the yields.
         for e in &exprs {
-            if let Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) = e {
+            if let Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(s),
+                ..
+            }) = e
+            {
                 let names: Vec<Ident> = super::names::format_captures(&s.token().to_string())
                     .into_iter()
                     .filter_map(|n| syn::parse_str::<Ident>(&n).ok())

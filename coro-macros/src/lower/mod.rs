@@ -33,7 +33,10 @@ pub type JumpId = usize;
 pub type SeqId = usize;
 
 /// A local of the generator body: a user binding, a parameter, or a temporary of the lowering.
-#[allow(clippy::struct_excessive_bools, reason = "independent facts about one local")]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent facts about one local"
+)]
 pub struct Local {
     /// The name user code uses (the user's ident, span included), or a hidden name for temps.
     pub name: Ident,
@@ -97,7 +100,10 @@ pub enum Event {
 
 pub enum JumpKind {
     Goto,
-    Yield { value: TokenStream, value_span: Span },
+    Yield {
+        value: TokenStream,
+        value_span: Span,
+    },
 }
 
 /// A transfer of control to another block, through the state enum.
@@ -240,9 +246,24 @@ impl<'a> Lowerer<'a> {
 
     pub fn declare(&mut self, name: Ident, mutable: bool) -> LocalId {
         let id = self.g.locals.len();
-        let hidden = format_ident!("__coro_l{}_{}", id, name.to_string().trim_start_matches("r#"), span = Span::mixed_site());
+        let hidden = format_ident!(
+            "__coro_l{}_{}",
+            id,
+            name.to_string().trim_start_matches("r#"),
+            span = Span::mixed_site()
+        );
         let ty_param = format_ident!("__CoroT{}", id, span = Span::mixed_site());
-        self.g.locals.push(Local { name: name.clone(), hidden, ty_param, mutable, mentioned: false, pinned_guard: false, guard_eligible: false, owned: false, decl_block: self.cur_block });
+        self.g.locals.push(Local {
+            name: name.clone(),
+            hidden,
+            ty_param,
+            mutable,
+            mentioned: false,
+            pinned_guard: false,
+            guard_eligible: false,
+            owned: false,
+            decl_block: self.cur_block,
+        });
         self.scopes.last_mut().expect("scope").push(id);
         self.names.insert(id, name);
         id
@@ -251,7 +272,10 @@ impl<'a> Lowerer<'a> {
     /// A hidden temporary of the lowering, declared in the current scope.
     pub fn temp(&mut self, what: &str) -> (LocalId, Ident) {
         self.temp_counter += 1;
-        let ident = Ident::new(&format!("__coro_{what}{}", self.temp_counter), Span::mixed_site());
+        let ident = Ident::new(
+            &format!("__coro_{what}{}", self.temp_counter),
+            Span::mixed_site(),
+        );
         let id = self.declare(ident.clone(), true);
         (id, ident)
     }
@@ -295,7 +319,9 @@ impl<'a> Lowerer<'a> {
 
     pub fn mention(&mut self, id: LocalId) {
         self.g.locals[id].mentioned = true;
-        self.g.blocks[self.cur_block].events.push(Event::Mention(id));
+        self.g.blocks[self.cur_block]
+            .events
+            .push(Event::Mention(id));
     }
 
     /// A whole-local assignment: a kill if at the top level of the block's code.
@@ -303,7 +329,10 @@ impl<'a> Lowerer<'a> {
         self.g.locals[id].mentioned = true;
         let block = &mut self.g.blocks[self.cur_block];
         let top_level = self.cur_seq == block.root;
-        let used_before = block.events.iter().any(|e| matches!(e, Event::Mention(m) | Event::Kill(m) if *m == id));
+        let used_before = block
+            .events
+            .iter()
+            .any(|e| matches!(e, Event::Mention(m) | Event::Kill(m) if *m == id));
         if top_level && !used_before {
             block.events.push(Event::Kill(id));
             block.kills.push(id);
@@ -321,7 +350,9 @@ impl<'a> Lowerer<'a> {
             .enumerate()
             .map(|(i, &id)| {
                 let name = &self.g.locals[id].name;
-                !entry_scope[i + 1..].iter().any(|&later| self.g.locals[later].name == *name)
+                !entry_scope[i + 1..]
+                    .iter()
+                    .any(|&later| self.g.locals[later].name == *name)
             })
             .collect();
         let root = self.new_seq();
@@ -347,7 +378,9 @@ impl<'a> Lowerer<'a> {
             .enumerate()
             .map(|(i, &id)| {
                 let name = &self.g.locals[id].name;
-                !entry_scope[i + 1..].iter().any(|&later| self.g.locals[later].name == *name)
+                !entry_scope[i + 1..]
+                    .iter()
+                    .any(|&later| self.g.locals[later].name == *name)
             })
             .collect();
         self.g.blocks[block].entry_scope = entry_scope;
@@ -371,14 +404,22 @@ impl<'a> Lowerer<'a> {
         let b = &self.g.blocks[block];
         for (i, &id) in b.entry_scope.iter().enumerate() {
             let l = &self.g.locals[id];
-            let name = if b.entry_visible[i] { l.name.clone() } else { l.hidden.clone() };
+            let name = if b.entry_visible[i] {
+                l.name.clone()
+            } else {
+                l.hidden.clone()
+            };
             self.names.insert(id, name);
         }
     }
 
     pub fn emit(&mut self, tokens: TokenStream) {
         self.mention_hidden(&tokens);
-        let tokens = if self.unsafe_depth > 0 { quote!(unsafe { #tokens }) } else { tokens };
+        let tokens = if self.unsafe_depth > 0 {
+            quote!(unsafe { #tokens })
+        } else {
+            tokens
+        };
         self.g.seqs[self.cur_seq].push(tokens);
     }
 
@@ -391,7 +432,11 @@ impl<'a> Lowerer<'a> {
 
     /// Wraps an expression for the current unsafe context.
     pub fn in_unsafe(&self, e: TokenStream) -> TokenStream {
-        if self.unsafe_depth > 0 { quote!(unsafe { #e }) } else { e }
+        if self.unsafe_depth > 0 {
+            quote!(unsafe { #e })
+        } else {
+            e
+        }
     }
 
     /// Runs `f` with a fresh sequence as the current one; returns the sequence's placeholder.
@@ -412,9 +457,17 @@ impl<'a> Lowerer<'a> {
         quote!({ #p })
     }
 
-    pub fn jump(&mut self, target: BlockId, kind: JumpKind, defines: Vec<(LocalId, TokenStream)>) -> TokenStream {
+    pub fn jump(
+        &mut self,
+        target: BlockId,
+        kind: JumpKind,
+        defines: Vec<(LocalId, TokenStream)>,
+    ) -> TokenStream {
         // Values computed by the jump itself run where the jump is, unsafe context included.
-        let defines: Vec<_> = defines.into_iter().map(|(l, v)| (l, self.in_unsafe(v))).collect();
+        let defines: Vec<_> = defines
+            .into_iter()
+            .map(|(l, v)| (l, self.in_unsafe(v)))
+            .collect();
         for (_, v) in &defines {
             self.mention_hidden(v);
         }
@@ -422,7 +475,10 @@ impl<'a> Lowerer<'a> {
             self.mention_hidden(value);
         }
         let kind = match kind {
-            JumpKind::Yield { value, value_span } => JumpKind::Yield { value: self.in_unsafe(value), value_span },
+            JumpKind::Yield { value, value_span } => JumpKind::Yield {
+                value: self.in_unsafe(value),
+                value_span,
+            },
             JumpKind::Goto => JumpKind::Goto,
         };
         let id = self.g.jumps.len();
@@ -431,7 +487,14 @@ impl<'a> Lowerer<'a> {
             .into_iter()
             .filter_map(|l| self.names.get(&l).map(|n| (l, n.clone())))
             .collect();
-        self.g.jumps.push(Jump { from: self.cur_block, target, kind, names, defines, save: Vec::new() });
+        self.g.jumps.push(Jump {
+            from: self.cur_block,
+            target,
+            kind,
+            names,
+            defines,
+            save: Vec::new(),
+        });
         self.g.blocks[self.cur_block].events.push(Event::Jump(id));
         let p = ph("J", id);
         quote!(#p)
@@ -449,9 +512,18 @@ impl<'a> Lowerer<'a> {
 
     /// The code that completes the generator with `value` (already lowered tokens).
     pub fn complete(&self, value: &TokenStream) -> TokenStream {
-        let Context { krate, state, enum_name, .. } = self.ctx;
+        let Context {
+            krate,
+            state,
+            enum_name,
+            ..
+        } = self.ctx;
         let ret = Ident::new("__coro_ret", Span::mixed_site());
-        let annotated = if let Some(ty) = &self.ctx.return_ty { quote!(let #ret: #ty = #value;) } else { quote!(let #ret = #value;) };
+        let annotated = if let Some(ty) = &self.ctx.return_ty {
+            quote!(let #ret: #ty = #value;)
+        } else {
+            quote!(let #ret = #value;)
+        };
         quote!({
             #annotated
             ::core::mem::forget(::core::mem::replace(#state, #enum_name::Done));

@@ -30,14 +30,20 @@ fn looks_like_constant(pi: &syn::PatIdent) -> bool {
     pi.by_ref.is_none()
         && pi.mutability.is_none()
         && pi.subpat.is_none()
-        && pi.ident.to_string().starts_with(|c: char| c.is_ascii_uppercase())
+        && pi
+            .ident
+            .to_string()
+            .starts_with(|c: char| c.is_ascii_uppercase())
 }
 
 fn collect_bindings(pat: &Pat, out: &mut Vec<Binding>) {
     match pat {
         Pat::Ident(pi) => {
             if !looks_like_constant(pi) {
-                out.push(Binding { ident: pi.ident.clone(), mutable: pi.mutability.is_some() });
+                out.push(Binding {
+                    ident: pi.ident.clone(),
+                    mutable: pi.mutability.is_some(),
+                });
             }
             if let Some((_, sub)) = &pi.subpat {
                 collect_bindings(sub, out);
@@ -86,7 +92,10 @@ impl FreeNames {
     }
 
     fn bind_pat(&mut self, pat: &Pat) {
-        let names: Vec<String> = pat_bindings(pat).into_iter().map(|b| b.ident.to_string()).collect();
+        let names: Vec<String> = pat_bindings(pat)
+            .into_iter()
+            .map(|b| b.ident.to_string())
+            .collect();
         if let Some(top) = self.scopes.last_mut() {
             top.extend(names);
         } else {
@@ -150,13 +159,18 @@ impl IdentExt for Ident {
 
 /// Names captured by a format string literal: `"{x} {y:?} {0} {{z}}"` -> `x`, `y`.
 pub fn format_captures(lit: &str) -> Vec<String> {
-    let Some(body) = lit.strip_prefix('"').and_then(|s| s.strip_suffix('"')).or_else(|| {
-        // Raw strings: r"..." / r#"..."#
-        let s = lit.strip_prefix('r')?;
-        let hashes = s.len() - s.trim_start_matches('#').len();
-        let s = &s[hashes..];
-        s.strip_prefix('"')?.strip_suffix(&format!("\"{}", "#".repeat(hashes)))
-    }) else {
+    let Some(body) = lit
+        .strip_prefix('"')
+        .and_then(|s| s.strip_suffix('"'))
+        .or_else(|| {
+            // Raw strings: r"..." / r#"..."#
+            let s = lit.strip_prefix('r')?;
+            let hashes = s.len() - s.trim_start_matches('#').len();
+            let s = &s[hashes..];
+            s.strip_prefix('"')?
+                .strip_suffix(&format!("\"{}", "#".repeat(hashes)))
+        })
+    else {
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -175,10 +189,7 @@ pub fn format_captures(lit: &str) -> Vec<String> {
             }
             let name: String = chars[start..j].iter().collect();
             let terminated = matches!(chars.get(j), Some('}' | ':'));
-            if terminated
-                && !name.is_empty()
-                && !name.starts_with(|c: char| c.is_ascii_digit())
-            {
+            if terminated && !name.is_empty() && !name.starts_with(|c: char| c.is_ascii_digit()) {
                 out.push(name);
             }
             i = j;
@@ -266,7 +277,10 @@ mod tests {
 
     fn names(src: &str) -> Vec<String> {
         let e: Expr = syn::parse_str(src).unwrap();
-        FreeNames::of_expr(&e).into_iter().map(|i| i.to_string()).collect()
+        FreeNames::of_expr(&e)
+            .into_iter()
+            .map(|i| i.to_string())
+            .collect()
     }
 
     #[test]
@@ -293,8 +307,13 @@ mod tests {
 
     #[test]
     fn pattern_bindings() {
-        let p: Pat = Pat::parse_single.parse_str("(mut a, Some(b), S { c, d: e }, None, [f, ..])").unwrap();
-        let b: Vec<String> = pat_bindings(&p).into_iter().map(|b| b.ident.to_string()).collect();
+        let p: Pat = Pat::parse_single
+            .parse_str("(mut a, Some(b), S { c, d: e }, None, [f, ..])")
+            .unwrap();
+        let b: Vec<String> = pat_bindings(&p)
+            .into_iter()
+            .map(|b| b.ident.to_string())
+            .collect();
         assert_eq!(b, ["a", "b", "c", "e", "f"]);
         assert!(pat_bindings(&p)[0].mutable);
     }

@@ -23,7 +23,11 @@ impl Lowerer<'_> {
     /// Rewrites `e` for the step closure without recording mentions.
     pub fn rewrite_expr(&mut self, e: &Expr) -> TokenStream {
         let mut e = e.clone();
-        Rewriter { lowerer: self, inner: Vec::new() }.visit_expr_mut(&mut e);
+        Rewriter {
+            lowerer: self,
+            inner: Vec::new(),
+        }
+        .visit_expr_mut(&mut e);
         e.into_token_stream()
     }
 
@@ -35,9 +39,10 @@ impl Lowerer<'_> {
                 TokenTree::Ident(i) => {
                     let s = i.to_string();
                     if s.starts_with("__coro_")
-                        && let Some(id) = self.resolve(&s) {
-                            self.mention(id);
-                        }
+                        && let Some(id) = self.resolve(&s)
+                    {
+                        self.mention(id);
+                    }
                 }
                 TokenTree::Group(g) => self.mention_hidden(&g.stream()),
                 _ => {}
@@ -73,8 +78,14 @@ impl Rewriter<'_, '_> {
         }
     }
 
-    fn with_inner<F: FnOnce(&mut Self)>(&mut self, label: Option<&syn::Label>, is_loop: bool, f: F) {
-        self.inner.push((label.map(|l| l.name.ident.to_string()), is_loop));
+    fn with_inner<F: FnOnce(&mut Self)>(
+        &mut self,
+        label: Option<&syn::Label>,
+        is_loop: bool,
+        f: F,
+    ) {
+        self.inner
+            .push((label.map(|l| l.name.ident.to_string()), is_loop));
         f(self);
         self.inner.pop();
     }
@@ -86,25 +97,36 @@ impl VisitMut for Rewriter<'_, '_> {
             Expr::Closure(_) | Expr::Async(_) | Expr::Const(_) => {}
             Expr::Loop(l) => {
                 let label = l.label.clone();
-                self.with_inner(label.as_ref(), true, |this| visit_mut::visit_expr_loop_mut(this, l));
+                self.with_inner(label.as_ref(), true, |this| {
+                    visit_mut::visit_expr_loop_mut(this, l)
+                });
             }
             Expr::While(w) => {
                 let label = w.label.clone();
-                self.with_inner(label.as_ref(), true, |this| visit_mut::visit_expr_while_mut(this, w));
+                self.with_inner(label.as_ref(), true, |this| {
+                    visit_mut::visit_expr_while_mut(this, w)
+                });
             }
             Expr::ForLoop(f) => {
                 let label = f.label.clone();
-                self.with_inner(label.as_ref(), true, |this| visit_mut::visit_expr_for_loop_mut(this, f));
+                self.with_inner(label.as_ref(), true, |this| {
+                    visit_mut::visit_expr_for_loop_mut(this, f)
+                });
             }
             Expr::Block(b) if b.label.is_some() => {
                 let label = b.label.clone();
-                self.with_inner(label.as_ref(), false, |this| visit_mut::visit_expr_block_mut(this, b));
+                self.with_inner(label.as_ref(), false, |this| {
+                    visit_mut::visit_expr_block_mut(this, b)
+                });
             }
             Expr::Return(r) => {
                 if let Some(v) = &mut r.expr {
                     self.visit_expr_mut(v);
                 }
-                let value = r.expr.as_ref().map_or_else(|| quote!(()), quote::ToTokens::to_token_stream);
+                let value = r
+                    .expr
+                    .as_ref()
+                    .map_or_else(|| quote!(()), quote::ToTokens::to_token_stream);
                 *e = Expr::Verbatim(self.lowerer.complete(&value));
             }
             Expr::Try(t) => {
@@ -123,7 +145,10 @@ impl VisitMut for Rewriter<'_, '_> {
                 let Some(leap) = self.lowerer.find_leap(label.as_deref(), false) else {
                     return; // rustc reports a break outside of a loop
                 };
-                let (target, slot) = (self.lowerer.leaps[leap].break_target, self.lowerer.leaps[leap].value);
+                let (target, slot) = (
+                    self.lowerer.leaps[leap].break_target,
+                    self.lowerer.leaps[leap].value,
+                );
                 let value = b.expr.as_ref().map(quote::ToTokens::to_token_stream);
                 let defines = match (slot, value) {
                     (Some(slot), v) => vec![(slot, v.unwrap_or_else(|| quote!(())))],
@@ -145,7 +170,9 @@ impl VisitMut for Rewriter<'_, '_> {
                 let Some(leap) = self.lowerer.find_leap(label.as_deref(), true) else {
                     return;
                 };
-                let Some(target) = self.lowerer.leaps[leap].continue_target else { return };
+                let Some(target) = self.lowerer.leaps[leap].continue_target else {
+                    return;
+                };
                 let j = self.lowerer.jump(target, JumpKind::Goto, Vec::new());
                 *e = Expr::Verbatim(j);
             }
@@ -172,7 +199,8 @@ pub fn rename_self(block: &mut syn::Block, to: &Ident) {
     struct Renamer<'a>(&'a Ident);
     impl VisitMut for Renamer<'_> {
         fn visit_expr_path_mut(&mut self, p: &mut syn::ExprPath) {
-            if p.qself.is_none() && p.path.segments.len() == 1 && p.path.segments[0].ident == "self" {
+            if p.qself.is_none() && p.path.segments.len() == 1 && p.path.segments[0].ident == "self"
+            {
                 let mut ident = self.0.clone();
                 ident.set_span(p.path.segments[0].ident.span().resolved_at(self.0.span()));
                 p.path.segments[0].ident = ident;
@@ -192,8 +220,10 @@ fn rename_tokens(tokens: TokenStream, to: &Ident) -> TokenStream {
     for (i, tt) in tts.iter().enumerate() {
         match tt {
             TokenTree::Ident(id) if id == "self" => {
-                let path_next = matches!(tts.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == ':');
-                let path_prev = i > 0 && matches!(&tts[i - 1], TokenTree::Punct(p) if p.as_char() == ':');
+                let path_next =
+                    matches!(tts.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == ':');
+                let path_prev =
+                    i > 0 && matches!(&tts[i - 1], TokenTree::Punct(p) if p.as_char() == ':');
                 if path_next || path_prev {
                     out.push(tt.clone());
                 } else {

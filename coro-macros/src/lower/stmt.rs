@@ -50,7 +50,10 @@ impl Lowerer<'_> {
             }
             Stmt::Local(local) => self.lower_local(local),
             Stmt::Macro(m) => {
-                let e = Expr::Macro(syn::ExprMacro { attrs: m.attrs.clone(), mac: m.mac.clone() });
+                let e = Expr::Macro(syn::ExprMacro {
+                    attrs: m.attrs.clone(),
+                    mac: m.mac.clone(),
+                });
                 self.expr_stmt(&e);
             }
             Stmt::Expr(e, _) => self.expr_stmt(e),
@@ -62,14 +65,15 @@ impl Lowerer<'_> {
         if !stmt_has_yield(&Stmt::Expr(e.clone(), None)) {
             // A whole-local assignment at the top level is a kill for liveness.
             if let Expr::Assign(a) = e
-                && let Some(id) = self.local_path(&a.left) {
-                    let rhs = self.verbatim_expr(&a.right);
-                    let left = &a.left;
-                    self.assign_whole(id);
-                    let stmt = quote!(#left = #rhs;);
-                    self.emit(stmt);
-                    return;
-                }
+                && let Some(id) = self.local_path(&a.left)
+            {
+                let rhs = self.verbatim_expr(&a.right);
+                let left = &a.left;
+                self.assign_whole(id);
+                let stmt = quote!(#left = #rhs;);
+                self.emit(stmt);
+                return;
+            }
             // A statement that assigns a deferred-initialized local on every path kills it too.
             let assigned = super::assign::definitely_assigned(e);
             if !assigned.is_empty() {

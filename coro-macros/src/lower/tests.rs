@@ -26,8 +26,12 @@ fn saved_at_yields(attr: TokenStream, item: TokenStream) -> Vec<Vec<String>> {
         .iter()
         .filter_map(|j| match (&j.kind, a.graph.blocks[j.target].kind) {
             (JumpKind::Yield { .. }, BlockKind::Resume(p)) => {
-                let mut names: Vec<String> =
-                    j.save.iter().map(|&l| a.graph.locals[l].name.to_string()).filter(|n| !n.starts_with("__coro_")).collect();
+                let mut names: Vec<String> = j
+                    .save
+                    .iter()
+                    .map(|&l| a.graph.locals[l].name.to_string())
+                    .filter(|n| !n.starts_with("__coro_"))
+                    .collect();
                 names.sort();
                 Some((p, names))
             }
@@ -139,7 +143,12 @@ fn every_yield_gets_a_resume_block_and_point() {
         },
     )
     .unwrap();
-    let resumes = a.graph.blocks.iter().filter(|b| matches!(b.kind, BlockKind::Resume(_))).count();
+    let resumes = a
+        .graph
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Resume(_)))
+        .count();
     assert_eq!(resumes, 3);
     assert_eq!(a.graph.points.len(), 3);
     assert_eq!(a.graph.points[0].source.replace(' ', ""), "yield_!(1)");
@@ -151,7 +160,14 @@ fn expand_str(attr: TokenStream, item: TokenStream) -> String {
 
 #[test]
 fn expansion_declares_the_state_enum_and_machine() {
-    let out = expand_str(quote!(yield = u32), quote!(fn f() { yield_!(1); }));
+    let out = expand_str(
+        quote!(yield = u32),
+        quote!(
+            fn f() {
+                yield_!(1);
+            }
+        ),
+    );
     assert!(out.contains("enum __CoroState"), "{out}");
     assert!(out.contains("__private :: machine"), "{out}");
     assert!(!out.contains("compile_error"), "{out}");
@@ -159,7 +175,14 @@ fn expansion_declares_the_state_enum_and_machine() {
 
 #[test]
 fn errors_are_all_reported_with_the_item_kept() {
-    let out = expand_str(quote!(yield = u32, bogus, resume = i32, resume = u8), quote!(async fn f() { yield_!(1); }));
+    let out = expand_str(
+        quote!(yield = u32, bogus, resume = i32, resume = u8),
+        quote!(
+            async fn f() {
+                yield_!(1);
+            }
+        ),
+    );
     assert!(out.contains("unknown option `bogus`"), "{out}");
     assert!(out.contains("duplicate `resume`"), "{out}");
     // the item is still emitted (as a plain fn with inert markers) for IDEs
@@ -180,19 +203,37 @@ fn misplaced_yields_and_awaits_are_reported() {
     );
     assert!(out.contains("inside a closure"), "{out}");
     assert!(out.contains("inside an async block"), "{out}");
-    assert!(out.contains("`.await` cannot be used in a #[generator]"), "{out}");
+    assert!(
+        out.contains("`.await` cannot be used in a #[generator]"),
+        "{out}"
+    );
 }
 
 #[test]
 fn yields_inside_unknown_macros_are_reported() {
-    let out = expand_str(quote!(yield = u32), quote!(fn f() { my_macro!(yield_!(1)); }));
+    let out = expand_str(
+        quote!(yield = u32),
+        quote!(
+            fn f() {
+                my_macro!(yield_!(1));
+            }
+        ),
+    );
     assert!(out.contains("cannot see into this macro"), "{out}");
 }
 
 #[test]
 fn missing_yield_type_is_reported() {
-    let out = expand_str(quote!(resume = u32), quote!(fn f() {}));
-    assert!(out.contains("needs the type of the yielded values"), "{out}");
+    let out = expand_str(
+        quote!(resume = u32),
+        quote!(
+            fn f() {}
+        ),
+    );
+    assert!(
+        out.contains("needs the type of the yielded values"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -208,7 +249,11 @@ fn self_borrows_are_reported() {
     )
     .err()
     .expect("rejected");
-    assert!(err.to_string().contains("borrows `v`, a local of the generator"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("borrows `v`, a local of the generator"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -226,7 +271,10 @@ fn closures_borrowing_locals_across_a_yield_are_reported_but_move_closures_are_f
     )
     .err()
     .expect("rejected");
-    assert!(err.to_string().contains("make it a `move` closure"), "{err}");
+    assert!(
+        err.to_string().contains("make it a `move` closure"),
+        "{err}"
+    );
     assert!(
         analysis(
             quote!(yield = u32),

@@ -84,7 +84,12 @@ mod producer_consumer {
         let mut n = 5;
         while n > 0 {
             // yield 给主程序返回消费者的状态; consumer.send(n) 把 n 发送给 consumer
-            yield_!(consumer.send(n).yielded().expect("the consumer never returns"));
+            yield_!(
+                consumer
+                    .send(n)
+                    .yielded()
+                    .expect("the consumer never returns")
+            );
             n -= 1;
         }
     }

@@ -5,7 +5,9 @@ use coro_core::GeneratorExt;
 use coro_examples::tokenizer::tokenize;
 
 fn main() {
-    let src = std::env::args().nth(1).unwrap_or_else(|| r#"area = pi * r * r + offset("cm")"#.into());
+    let src = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| r#"area = pi * r * r + offset("cm")"#.into());
     let mut tokens = tokenize(&src).into_iter_with_return();
     for token in &mut tokens {
         println!("{token:?}");
