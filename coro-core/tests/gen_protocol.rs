@@ -225,3 +225,34 @@ fn a_suspended_generator_is_clone_free_but_boxable_and_dyn() {
         assert_eq!(g.start(), GeneratorState::Yielded(1));
     }
 }
+
+#[generator(yield = u32, resume = u32, clone)]
+fn running_sum(start: u32) -> u32 {
+    let mut total = start;
+    let mut history = Vec::new();
+    loop {
+        let x = yield_!(total);
+        if x == 0 {
+            return history.len() as u32;
+        }
+        history.push(x);
+        total += x;
+    }
+}
+
+#[test]
+fn a_clone_generator_forks_its_suspended_state() {
+    let mut g = running_sum(10);
+    assert_eq!(g.start(), GeneratorState::Yielded(10));
+    assert_eq!(g.send(5), GeneratorState::Yielded(15));
+    let mut fork = g.clone();
+    assert_eq!(fork.status(), g.status());
+    assert_eq!(g.send(1), GeneratorState::Yielded(16));
+    assert_eq!(
+        fork.send(100),
+        GeneratorState::Yielded(115),
+        "the fork resumes from the copied state"
+    );
+    assert_eq!(g.send(0), GeneratorState::Complete(2));
+    assert_eq!(fork.send(0), GeneratorState::Complete(2));
+}

@@ -26,7 +26,7 @@ impl Kind {
 
     fn allowed(self) -> &'static str {
         match self {
-            Kind::Generator => "`yield = Type`, `resume = Type`, `crate = path`",
+            Kind::Generator => "`yield = Type`, `resume = Type`, `crate = path`, `clone`",
             Kind::AsyncGen => "`yield = Type`, `crate = path`, `boxed`, `boxed_local`",
         }
     }
@@ -50,6 +50,8 @@ pub struct Args {
     /// Path to `coro_core`, `::coro_core` by default.
     pub krate: TokenStream,
     pub boxing: Option<(Boxing, Span)>,
+    /// `clone` for `#[generator]`: the generator is `Clone` (forking it copies its state).
+    pub clone: Option<Span>,
 }
 
 impl Args {
@@ -214,6 +216,7 @@ pub fn parse(kind: Kind, tokens: TokenStream, cx: &Ctxt) -> Option<Args> {
     let mut resume_ty = None;
     let mut krate = None;
     let mut boxing = None;
+    let mut clone = None;
     let name = kind.name();
     for arg in raw {
         match arg {
@@ -256,6 +259,12 @@ pub fn parse(kind: Kind, tokens: TokenStream, cx: &Ctxt) -> Option<Args> {
                 }
                 boxing = Some((b, ident.span()));
             }
+            RawArg::Flag(ident) if kind == Kind::Generator && ident == "clone" => {
+                if clone.is_some() {
+                    cx.error_spanned_by(&ident, format!("duplicate `clone` option in {name}"));
+                }
+                clone = Some(ident.span());
+            }
             RawArg::Flag(ident) | RawArg::Other(ident) => {
                 let hint =
                     if kind == Kind::Generator && (ident == "boxed" || ident == "boxed_local") {
@@ -294,5 +303,6 @@ pub fn parse(kind: Kind, tokens: TokenStream, cx: &Ctxt) -> Option<Args> {
         resume_ty,
         krate: krate.unwrap_or_else(|| quote::quote!(::coro_core)),
         boxing,
+        clone,
     })
 }

@@ -30,6 +30,8 @@ pub struct Emit<'a> {
     pub start_values: Vec<TokenStream>,
     pub yield_ty: TokenStream,
     pub return_ty: TokenStream,
+    /// `#[generator(clone)]`: the state enum derives `Clone`.
+    pub clone: Option<Span>,
     /// Blocks whose code is being rendered (the arm's own, then inlined targets).
     pub inlining: RefCell<Vec<usize>>,
     pub sizes: RefCell<HashMap<usize, usize>>,
@@ -136,7 +138,17 @@ impl Emit<'_> {
         let items = &self.g.items;
         let (yield_ty, return_ty) = (&self.yield_ty, &self.return_ty);
         let resume_ty = &self.ctx.resume_ty;
+        let derive_clone = self.clone.map(|_| quote!(#[derive(::core::clone::Clone)]));
+        // The returned value carries the `clone` option's span, so an unmet `Clone` bound of the
+        // opaque type is reported there rather than at the whole attribute.
+        let binding = Ident::new("__coro_generator", Span::mixed_site());
+        let returned = Ident::new(
+            "__coro_generator",
+            self.clone
+                .map_or_else(Span::mixed_site, |s| Span::mixed_site().located_at(s)),
+        );
         quote! {
+            #derive_clone
             enum #enum_name<#(#params),*> {
                 #(#variants,)*
                 Done,
@@ -166,7 +178,7 @@ impl Emit<'_> {
                 clippy::all,
                 clippy::pedantic,
             )]
-            let __coro_generator = #krate::__private::machine::<#resume_ty, #yield_ty, #return_ty, _, _>(
+            let #binding = #krate::__private::machine::<#resume_ty, #yield_ty, #return_ty, _, _>(
                 #enum_name::Start { #(#start_fields),* },
                 |#state, mut #resume| {
                     #(#items)*
@@ -185,7 +197,7 @@ impl Emit<'_> {
                     }
                 },
             );
-            __coro_generator
+            #returned
         }
     }
 

@@ -143,6 +143,7 @@ fn lower_fn(args: &args::Args, func: &mut syn::ItemFn) -> syn::Result<TokenStrea
         } else {
             quote!(_)
         },
+        clone: args.clone,
         inlining: std::cell::RefCell::new(Vec::new()),
         sizes: std::cell::RefCell::new(std::collections::HashMap::new()),
         materialized: std::cell::RefCell::new(std::collections::HashSet::new()),

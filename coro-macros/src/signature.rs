@@ -157,8 +157,12 @@ pub fn opaque_return(args: &Args, ret: &TokenStream) -> TokenStream {
     let iter = args
         .resume_is_unit()
         .then(|| quote!(+ ::core::iter::FusedIterator<Item = #y>));
+    // Spanned at the option: "`X: Clone` is not satisfied" then points at `clone`.
+    let clone = args
+        .clone
+        .map(|span| quote_spanned!(span=> + ::core::clone::Clone));
     let impl_token = quote_spanned!(Span::mixed_site()=> impl);
-    quote!(#impl_token #krate::Generator<#r, Yield = #y, Return = #ret> + ::core::fmt::Debug #iter)
+    quote!(#impl_token #krate::Generator<#r, Yield = #y, Return = #ret> + ::core::fmt::Debug #iter #clone)
 }
 
 /// Whether a type can be written as a `let` annotation inside the body.

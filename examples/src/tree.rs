@@ -29,7 +29,7 @@ impl<T: Ord> Tree<T> {
                     value,
                     left: Tree::new(),
                     right: Tree::new(),
-                }))
+                }));
             }
             Some(node) if value < node.value => node.left.insert(value),
             Some(node) => node.right.insert(value),

@@ -98,25 +98,25 @@ impl VisitMut for Rewriter<'_, '_> {
             Expr::Loop(l) => {
                 let label = l.label.clone();
                 self.with_inner(label.as_ref(), true, |this| {
-                    visit_mut::visit_expr_loop_mut(this, l)
+                    visit_mut::visit_expr_loop_mut(this, l);
                 });
             }
             Expr::While(w) => {
                 let label = w.label.clone();
                 self.with_inner(label.as_ref(), true, |this| {
-                    visit_mut::visit_expr_while_mut(this, w)
+                    visit_mut::visit_expr_while_mut(this, w);
                 });
             }
             Expr::ForLoop(f) => {
                 let label = f.label.clone();
                 self.with_inner(label.as_ref(), true, |this| {
-                    visit_mut::visit_expr_for_loop_mut(this, f)
+                    visit_mut::visit_expr_for_loop_mut(this, f);
                 });
             }
             Expr::Block(b) if b.label.is_some() => {
                 let label = b.label.clone();
                 self.with_inner(label.as_ref(), false, |this| {
-                    visit_mut::visit_expr_block_mut(this, b)
+                    visit_mut::visit_expr_block_mut(this, b);
                 });
             }
             Expr::Return(r) => {
