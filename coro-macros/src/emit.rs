@@ -76,6 +76,7 @@ impl Emit<'_> {
         // Render arms from the start, following the jumps that stay jumps (a goto whose target
         // was inlined needs no variant): every rendered arm's block gets a variant.
         let mut rendered: HashMap<usize, TokenStream> = HashMap::new();
+        let mut constructs: HashMap<usize, Vec<usize>> = HashMap::new();
         let mut work = vec![0];
         while let Some(b) = work.pop() {
             if rendered.contains_key(&b) {
@@ -84,7 +85,8 @@ impl Emit<'_> {
             let arm = self.arm(b);
             rendered.insert(b, arm);
             let reached: Vec<usize> = self.materialized.borrow_mut().drain().collect();
-            work.extend(reached);
+            work.extend(reached.iter().copied());
+            constructs.insert(b, reached);
         }
         let mut variant_blocks: Vec<usize> = rendered.keys().copied().collect();
         variant_blocks.sort_unstable();
@@ -126,8 +128,7 @@ impl Emit<'_> {
             quote!(Self::#v { .. } => #status,)
         });
 
-        let mut order: Vec<usize> = variant_blocks.clone();
-        order.sort_by_key(|&b| self.g.blocks[b].order);
+        let order = arm_order(&variant_blocks, &constructs, |b| self.g.blocks[b].order);
         let arms = order.iter().map(|b| &rendered[b]);
 
         let fn_name = &self.fn_name;
@@ -204,7 +205,7 @@ impl Emit<'_> {
     /// How a block's arm binds its restored locals: user names where visible at entry.
     fn entry_bindings(&self, b: usize) -> Vec<TokenStream> {
         let block = &self.g.blocks[b];
-        self.fields(b)
+        self.restore_order(b)
             .into_iter()
             .map(|l| {
                 let local = &self.g.locals[l];
@@ -219,6 +220,15 @@ impl Emit<'_> {
                 }
             })
             .collect()
+    }
+
+    /// The order an arm binds its restored locals in: declaration order. Bindings drop in
+    /// reverse order, so locals restored together drop innermost-declared first, as in Rust.
+    /// (The enum's fields are in the opposite order, for the same reason: fields drop in order.)
+    fn restore_order(&self, b: usize) -> Vec<LocalId> {
+        let mut locals = self.fields(b);
+        locals.sort_unstable();
+        locals
     }
 
     /// Declarations for locals the block assigns before use but does not restore.
@@ -247,7 +257,7 @@ impl Emit<'_> {
         } = self.ctx;
         let v = self.variant(b);
         let fields = self
-            .fields(b)
+            .restore_order(b)
             .into_iter()
             .map(|l| self.g.locals[l].hidden.clone());
         let bindings = self.entry_bindings(b);
@@ -275,6 +285,9 @@ impl Emit<'_> {
     fn can_inline(&self, j: usize) -> bool {
         let jump = &self.g.jumps[j];
         let target = jump.target;
+        if !jump.inline_ok {
+            return false;
+        }
         {
             let stack = self.inlining.borrow();
             if stack.contains(&target) || stack.len() > 4 || target == 0 {
@@ -284,10 +297,13 @@ impl Emit<'_> {
         let entry = &self.g.blocks[target].entry_scope;
         let unsaved = self.unsaved_at(j);
         let lingering = self.lingering.borrow();
+        // A dead local may outlive the jump only while still in scope and never reassigned
+        // (reassignment would drop its old value there, before the arm ends).
+        let killed = |l: &LocalId| self.g.blocks.iter().any(|b| b.kills.contains(l));
         if !unsaved
             .iter()
             .chain(lingering.iter().flatten())
-            .all(|l| entry.contains(l))
+            .all(|l| entry.contains(l) && !killed(l))
         {
             return false;
         }
@@ -406,14 +422,14 @@ impl Emit<'_> {
         match &jump.kind {
             JumpKind::Goto if self.can_inline(j) => {
                 let target = jump.target;
-                let values = jump.save.iter().map(|l| {
-                    if defined.contains_key(l) {
-                        self.g.locals[*l].hidden.clone()
+                let values = self.restore_order(target).into_iter().map(|l| {
+                    if defined.contains_key(&l) {
+                        self.g.locals[l].hidden.clone()
                     } else {
                         jump.names
-                            .get(l)
+                            .get(&l)
                             .cloned()
-                            .unwrap_or_else(|| self.g.locals[*l].hidden.clone())
+                            .unwrap_or_else(|| self.g.locals[l].hidden.clone())
                     }
                 });
                 let bindings = self.entry_bindings(target);
@@ -476,7 +492,9 @@ impl Emit<'_> {
     fn alias(&self, n: usize) -> TokenStream {
         let alias = &self.g.aliases[n];
         let needed = self.g.jumps.iter().enumerate().any(|(j, jump)| {
-            jump.from == alias.block && j >= alias.first_jump && jump.save.contains(&alias.local)
+            jump.from == alias.block
+                && (alias.first_jump..alias.end_jump).contains(&j)
+                && jump.save.contains(&alias.local)
         });
         if needed {
             let (h, name) = (&self.g.locals[alias.local].hidden, &alias.user_name);
@@ -528,4 +546,29 @@ fn count_tokens(ts: &TokenStream) -> usize {
             _ => 1,
         })
         .sum()
+}
+
+/// The order of the arms: rustc infers a saved local's type where a variant holding it is built
+/// and needs it known where an arm calls its methods, so an arm comes after one that builds its
+/// variant (inlined gotos can move a block's code ahead of its own arm), and otherwise in
+/// source order.
+fn arm_order(
+    blocks: &[usize],
+    constructs: &HashMap<usize, Vec<usize>>,
+    source_order: impl Fn(usize) -> usize,
+) -> Vec<usize> {
+    let mut remaining: Vec<usize> = blocks.iter().copied().filter(|&b| b != 0).collect();
+    remaining.sort_by_key(|&b| source_order(b));
+    let mut order = vec![0];
+    let mut built: BTreeSet<usize> = constructs.get(&0).into_iter().flatten().copied().collect();
+    while !remaining.is_empty() {
+        let next = remaining
+            .iter()
+            .position(|b| built.contains(b))
+            .unwrap_or(0);
+        let b = remaining.remove(next);
+        built.extend(constructs.get(&b).into_iter().flatten().copied());
+        order.push(b);
+    }
+    order
 }

@@ -55,6 +55,52 @@ const BORROWING_METHODS: &[&str] = &[
     "peekable",
 ];
 
+/// Methods whose result keeps the receiver's borrow.
+const ADAPTERS: &[&str] = &[
+    "map",
+    "filter",
+    "filter_map",
+    "enumerate",
+    "zip",
+    "rev",
+    "skip",
+    "take",
+    "chain",
+    "step_by",
+    "flat_map",
+    "flatten",
+    "take_while",
+    "skip_while",
+    "map_while",
+    "cycle",
+    "inspect",
+    "fuse",
+    "unwrap",
+    "expect",
+    "by_ref",
+    "peekable",
+    "scan",
+    "windows",
+    "chunks",
+];
+
+/// A type annotation that is certainly owned and borrows nothing (`i64`, `String`, `bool`).
+pub fn is_plain_owned_type(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Path(p) if p.qself.is_none() => p.path.segments.last().is_some_and(|s| {
+            s.arguments.is_none()
+                && [
+                    "i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128",
+                    "usize", "f32", "f64", "bool", "char", "String",
+                ]
+                .contains(&s.ident.to_string().as_str())
+        }),
+        syn::Type::Tuple(t) => t.elems.iter().all(is_plain_owned_type),
+        syn::Type::Paren(p) => is_plain_owned_type(&p.elem),
+        _ => false,
+    }
+}
+
 /// An initializer whose value is certainly owned (not a reference), so borrowing methods on the
 /// local borrow the local itself.
 pub fn is_owned_init(e: &Expr) -> bool {
@@ -154,6 +200,55 @@ impl Lowerer<'_> {
         }
     }
 
+    /// A `match` whose arms suspend keeps its scrutinee's temporaries alive across the
+    /// suspension: one that borrows a local of the generator (`match *cell.borrow()`) cannot be
+    /// held by the state.
+    pub fn check_scrutinee_borrows(&mut self, scrutinee: &Expr) {
+        let mut found = Vec::new();
+        self.borrowed_by_temporaries(scrutinee, &mut found);
+        if let Some((id, tokens)) = found.into_iter().next() {
+            let name = self.g.locals[id].name.to_string();
+            self.cx.error_spanned_by(
+                tokens,
+                format!(
+                    "this temporary borrows `{name}`, a local of the generator, and lives until the end of the \
+                     `match`, across the `yield_!` in its arms: the suspended state would have to borrow itself\n\
+                     help: bind the value first (`let v = ...; match v {{ .. }}`) so the borrow ends before the arms"
+                ),
+            );
+        }
+    }
+
+    /// Like `borrowed_by`, also looking into the receivers and arguments of method calls,
+    /// where temporaries are made (`*cell.borrow()`, `v.iter().count()`).
+    fn borrowed_by_temporaries(
+        &self,
+        e: &Expr,
+        out: &mut Vec<(LocalId, proc_macro2::TokenStream)>,
+    ) {
+        self.borrowed_by(e, out);
+        match e {
+            Expr::MethodCall(m) => {
+                self.borrowed_by_temporaries(&m.receiver, out);
+                m.args
+                    .iter()
+                    .for_each(|a| self.borrowed_by_temporaries(a, out));
+            }
+            Expr::Call(c) => c
+                .args
+                .iter()
+                .for_each(|a| self.borrowed_by_temporaries(a, out)),
+            Expr::Unary(u) => self.borrowed_by_temporaries(&u.expr, out),
+            Expr::Field(f) => self.borrowed_by_temporaries(&f.base, out),
+            Expr::Paren(p) => self.borrowed_by_temporaries(&p.expr, out),
+            Expr::Binary(b) => {
+                self.borrowed_by_temporaries(&b.left, out);
+                self.borrowed_by_temporaries(&b.right, out);
+            }
+            _ => {}
+        }
+    }
+
     fn borrowed_by(&self, e: &Expr, out: &mut Vec<(LocalId, proc_macro2::TokenStream)>) {
         match e {
             Expr::Reference(r) => {
@@ -182,7 +277,11 @@ impl Lowerer<'_> {
                         return;
                     }
                 }
-                self.borrowed_by(&m.receiver, out);
+                // Adapters keep the receiver's borrow (`v.iter().enumerate()`); any other method
+                // (`.copied()`, `.len()`, `.collect()`) is assumed to return an owned value.
+                if ADAPTERS.contains(&m.method.to_string().as_str()) {
+                    self.borrowed_by(&m.receiver, out);
+                }
             }
             Expr::Closure(c) if c.capture.is_none() => {
                 // A non-`move` closure borrows every local it mentions.

@@ -156,15 +156,25 @@ impl Lowerer<'_> {
     }
 
     fn lower_if(&mut self, i: &syn::ExprIf, want_value: bool) -> TokenStream {
-        let cond = self.condition(&i.cond);
+        let (cond_expr, rebinds) = self.unshadow_condition(&i.cond);
+        let cond = self.condition(&cond_expr);
+        // Locals assigned on every branch (and read nowhere in the `if`) are dead before the
+        // branches, though the assignments sit inside them: recorded where the branches start.
+        self.kill_definitely_assigned(&Expr::If(i.clone()));
         let value = self.value_temp(want_value);
         let join = self.new_block(BlockKind::Internal);
+        let guarded = !cond_temp_free(&i.cond);
         let then = self.in_seq(|this| {
+            this.no_inline += usize::from(guarded);
             this.push_scope();
-            this.declare_cond_bindings(&i.cond);
+            this.declare_cond_bindings(&cond_expr);
+            for stmt in &rebinds {
+                this.lower_stmt(stmt);
+            }
             let tail = this.lower_stmts(&i.then_branch.stmts);
             this.finish_branch(join, value.as_ref(), tail);
             this.pop_scope();
+            this.no_inline -= usize::from(guarded);
         });
         let otherwise = self.in_seq(|this| match &i.else_branch {
             Some((_, e)) => {
@@ -184,9 +194,16 @@ impl Lowerer<'_> {
     }
 
     fn lower_match(&mut self, m: &syn::ExprMatch, want_value: bool) -> TokenStream {
+        // The scrutinee's temporaries live until the end of the `match`: jumps from its arms
+        // must end the arm there (unless the scrutinee makes none that matter).
+        let guarded = !temp_free(&m.expr);
+        if guarded && m.arms.iter().any(|a| expr_has_yield(&a.body)) {
+            self.check_scrutinee_borrows(&m.expr);
+        }
         let scrutinee = self.expr(&m.expr);
         self.mention_hidden(&scrutinee);
         let scrutinee = self.in_unsafe(scrutinee);
+        self.kill_definitely_assigned(&Expr::Match(m.clone()));
         let value = self.value_temp(want_value);
         let join = self.new_block(BlockKind::Internal);
         let mut arms = Vec::new();
@@ -200,12 +217,23 @@ impl Lowerer<'_> {
                 );
             }
             let mut guard_tokens = None;
+            let guard_names: Vec<String> = arm.guard.as_ref().map_or_else(Vec::new, |(_, g)| {
+                FreeNames::of_expr(g)
+                    .into_iter()
+                    .map(|i| i.to_string())
+                    .collect()
+            });
+            let (pat, rebinds) = self.unshadow_pattern(&arm.pat, &guard_names);
             let body = self.in_seq(|this| {
+                this.no_inline += usize::from(guarded);
                 this.push_scope();
-                this.declare_pattern(&arm.pat, true);
+                this.declare_pattern(&pat, true);
                 if let Some((_, guard)) = &arm.guard {
                     this.mention_all(&FreeNames::of_expr(guard));
                     guard_tokens = Some(this.rewrite_expr(guard));
+                }
+                for stmt in &rebinds {
+                    this.lower_stmt(stmt);
                 }
                 let tail = match &*arm.body {
                     Expr::Block(b) if b.label.is_none() && b.attrs.is_empty() => {
@@ -215,8 +243,8 @@ impl Lowerer<'_> {
                 };
                 this.finish_branch(join, value.as_ref(), tail);
                 this.pop_scope();
+                this.no_inline -= usize::from(guarded);
             });
-            let pat = &arm.pat;
             let guard = guard_tokens.map(|g| quote!(if #g));
             arms.push(quote!(#pat #guard => #body));
         }
@@ -266,16 +294,23 @@ impl Lowerer<'_> {
             continue_target: Some(head),
             value: None,
         });
-        let cond = self.condition(&w.cond);
+        let (cond_expr, rebinds) = self.unshadow_condition(&w.cond);
+        let cond = self.condition(&cond_expr);
+        let guarded = !cond_temp_free(&w.cond);
         let body = self.in_seq(|this| {
+            this.no_inline += usize::from(guarded);
             this.push_scope();
-            this.declare_cond_bindings(&w.cond);
+            this.declare_cond_bindings(&cond_expr);
+            for stmt in &rebinds {
+                this.lower_stmt(stmt);
+            }
             if let Some(t) = this.lower_stmts(&w.body.stmts) {
                 this.mention_hidden(&t);
                 this.emit(quote!(#t;));
             }
             this.goto(head, Vec::new());
             this.pop_scope();
+            this.no_inline -= usize::from(guarded);
         });
         let leave = self.in_seq(|this| this.goto(exit, Vec::new()));
         self.emit_raw(quote!(if #cond #body else #leave));
@@ -305,10 +340,14 @@ impl Lowerer<'_> {
             continue_target: Some(head),
             value: None,
         });
-        let pat = &f.pat;
+        let (pat, rebinds) = self.unshadow_pattern(&f.pat, &[]);
+        let pat = &pat;
         let body = self.in_seq(|this| {
             this.push_scope();
             this.declare_pattern(pat, true);
+            for stmt in &rebinds {
+                this.lower_stmt(stmt);
+            }
             if let Some(t) = this.lower_stmts(&f.body.stmts) {
                 this.mention_hidden(&t);
                 this.emit(quote!(#t;));
@@ -392,5 +431,48 @@ fn strip_lets(e: &Expr) -> Expr {
             Expr::Binary(b)
         }
         other => other.clone(),
+    }
+}
+
+/// Whether evaluating `e` leaves no temporary that matters (one with a destructor or a borrow)
+/// alive: places, literals, and calls on places whose arguments are such (`it.next()`,
+/// `below(&mut n, x % 3)`), but not `cell.borrow_mut().pop()`.
+fn temp_free(e: &Expr) -> bool {
+    fn place(e: &Expr) -> bool {
+        match e {
+            Expr::Path(_) => true,
+            Expr::Field(f) => place(&f.base),
+            Expr::Paren(p) => place(&p.expr),
+            Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => place(&u.expr),
+            _ => false,
+        }
+    }
+    match e {
+        Expr::Lit(_) | Expr::Path(_) => true,
+        // `f().x` and `*cell.borrow()` keep the call's result alive as a temporary.
+        Expr::Field(f) => place(&f.base),
+        Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => place(&u.expr),
+        Expr::Paren(p) => temp_free(&p.expr),
+        Expr::Group(g) => temp_free(&g.expr),
+        Expr::Unary(u) => temp_free(&u.expr),
+        Expr::Binary(b) => temp_free(&b.left) && temp_free(&b.right),
+        Expr::Reference(r) => place(&r.expr),
+        Expr::MethodCall(m) => place(&m.receiver) && m.args.iter().all(temp_free),
+        Expr::Call(c) => matches!(&*c.func, Expr::Path(_)) && c.args.iter().all(temp_free),
+        Expr::Cast(c) => temp_free(&c.expr),
+        _ => false,
+    }
+}
+
+/// `temp_free` for every `let` scrutinee of a condition (a plain `bool` condition's
+/// temporaries drop before the branch runs).
+fn cond_temp_free(cond: &Expr) -> bool {
+    match cond {
+        Expr::Let(l) => temp_free(&l.expr),
+        Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
+            cond_temp_free(&b.left) && cond_temp_free(&b.right)
+        }
+        Expr::Paren(p) => cond_temp_free(&p.expr),
+        _ => true,
     }
 }

@@ -19,7 +19,7 @@ impl Lowerer<'_> {
     /// Lowers an expression; returns the residual tokens valid in the (possibly new) current block.
     #[allow(clippy::too_many_lines, reason = "one arm per expression kind")]
     pub fn expr(&mut self, e: &Expr) -> TokenStream {
-        if !expr_has_yield(e) {
+        if !expr_has_yield(e) && !super::patterns::jumps_out_after_shadowing(self, e) {
             return self.verbatim_expr(e);
         }
         match e {
@@ -44,52 +44,64 @@ impl Lowerer<'_> {
                 self.short_circuit(b)
             }
             Expr::Binary(b) => {
-                let ops = self.operands(&[&b.left, &b.right]);
+                // Comparisons and compound assignments take their left operand as a place.
+                let left = if is_place_op(&b.op) {
+                    Eval::Place
+                } else {
+                    Eval::Value
+                };
+                let ops = self.operands_as(&[&b.left, &b.right], |i| {
+                    if i == 0 { left } else { Eval::Value }
+                });
                 let (l, r, op) = (&ops[0], &ops[1], &b.op);
                 quote!(#l #op #r)
             }
             Expr::Unary(u) => {
-                let ops = self.operands(&[&u.expr]);
+                let ops = self.operands_as(&[&u.expr], |_| Eval::Value);
                 let (op, v) = (&u.op, &ops[0]);
                 quote!(#op #v)
             }
             Expr::Cast(c) => {
-                let ops = self.operands(&[&c.expr]);
+                let ops = self.operands_as(&[&c.expr], |_| Eval::Value);
                 let (v, ty) = (&ops[0], &c.ty);
                 quote!(#v as #ty)
             }
             Expr::Reference(r) => {
-                let ops = self.operands(&[&r.expr]);
+                let ops = self.operands_as(&[&r.expr], |_| Eval::Place);
                 let (m, v) = (&r.mutability, &ops[0]);
                 quote!(& #m #v)
             }
             Expr::Field(f) => {
-                let ops = self.operands(&[&f.base]);
+                let ops = self.operands_as(&[&f.base], |_| Eval::Place);
                 let (b, m) = (&ops[0], &f.member);
                 quote!(#b . #m)
             }
             Expr::Index(i) => {
-                let ops = self.operands(&[&i.expr, &i.index]);
+                let ops = self.operands_as(&[&i.expr, &i.index], |i| {
+                    if i == 0 { Eval::Place } else { Eval::Value }
+                });
                 let (a, b) = (&ops[0], &ops[1]);
                 quote!(#a [#b])
             }
             Expr::Call(c) => {
                 let mut all: Vec<&Expr> = vec![&c.func];
                 all.extend(c.args.iter());
-                let ops = self.operands(&all);
+                let ops =
+                    self.operands_as(&all, |i| if i == 0 { Eval::Place } else { Eval::Value });
                 let (f, args) = (&ops[0], &ops[1..]);
                 quote!(#f (#(#args),*))
             }
             Expr::MethodCall(m) => {
                 let mut all: Vec<&Expr> = vec![&m.receiver];
                 all.extend(m.args.iter());
-                let ops = self.operands(&all);
+                let ops =
+                    self.operands_as(&all, |i| if i == 0 { Eval::Place } else { Eval::Value });
                 let (recv, args, method, turbofish) = (&ops[0], &ops[1..], &m.method, &m.turbofish);
                 quote!(#recv . #method #turbofish (#(#args),*))
             }
             Expr::Tuple(t) => {
                 let all: Vec<&Expr> = t.elems.iter().collect();
-                let ops = self.operands(&all);
+                let ops = self.operands_as(&all, |_| Eval::Value);
                 if ops.len() == 1 {
                     let v = &ops[0];
                     quote!((#v,))
@@ -99,7 +111,7 @@ impl Lowerer<'_> {
             }
             Expr::Array(a) => {
                 let all: Vec<&Expr> = a.elems.iter().collect();
-                let ops = self.operands(&all);
+                let ops = self.operands_as(&all, |_| Eval::Value);
                 quote!([#(#ops),*])
             }
             Expr::Struct(s) => {
@@ -107,7 +119,7 @@ impl Lowerer<'_> {
                 if let Some(rest) = &s.rest {
                     all.push(rest);
                 }
-                let ops = self.operands(&all);
+                let ops = self.operands_as(&all, |_| Eval::Value);
                 let members: Vec<&Member> = s.fields.iter().map(|f| &f.member).collect();
                 let values = &ops[..members.len()];
                 let path = &s.path;
@@ -129,7 +141,7 @@ impl Lowerer<'_> {
                 if let Some(e) = &r.end {
                     all.push(&**e);
                 }
-                let ops = self.operands(&all);
+                let ops = self.operands_as(&all, |_| Eval::Value);
                 let mut it = ops.iter();
                 let start = r.start.as_ref().map(|_| it.next().expect("start"));
                 let end = r.end.as_ref().map(|_| it.next().expect("end"));
@@ -171,17 +183,39 @@ impl Lowerer<'_> {
         }
     }
 
-    /// Lowers operands left to right; see the module docs for what gets hoisted.
+    /// Lowers operands left to right, the way macro arguments are evaluated: a place operand
+    /// (`x`, `s.f`, `&v`) left of a suspension is read after it (format macros borrow their
+    /// arguments, so it must not be moved into a temporary).
     pub fn operands(&mut self, ops: &[&Expr]) -> Vec<TokenStream> {
+        self.operands_as(ops, |_| Eval::Place)
+    }
+
+    /// Lowers operands left to right. Left of the last suspension, an operand with effects is
+    /// hoisted into a temporary; an operand evaluated as a value (`a` in `a - yield_!(x)`) is
+    /// copied/moved into one too, as Rust evaluates it before the operands to its right, which
+    /// may assign it; an operand used as a place (a receiver, the left of `+=` or `==`, an indexed
+    /// base, `&x`) is left in place, so no borrow of a local is held across the suspension.
+    pub fn operands_as(&mut self, ops: &[&Expr], eval: impl Fn(usize) -> Eval) -> Vec<TokenStream> {
         let Some(last) = ops.iter().rposition(|e| expr_has_yield(e)) else {
             return ops.iter().map(|e| self.verbatim_expr(e)).collect();
         };
         let mut out: Vec<Option<TokenStream>> = vec![None; ops.len()];
         for (i, op) in ops.iter().enumerate().take(last) {
+            // A local read by value is copied before the operands to its right only when they
+            // mention it (they may assign it); otherwise reading it later is the same, and a
+            // `&mut` local passed on is reborrowed by the call rather than moved into a temporary.
+            let read_first = eval(i) == Eval::Value
+                && self.local_root(op).is_some_and(|name| {
+                    ops[i + 1..].iter().any(|later| {
+                        super::names::FreeNames::of_expr(later)
+                            .iter()
+                            .any(|n| *n == name)
+                    })
+                });
             if expr_has_yield(op) {
                 let v = self.expr(op);
                 out[i] = Some(self.hoist(v));
-            } else if needs_hoist(op) {
+            } else if needs_hoist(op) || read_first {
                 let v = self.verbatim_expr(op);
                 out[i] = Some(self.hoist(v));
             }
@@ -194,6 +228,20 @@ impl Lowerer<'_> {
             }
         }
         out.into_iter().map(|o| o.expect("lowered")).collect()
+    }
+
+    /// The local at the root of a place read by value (`x`, `s.f`, `t.0`).
+    fn local_root(&self, e: &Expr) -> Option<String> {
+        match e {
+            Expr::Path(p) if p.qself.is_none() && p.path.segments.len() == 1 => {
+                let name = p.path.segments[0].ident.to_string();
+                self.resolve(&name).map(|_| name)
+            }
+            Expr::Field(f) => self.local_root(&f.base),
+            Expr::Paren(p) => self.local_root(&p.expr),
+            Expr::Group(g) => self.local_root(&g.expr),
+            _ => None,
+        }
     }
 
     /// Binds a value to a new hidden temporary; returns the temporary's name.
@@ -379,6 +427,42 @@ impl Lowerer<'_> {
             })
         }
     }
+}
+
+/// How an operation uses an operand.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Eval {
+    /// Read by value (moved or copied), like a call argument.
+    Value,
+    /// Used as a place: borrowed, assigned or indexed.
+    Place,
+}
+
+/// Comparisons borrow their operands; compound assignments write their left one.
+fn is_place_op(op: &syn::BinOp) -> bool {
+    use syn::BinOp::{
+        AddAssign, BitAndAssign, BitOrAssign, BitXorAssign, DivAssign, Eq, Ge, Gt, Le, Lt,
+        MulAssign, Ne, RemAssign, ShlAssign, ShrAssign, SubAssign,
+    };
+    matches!(
+        op,
+        Eq(_)
+            | Ne(_)
+            | Lt(_)
+            | Le(_)
+            | Gt(_)
+            | Ge(_)
+            | AddAssign(_)
+            | SubAssign(_)
+            | MulAssign(_)
+            | DivAssign(_)
+            | RemAssign(_)
+            | BitAndAssign(_)
+            | BitOrAssign(_)
+            | BitXorAssign(_)
+            | ShlAssign(_)
+            | ShrAssign(_)
+    )
 }
 
 /// Whether an operand left of a suspension must be evaluated (into a temporary) before it.

@@ -116,7 +116,7 @@ impl MacroArgs {
         }
     }
 
-    fn exprs(&self) -> Vec<&Expr> {
+    pub fn exprs(&self) -> Vec<&Expr> {
         match &self.kind {
             Shape::List { args, .. } => args.iter().map(|a| &a.expr).collect(),
             Shape::Repeat(e, n) => vec![&**e, &**n],

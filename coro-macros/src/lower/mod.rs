@@ -16,6 +16,7 @@ mod expr;
 pub mod liveness;
 mod macros;
 pub mod names;
+mod patterns;
 pub mod rewrite;
 mod stmt;
 #[cfg(test)]
@@ -117,6 +118,10 @@ pub struct Jump {
     pub defines: Vec<(LocalId, TokenStream)>,
     /// Filled by liveness: the locals the target needs, innermost-declared first.
     pub save: Vec<LocalId>,
+    /// The target's code may run in place of the jump: false where values the lowering does
+    /// not track may be alive at the jump (locals of plain code, a `match` scrutinee's
+    /// temporaries), which must drop at the jump.
+    pub inline_ok: bool,
 }
 
 /// A shadowing `let`: the shadowed local moves to its hidden name if a later jump in the same
@@ -124,8 +129,10 @@ pub struct Jump {
 pub struct Alias {
     pub local: LocalId,
     pub block: BlockId,
-    /// Jumps with an id at least this, from the same block, come after the alias.
+    /// Jumps with an id in `first_jump..end_jump`, from the same block, come after the alias
+    /// and inside the scope of the shadowing `let` (other branches do not see the alias).
     pub first_jump: JumpId,
+    pub end_jump: JumpId,
     pub user_name: Ident,
 }
 
@@ -203,6 +210,11 @@ pub struct Lowerer<'a> {
     pub(crate) diverged: bool,
     next_order: usize,
     temp_counter: usize,
+    pub(crate) pattern_counter: usize,
+    /// Per scope, the aliases made by shadowing `let`s in it.
+    open_aliases: Vec<Vec<usize>>,
+    /// Nonzero while lowering code where untracked values may be alive (see `Jump::inline_ok`).
+    pub(crate) no_inline: usize,
 }
 
 pub fn ph(kind: &str, n: usize) -> Ident {
@@ -236,6 +248,9 @@ impl<'a> Lowerer<'a> {
             diverged: false,
             next_order: 0,
             temp_counter: 0,
+            pattern_counter: 0,
+            open_aliases: vec![Vec::new()],
+            no_inline: 0,
         };
         let start = l.new_block(BlockKind::Start);
         l.switch_to(start);
@@ -282,14 +297,26 @@ impl<'a> Lowerer<'a> {
 
     pub fn push_scope(&mut self) {
         self.scopes.push(Vec::new());
+        self.open_aliases.push(Vec::new());
     }
 
     pub fn pop_scope(&mut self) -> Vec<LocalId> {
+        let end = self.g.jumps.len();
+        for a in self.open_aliases.pop().unwrap_or_default() {
+            self.g.aliases[a].end_jump = end;
+        }
         let locals = self.scopes.pop().expect("scope");
         for l in &locals {
             self.names.remove(l);
         }
         locals
+    }
+
+    /// Registers an alias as made in the current scope (see [`Alias::end_jump`]).
+    pub fn note_alias(&mut self, n: usize) {
+        if let Some(open) = self.open_aliases.last_mut() {
+            open.push(n);
+        }
     }
 
     pub fn in_scope(&self) -> Vec<LocalId> {
@@ -328,12 +355,7 @@ impl<'a> Lowerer<'a> {
     pub fn assign_whole(&mut self, id: LocalId) {
         self.g.locals[id].mentioned = true;
         let block = &mut self.g.blocks[self.cur_block];
-        let top_level = self.cur_seq == block.root;
-        let used_before = block
-            .events
-            .iter()
-            .any(|e| matches!(e, Event::Mention(m) | Event::Kill(m) if *m == id));
-        if top_level && !used_before {
+        if self.cur_seq == block.root {
             block.events.push(Event::Kill(id));
             block.kills.push(id);
         } else {
@@ -494,10 +516,25 @@ impl<'a> Lowerer<'a> {
             names,
             defines,
             save: Vec::new(),
+            inline_ok: self.no_inline == 0,
         });
         self.g.blocks[self.cur_block].events.push(Event::Jump(id));
         let p = ph("J", id);
         quote!(#p)
+    }
+
+    /// A jump out of plain (not lowered) code: locals and temporaries of that code may be alive
+    /// at it, so its target is never run in place.
+    pub fn plain_code_jump(
+        &mut self,
+        target: BlockId,
+        kind: JumpKind,
+        defines: Vec<(LocalId, TokenStream)>,
+    ) -> TokenStream {
+        self.no_inline += 1;
+        let j = self.jump(target, kind, defines);
+        self.no_inline -= 1;
+        j
     }
 
     /// Emits a goto to `target` as the last statement of the current sequence, unless the

@@ -210,6 +210,37 @@ impl<'ast> Visit<'ast> for FreeNames {
         }
     }
     fn visit_macro(&mut self, m: &'ast syn::Macro) {
+        // The markers and std's expression-list macros hold expressions: visiting them as such
+        // keeps their inner bindings (`yield_!({ let c = 1; c })`) from counting as mentions.
+        if crate::scan::yield_kind(&m.path).is_some() {
+            let args = m.parse_body_with(
+                syn::punctuated::Punctuated::<Expr, syn::Token![,]>::parse_terminated,
+            );
+            if let Ok(args) = args {
+                for e in &args {
+                    self.visit_expr(e);
+                }
+                return;
+            }
+        }
+        if let Some(args) = super::macros::MacroArgs::parse(m) {
+            for e in args.exprs() {
+                if let Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(s),
+                    ..
+                }) = e
+                {
+                    for name in format_captures(&s.token().to_string()) {
+                        if let Some(ident) = Ident::new_raw_checked(&name, s.span()) {
+                            self.mention(&ident);
+                        }
+                    }
+                } else {
+                    self.visit_expr(e);
+                }
+            }
+            return;
+        }
         self.tokens(&m.tokens);
     }
     fn visit_item(&mut self, _: &'ast syn::Item) {}

@@ -153,13 +153,17 @@ impl VisitMut for Rewriter<'_, '_> {
                 let defines = match (slot, value) {
                     (Some(slot), v) => vec![(slot, v.unwrap_or_else(|| quote!(())))],
                     (None, Some(v)) => {
-                        let j = self.lowerer.jump(target, JumpKind::Goto, Vec::new());
+                        let j = self
+                            .lowerer
+                            .plain_code_jump(target, JumpKind::Goto, Vec::new());
                         *e = Expr::Verbatim(quote!({ let _ = #v; #j }));
                         return;
                     }
                     (None, None) => Vec::new(),
                 };
-                let j = self.lowerer.jump(target, JumpKind::Goto, defines);
+                let j = self
+                    .lowerer
+                    .plain_code_jump(target, JumpKind::Goto, defines);
                 *e = Expr::Verbatim(j);
             }
             Expr::Continue(c) => {
@@ -173,7 +177,9 @@ impl VisitMut for Rewriter<'_, '_> {
                 let Some(target) = self.lowerer.leaps[leap].continue_target else {
                     return;
                 };
-                let j = self.lowerer.jump(target, JumpKind::Goto, Vec::new());
+                let j = self
+                    .lowerer
+                    .plain_code_jump(target, JumpKind::Goto, Vec::new());
                 *e = Expr::Verbatim(j);
             }
             _ => visit_mut::visit_expr_mut(self, e),

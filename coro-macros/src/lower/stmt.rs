@@ -42,7 +42,7 @@ impl Lowerer<'_> {
         tail
     }
 
-    fn lower_stmt(&mut self, stmt: &Stmt) {
+    pub(super) fn lower_stmt(&mut self, stmt: &Stmt) {
         match stmt {
             Stmt::Item(item) => {
                 // Items cannot see locals; hoisting them lets every arm use them.
@@ -62,7 +62,9 @@ impl Lowerer<'_> {
 
     /// An expression evaluated for its effects.
     pub fn expr_stmt(&mut self, e: &Expr) {
-        if !stmt_has_yield(&Stmt::Expr(e.clone(), None)) {
+        let lower = stmt_has_yield(&Stmt::Expr(e.clone(), None))
+            || super::patterns::jumps_out_after_shadowing(self, e);
+        if !lower {
             // A whole-local assignment at the top level is a kill for liveness.
             if let Expr::Assign(a) = e
                 && let Some(id) = self.local_path(&a.left)
@@ -75,19 +77,10 @@ impl Lowerer<'_> {
                 return;
             }
             // A statement that assigns a deferred-initialized local on every path kills it too.
-            let assigned = super::assign::definitely_assigned(e);
-            if !assigned.is_empty() {
-                let reads = super::assign::reads(e);
-                self.mention_all(&reads);
+            if !super::assign::definitely_assigned(e).is_empty() {
+                self.mention_all(&super::assign::reads(e));
                 let code = self.rewrite_expr(e);
-                for name in &assigned {
-                    if reads.iter().any(|r| r == name) {
-                        continue;
-                    }
-                    if let Some(id) = self.resolve(name) {
-                        self.assign_whole(id);
-                    }
-                }
+                self.kill_definitely_assigned(e);
                 self.emit(quote!(#code;));
                 return;
             }
@@ -120,6 +113,23 @@ impl Lowerer<'_> {
             _ => {
                 let code = self.expr(e);
                 self.emit(quote!(#code;));
+            }
+        }
+    }
+
+    /// Records kills for the locals `e` assigns on every path without reading them.
+    pub(super) fn kill_definitely_assigned(&mut self, e: &Expr) {
+        let assigned = super::assign::definitely_assigned(e);
+        if assigned.is_empty() {
+            return;
+        }
+        let reads = super::assign::reads(e);
+        for name in &assigned {
+            if reads.iter().any(|r| r == name) {
+                continue;
+            }
+            if let Some(id) = self.resolve(name) {
+                self.assign_whole(id);
             }
         }
     }
@@ -182,16 +192,7 @@ impl Lowerer<'_> {
             self.declare_pattern(pat, initialized);
             self.after_let(local, first);
             let stmt = match init {
-                None => {
-                    let n = self.g.decls.len();
-                    self.g.decls.push(super::Decl {
-                        tokens: quote!(let #pat #ty_tokens;),
-                        locals: (first..self.g.locals.len()).collect(),
-                        block: self.current_block(),
-                    });
-                    let p = ph("D", n);
-                    quote!(#p)
-                }
+                None => self.deferred_decl(quote!(let #pat #ty_tokens;), first),
                 Some((value, None)) => {
                     let value = self.in_unsafe(value);
                     quote!(let #pat #ty_tokens = #value;)
@@ -217,8 +218,10 @@ impl Lowerer<'_> {
                 local: id,
                 block: self.current_block(),
                 first_jump: self.g.jumps.len(),
+                end_jump: usize::MAX,
                 user_name: self.g.locals[id].name.clone(),
             });
+            self.note_alias(n);
             let hidden = self.g.locals[id].hidden.clone();
             self.set_name(id, hidden);
             let p = ph("A", n);
@@ -228,21 +231,42 @@ impl Lowerer<'_> {
         self.declare_pattern(pat, initialized);
         self.after_let(local, first);
         let stmt = match init {
-            None => quote!(let #pat #ty_tokens;),
+            None => self.deferred_decl(quote!(let #pat #ty_tokens;), first),
             Some((_, None)) => quote!(let #pat = #init_tmp;),
             Some((_, Some(diverge))) => quote!(let #pat = #init_tmp else #diverge;),
         };
         self.emit_raw(stmt);
     }
 
+    /// A `let` without initializer, emitted only if its block uses what it declares (from
+    /// `first` on): an arm that never assigns it could not infer its type.
+    fn deferred_decl(&mut self, tokens: TokenStream, first: usize) -> TokenStream {
+        let n = self.g.decls.len();
+        self.g.decls.push(super::Decl {
+            tokens,
+            locals: (first..self.g.locals.len()).collect(),
+            block: self.current_block(),
+        });
+        let p = ph("D", n);
+        quote!(#p)
+    }
+
     /// Ownership and borrow facts about the locals a `let` just declared (from `first` on).
     fn after_let(&mut self, local: &syn::Local, first: usize) {
         let Some(init) = &local.init else { return };
-        let owned = super::borrows::is_owned_init(&init.expr);
+        let annotated = match &local.pat {
+            syn::Pat::Type(pt) => Some(&*pt.ty),
+            _ => None,
+        };
+        // `let c: i64 = t.get();` holds no borrow whatever the method's name.
+        let plain = annotated.is_some_and(super::borrows::is_plain_owned_type);
+        let owned = plain || super::borrows::is_owned_init(&init.expr);
         for id in first..self.g.locals.len() {
             self.g.locals[id].owned = owned;
         }
-        self.record_borrows(&init.expr, first..self.g.locals.len());
+        if !plain {
+            self.record_borrows(&init.expr, first..self.g.locals.len());
+        }
     }
 
     /// Declares the names a pattern binds in the current scope.

@@ -70,20 +70,6 @@ fn consumer() -> impl ::coro_core::Generator<i32, Yield = bool, Return = ()> + :
                             }
                         }
                     }
-                    __CoroState::Block2 {
-                        __coro_l0_status: mut status,
-                    } => {
-                        let __coro_yielded: bool = status;
-                        ::core::mem::forget(::core::mem::replace(
-                            __coro_state,
-                            __CoroState::Yield0 {
-                                __coro_l0_status: status,
-                            },
-                        ));
-                        return ::core::option::Option::Some(
-                            ::coro_core::__private::GeneratorState::Yielded(__coro_yielded),
-                        );
-                    }
                     __CoroState::Yield0 {
                         __coro_l0_status: mut status,
                     } => {
@@ -99,6 +85,20 @@ fn consumer() -> impl ::coro_core::Generator<i32, Yield = bool, Return = ()> + :
                             };
                             continue '__coro_dispatch;
                         }
+                    }
+                    __CoroState::Block2 {
+                        __coro_l0_status: mut status,
+                    } => {
+                        let __coro_yielded: bool = status;
+                        ::core::mem::forget(::core::mem::replace(
+                            __coro_state,
+                            __CoroState::Yield0 {
+                                __coro_l0_status: status,
+                            },
+                        ));
+                        return ::core::option::Option::Some(
+                            ::coro_core::__private::GeneratorState::Yielded(__coro_yielded),
+                        );
                     }
                     __CoroState::Done => {
                         ::core::mem::forget(::core::mem::replace(__coro_state, __CoroState::Done));

@@ -86,8 +86,8 @@ fn evens(
                         let mut count = 0;
                         let mut __coro_iter1 = ::core::iter::IntoIterator::into_iter(0..limit);
                         {
-                            let (mut __coro_iter1, mut count, _guard) =
-                                (__coro_iter1, count, _guard);
+                            let (_guard, mut count, mut __coro_iter1) =
+                                (_guard, count, __coro_iter1);
                             match ::core::iter::Iterator::next(&mut __coro_iter1) {
                                 ::core::option::Option::Some(i) => {
                                     if i % 2 == 1 {
@@ -128,9 +128,9 @@ fn evens(
                         }
                     }
                     __CoroState::Block2 {
-                        __coro_l4___coro_iter1: mut __coro_iter1,
-                        __coro_l3_count: mut count,
                         __coro_l2__guard: _guard,
+                        __coro_l3_count: mut count,
+                        __coro_l4___coro_iter1: mut __coro_iter1,
                     } => match ::core::iter::Iterator::next(&mut __coro_iter1) {
                         ::core::option::Option::Some(i) => {
                             if i % 2 == 1 {
@@ -167,14 +167,14 @@ fn evens(
                         }
                     },
                     __CoroState::Yield0 {
-                        __coro_l4___coro_iter1: mut __coro_iter1,
-                        __coro_l3_count: mut count,
                         __coro_l2__guard: _guard,
+                        __coro_l3_count: mut count,
+                        __coro_l4___coro_iter1: mut __coro_iter1,
                     } => {
                         count += 1;
                         {
-                            let (mut __coro_iter1, mut count, _guard) =
-                                (__coro_iter1, count, _guard);
+                            let (_guard, mut count, mut __coro_iter1) =
+                                (_guard, count, __coro_iter1);
                             match ::core::iter::Iterator::next(&mut __coro_iter1) {
                                 ::core::option::Option::Some(i) => {
                                     if i % 2 == 1 {
@@ -215,8 +215,8 @@ fn evens(
                         }
                     }
                     __CoroState::Block1 {
-                        __coro_l3_count: mut count,
                         __coro_l2__guard: _guard,
+                        __coro_l3_count: mut count,
                     } => {
                         let __coro_ret: usize = count;
                         ::core::mem::forget(::core::mem::replace(__coro_state, __CoroState::Done));

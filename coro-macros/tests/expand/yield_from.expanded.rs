@@ -77,7 +77,7 @@ fn outer(
                         let mut accepted = 0;
                         let mut __coro_iter1 = ::core::iter::IntoIterator::into_iter(names);
                         {
-                            let (mut __coro_iter1, mut accepted) = (__coro_iter1, accepted);
+                            let (mut accepted, mut __coro_iter1) = (accepted, __coro_iter1);
                             match ::core::iter::Iterator::next(&mut __coro_iter1) {
                                 ::core::option::Option::Some(name) => {
                                     let mut __coro_gen2 = ask(name);
@@ -106,8 +106,8 @@ fn outer(
                                             __coro_v,
                                         ) => {
                                             let __coro_l5___coro_ret3 = __coro_v;
-                                            let (mut __coro_ret3, mut __coro_iter1, mut accepted) =
-                                                (__coro_l5___coro_ret3, __coro_iter1, accepted);
+                                            let (mut accepted, mut __coro_iter1, mut __coro_ret3) =
+                                                (accepted, __coro_iter1, __coro_l5___coro_ret3);
                                             accepted += __coro_ret3;
                                             {
                                                 __coro_current = __CoroState::Block2 {
@@ -129,8 +129,8 @@ fn outer(
                         }
                     }
                     __CoroState::Block2 {
-                        __coro_l2___coro_iter1: mut __coro_iter1,
                         __coro_l1_accepted: mut accepted,
+                        __coro_l2___coro_iter1: mut __coro_iter1,
                     } => match ::core::iter::Iterator::next(&mut __coro_iter1) {
                         ::core::option::Option::Some(name) => {
                             let mut __coro_gen2 = ask(name);
@@ -155,8 +155,8 @@ fn outer(
                                 }
                                 ::coro_core::__private::GeneratorState::Complete(__coro_v) => {
                                     let __coro_l5___coro_ret3 = __coro_v;
-                                    let (mut __coro_ret3, mut __coro_iter1, mut accepted) =
-                                        (__coro_l5___coro_ret3, __coro_iter1, accepted);
+                                    let (mut accepted, mut __coro_iter1, mut __coro_ret3) =
+                                        (accepted, __coro_iter1, __coro_l5___coro_ret3);
                                     accepted += __coro_ret3;
                                     {
                                         __coro_current = __CoroState::Block2 {
@@ -176,9 +176,9 @@ fn outer(
                         }
                     },
                     __CoroState::Yield0 {
-                        __coro_l4___coro_gen2: mut __coro_gen2,
-                        __coro_l2___coro_iter1: mut __coro_iter1,
                         __coro_l1_accepted: mut accepted,
+                        __coro_l2___coro_iter1: mut __coro_iter1,
+                        __coro_l4___coro_gen2: mut __coro_gen2,
                     } => {
                         match <_ as ::coro_core::__private::Generator<bool>>::send(
                             &mut __coro_gen2,
@@ -200,8 +200,8 @@ fn outer(
                             }
                             ::coro_core::__private::GeneratorState::Complete(__coro_v) => {
                                 let __coro_l5___coro_ret3 = __coro_v;
-                                let (mut __coro_ret3, mut __coro_iter1, mut accepted) =
-                                    (__coro_l5___coro_ret3, __coro_iter1, accepted);
+                                let (mut accepted, mut __coro_iter1, mut __coro_ret3) =
+                                    (accepted, __coro_iter1, __coro_l5___coro_ret3);
                                 accepted += __coro_ret3;
                                 {
                                     __coro_current = __CoroState::Block2 {
