@@ -228,9 +228,12 @@ fn blocks() -> i32 {
         a + 1
     };
     let y = unsafe {
-        let p = &x as *const i32;
+        // Read through the pointer before suspending: the state (and `x` in it) may move
+        // while the generator is suspended, so a raw pointer must not be held across a yield.
+        let p = &raw const x;
+        let read = *p;
         yield_!("in unsafe");
-        *p + 0
+        read + 0
     };
     {
         {

@@ -232,14 +232,36 @@ impl Emit<'_> {
     }
 
     /// Declarations for locals the block assigns before use but does not restore.
-    fn entry_decls(&self, b: usize) -> Vec<TokenStream> {
+    /// Locals an arm declares at its entry: assigned at the top level, or marked dead before a
+    /// construct whose branches (in this arm) assign them, and not restored.
+    fn entry_declared(&self, b: usize) -> Vec<LocalId> {
         let block = &self.g.blocks[b];
         let restored = self.fields(b);
-        block
-            .kills
-            .iter()
-            .filter(|l| block.entry_scope.contains(l) && !restored.contains(l))
-            .map(|&l| {
+        let mut declared: Vec<LocalId> = Vec::new();
+        for ev in &block.events {
+            let l = match *ev {
+                Event::Kill(l) => l,
+                Event::Dead(l)
+                    if block
+                        .events
+                        .iter()
+                        .any(|e| matches!(e, Event::Mention(m) if *m == l)) =>
+                {
+                    l
+                }
+                _ => continue,
+            };
+            if block.entry_scope.contains(&l) && !restored.contains(&l) && !declared.contains(&l) {
+                declared.push(l);
+            }
+        }
+        declared
+    }
+
+    fn entry_decls(&self, b: usize) -> Vec<TokenStream> {
+        self.entry_declared(b)
+            .into_iter()
+            .map(|l| {
                 let local = &self.g.locals[l];
                 let name = &local.name;
                 let m = local.mutable.then(|| quote!(mut));
@@ -316,11 +338,14 @@ impl Emit<'_> {
         let jump = &self.g.jumps[j];
         let from = jump.from;
         let entry = self.fields(from);
+        let redeclared = self.entry_declared(from);
         jump.names
             .keys()
             .copied()
             .filter(|l| {
-                let bound = entry.contains(l) || self.g.locals[*l].decl_block == from;
+                let bound = entry.contains(l)
+                    || redeclared.contains(l)
+                    || self.g.locals[*l].decl_block == from;
                 bound && !jump.save.contains(l) && !jump.defines.iter().any(|(d, _)| d == l)
             })
             .collect()
@@ -480,7 +505,8 @@ impl Emit<'_> {
         let decl = &self.g.decls[n];
         let used = self.g.blocks[decl.block].events.iter().any(|e| match *e {
             Event::Mention(l) | Event::Kill(l) => decl.locals.contains(&l),
-            Event::Jump(_) => false,
+            // A `Dead` mark is not a use: the assignments it stands for may be in other arms.
+            Event::Dead(_) | Event::Jump(_) => false,
         });
         if used {
             decl.tokens.clone()

@@ -483,7 +483,6 @@ fn bug_m_old_value_of_reassigned_local_drops_late() {
 // Expected: compiles and agrees.
 
 #[test]
-#[ignore = "bug N: scrutinee-borrow check rejects `match f(&log, ..) { .. yield_!(..) .. }`"]
 fn bug_n_reference_argument_in_scrutinee_is_not_held() {
     assert_compiles_and_agrees(
         108,
@@ -522,7 +521,6 @@ differential!(bug_o_deferred_local_drops_after_older_guard -> i64, guards = [1],
 });
 
 #[test]
-#[ignore = "bug O: a local initialized after a suspension drops after a guard declared before it"]
 fn bug_o_deferred_local_and_guard_drop_order() {
     assert_same(bug_o_deferred_local_drops_after_older_guard::check);
 }

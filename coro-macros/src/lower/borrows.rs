@@ -226,25 +226,31 @@ impl Lowerer<'_> {
         e: &Expr,
         out: &mut Vec<(LocalId, proc_macro2::TokenStream)>,
     ) {
-        self.borrowed_by(e, out);
+        // Only a borrowing call whose result is itself used (dereferenced, projected, called
+        // on) leaves a temporary behind; `f(&x)` passes a reference and keeps nothing.
         match e {
-            Expr::MethodCall(m) => {
-                self.borrowed_by_temporaries(&m.receiver, out);
-                m.args
-                    .iter()
-                    .for_each(|a| self.borrowed_by_temporaries(a, out));
-            }
-            Expr::Call(c) => c
-                .args
-                .iter()
-                .for_each(|a| self.borrowed_by_temporaries(a, out)),
-            Expr::Unary(u) => self.borrowed_by_temporaries(&u.expr, out),
-            Expr::Field(f) => self.borrowed_by_temporaries(&f.base, out),
+            Expr::MethodCall(m) => self.borrowed_by_receiver(&m.receiver, out),
+            Expr::Unary(u) => self.borrowed_by_receiver(&u.expr, out),
+            Expr::Field(f) => self.borrowed_by_receiver(&f.base, out),
             Expr::Paren(p) => self.borrowed_by_temporaries(&p.expr, out),
             Expr::Binary(b) => {
                 self.borrowed_by_temporaries(&b.left, out);
                 self.borrowed_by_temporaries(&b.right, out);
             }
+            _ => {}
+        }
+    }
+
+    fn borrowed_by_receiver(&self, e: &Expr, out: &mut Vec<(LocalId, proc_macro2::TokenStream)>) {
+        match e {
+            Expr::MethodCall(m) => {
+                let before = out.len();
+                self.borrowed_by(e, out);
+                if out.len() == before {
+                    self.borrowed_by_receiver(&m.receiver, out);
+                }
+            }
+            Expr::Paren(p) => self.borrowed_by_receiver(&p.expr, out),
             _ => {}
         }
     }

@@ -160,7 +160,7 @@ impl Lowerer<'_> {
         let cond = self.condition(&cond_expr);
         // Locals assigned on every branch (and read nowhere in the `if`) are dead before the
         // branches, though the assignments sit inside them: recorded where the branches start.
-        self.kill_definitely_assigned(&Expr::If(i.clone()));
+        self.kill_definitely_assigned(&Expr::If(i.clone()), false);
         let value = self.value_temp(want_value);
         let join = self.new_block(BlockKind::Internal);
         let guarded = !cond_temp_free(&i.cond);
@@ -203,7 +203,7 @@ impl Lowerer<'_> {
         let scrutinee = self.expr(&m.expr);
         self.mention_hidden(&scrutinee);
         let scrutinee = self.in_unsafe(scrutinee);
-        self.kill_definitely_assigned(&Expr::Match(m.clone()));
+        self.kill_definitely_assigned(&Expr::Match(m.clone()), false);
         let value = self.value_temp(want_value);
         let join = self.new_block(BlockKind::Internal);
         let mut arms = Vec::new();

@@ -34,7 +34,7 @@ pub fn solve(g: &mut Graph) {
                     Event::Mention(l) => {
                         live.insert(l);
                     }
-                    Event::Kill(l) => {
+                    Event::Kill(l) | Event::Dead(l) => {
                         live.remove(&l);
                     }
                     Event::Jump(j) => {

@@ -95,7 +95,11 @@ pub struct Block {
 #[derive(Clone, Copy)]
 pub enum Event {
     Mention(LocalId),
+    /// A whole assignment at the top level of the block.
     Kill(LocalId),
+    /// The local is dead here because the construct that follows assigns it on every path
+    /// (`if c { x = 1 } else { x = 2 }`); not itself a use of the local.
+    Dead(LocalId),
     Jump(JumpId),
 }
 
@@ -349,6 +353,14 @@ impl<'a> Lowerer<'a> {
         self.g.blocks[self.cur_block]
             .events
             .push(Event::Mention(id));
+    }
+
+    /// Marks a local dead before a construct that assigns it on every path.
+    pub fn mark_dead(&mut self, id: LocalId) {
+        let block = &mut self.g.blocks[self.cur_block];
+        if self.cur_seq == block.root {
+            block.events.push(Event::Dead(id));
+        }
     }
 
     /// A whole-local assignment: a kill if at the top level of the block's code.

@@ -80,7 +80,7 @@ impl Lowerer<'_> {
             if !super::assign::definitely_assigned(e).is_empty() {
                 self.mention_all(&super::assign::reads(e));
                 let code = self.rewrite_expr(e);
-                self.kill_definitely_assigned(e);
+                self.kill_definitely_assigned(e, true);
                 self.emit(quote!(#code;));
                 return;
             }
@@ -118,7 +118,9 @@ impl Lowerer<'_> {
     }
 
     /// Records kills for the locals `e` assigns on every path without reading them.
-    pub(super) fn kill_definitely_assigned(&mut self, e: &Expr) {
+    /// `in_place`: the assignments are in this very code (plain code), so they count as uses
+    /// of the block (its declaration is needed here); otherwise they sit in lowered branches.
+    pub(super) fn kill_definitely_assigned(&mut self, e: &Expr, in_place: bool) {
         let assigned = super::assign::definitely_assigned(e);
         if assigned.is_empty() {
             return;
@@ -129,7 +131,11 @@ impl Lowerer<'_> {
                 continue;
             }
             if let Some(id) = self.resolve(name) {
-                self.assign_whole(id);
+                if in_place {
+                    self.assign_whole(id);
+                } else {
+                    self.mark_dead(id);
+                }
             }
         }
     }
