@@ -10,4 +10,3 @@ pub mod peers;
 pub mod proposed;
 pub mod report;
 pub mod runs;
-pub mod w3_proto;

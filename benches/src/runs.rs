@@ -27,11 +27,6 @@ runs! {
     w3_coro(n: u64) => hand::sum_stream(coro_async::count(n));
     w3_async_stream(n: u64) => hand::sum_stream(peers::async_stream::count(n));
     w3_async_fn_stream(n: u64) => hand::sum_stream(peers::async_fn_stream::count(n));
-    w3_proto_v0(n: u64) => hand::sum_stream(crate::w3_proto::v0::count(n));
-    w3_proto_v1(n: u64) => hand::sum_stream(crate::w3_proto::v1::count(n));
-    w3_proto_v2(n: u64) => hand::sum_stream(crate::w3_proto::v2::count(n));
-    w3_proto_v4(n: u64) => hand::sum_stream(crate::w3_proto::v4::count(n));
-    w3_proto_v7(n: u64) => hand::sum_stream(crate::w3_proto::v7::count(n));
     w4_hand(t: &str) => hand::sum_tokens(hand::tokens(t));
     w4_coro(t: &str) => hand::sum_tokens(coro_impls::tokens(t));
     w4_proposed(t: &str) => hand::sum_tokens(proposed::tokens(t));
