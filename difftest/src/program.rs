@@ -117,12 +117,12 @@ impl Avoid {
         // Every minimized regression (A–O) passes. With every switch off, about 2% of random
         // programs still fail (500-program run): wider shapes of C (a maybe-moved or uninitialized
         // local assigned in a branch: "use of moved value" / "cannot find value"), D (an
-        // unannotated `get`), and a drop-order difference between two locals dying at the same
+        // unannotated `get`: fixed since, `get` is no longer taken for a borrowing method), and a
+        // drop-order difference between two locals dying at the same
         // boundary (the comparison's order tolerance): those switches stay on.
         Avoid {
             restored_drop_order: true,
             uninit_assign_after_split: true,
-            method_named_get: true,
             ..Avoid::default()
         }
     }
