@@ -218,14 +218,7 @@ impl Lowerer<'_> {
                 ..
             }) = e
             {
-                let names: Vec<Ident> = super::names::format_captures(&s.token().to_string())
-                    .into_iter()
-                    .filter_map(|n| syn::parse_str::<Ident>(&n).ok())
-                    .map(|mut i| {
-                        i.set_span(s.span());
-                        i
-                    })
-                    .collect();
+                let names = super::names::capture_idents(&s.token().to_string(), s.span());
                 self.mention_all(&names);
             }
         }

@@ -377,7 +377,9 @@ impl<'a> Lowerer<'a> {
 
     // ----- blocks, sequences, jumps -------------------------------------------------------
 
-    pub fn new_block(&mut self, kind: BlockKind) -> BlockId {
+    /// The locals in scope here (outermost first), and which of them user code can name (the
+    /// innermost of each name): what a block entered from here restores, and how.
+    fn entry_now(&self) -> (Vec<LocalId>, Vec<bool>) {
         let entry_scope = self.in_scope();
         let entry_visible = entry_scope
             .iter()
@@ -389,6 +391,11 @@ impl<'a> Lowerer<'a> {
                     .any(|&later| self.g.locals[later].name == *name)
             })
             .collect();
+        (entry_scope, entry_visible)
+    }
+
+    pub fn new_block(&mut self, kind: BlockKind) -> BlockId {
+        let (entry_scope, entry_visible) = self.entry_now();
         let root = self.new_seq();
         self.g.blocks.push(Block {
             kind,
@@ -406,17 +413,7 @@ impl<'a> Lowerer<'a> {
     /// Recomputes a block's entry scope from the current scopes (for blocks created before the
     /// locals that are in scope at their entry, e.g. a loop's value temp).
     pub fn refresh_entry_scope(&mut self, block: BlockId) {
-        let entry_scope = self.in_scope();
-        let entry_visible = entry_scope
-            .iter()
-            .enumerate()
-            .map(|(i, &id)| {
-                let name = &self.g.locals[id].name;
-                !entry_scope[i + 1..]
-                    .iter()
-                    .any(|&later| self.g.locals[later].name == *name)
-            })
-            .collect();
+        let (entry_scope, entry_visible) = self.entry_now();
         self.g.blocks[block].entry_scope = entry_scope;
         self.g.blocks[block].entry_visible = entry_visible;
     }

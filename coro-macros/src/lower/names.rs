@@ -115,11 +115,8 @@ impl FreeNames {
                 TokenTree::Ident(i) => self.mention(&i),
                 TokenTree::Group(g) => self.tokens(&g.stream()),
                 TokenTree::Literal(lit) => {
-                    for name in format_captures(&lit.to_string()) {
-                        let ident = Ident::new_raw_checked(&name, lit.span());
-                        if let Some(ident) = ident {
-                            self.mention(&ident);
-                        }
+                    for ident in capture_idents(&lit.to_string(), lit.span()) {
+                        self.mention(&ident);
                     }
                 }
                 TokenTree::Punct(_) => {}
@@ -144,17 +141,16 @@ impl FreeNames {
     }
 }
 
-trait IdentExt {
-    fn new_raw_checked(name: &str, span: proc_macro2::Span) -> Option<Ident>;
-}
-
-impl IdentExt for Ident {
-    fn new_raw_checked(name: &str, span: proc_macro2::Span) -> Option<Ident> {
-        syn::parse_str::<Ident>(name).ok().map(|mut i| {
-            i.set_span(span);
-            i
+/// The names a format string literal captures, as identifiers spanned at the literal.
+pub fn capture_idents(lit: &str, span: proc_macro2::Span) -> Vec<Ident> {
+    format_captures(lit)
+        .into_iter()
+        .filter_map(|name| syn::parse_str::<Ident>(&name).ok())
+        .map(|mut ident| {
+            ident.set_span(span);
+            ident
         })
-    }
+        .collect()
 }
 
 /// Names captured by a format string literal: `"{x} {y:?} {0} {{z}}"` -> `x`, `y`.
@@ -230,10 +226,8 @@ impl<'ast> Visit<'ast> for FreeNames {
                     ..
                 }) = e
                 {
-                    for name in format_captures(&s.token().to_string()) {
-                        if let Some(ident) = Ident::new_raw_checked(&name, s.span()) {
-                            self.mention(&ident);
-                        }
+                    for ident in capture_idents(&s.token().to_string(), s.span()) {
+                        self.mention(&ident);
                     }
                 } else {
                     self.visit_expr(e);
