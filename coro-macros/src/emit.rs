@@ -204,22 +204,33 @@ impl Emit<'_> {
 
     /// How a block's arm binds its restored locals: user names where visible at entry.
     fn entry_bindings(&self, b: usize) -> Vec<TokenStream> {
-        let block = &self.g.blocks[b];
-        self.restore_order(b)
-            .into_iter()
-            .map(|l| {
+        self.bindings(b, &self.restore_order(b))
+    }
+
+    /// Patterns binding `locals` by the names block `b`'s code uses for them.
+    fn bindings(&self, b: usize, locals: &[LocalId]) -> Vec<TokenStream> {
+        locals
+            .iter()
+            .map(|&l| {
                 let local = &self.g.locals[l];
-                let pos = block.entry_scope.iter().position(|&x| x == l);
-                if pos.is_some_and(|p| block.entry_visible[p]) {
-                    let name = &local.name;
-                    let m = local.mutable.then(|| quote!(mut));
-                    quote!(#m #name)
-                } else {
-                    let h = &local.hidden;
-                    quote!(mut #h)
-                }
+                let name = self.target_name(b, l);
+                let m = (local.mutable || name != local.name).then(|| quote!(mut));
+                quote!(#m #name)
             })
             .collect()
+    }
+
+    /// The name block `b`'s code uses for a local restored at its entry: its own name when
+    /// visible there, the hidden one when shadowed.
+    fn target_name(&self, b: usize, l: LocalId) -> Ident {
+        let block = &self.g.blocks[b];
+        let local = &self.g.locals[l];
+        let pos = block.entry_scope.iter().position(|&x| x == l);
+        if pos.is_some_and(|p| block.entry_visible[p]) {
+            local.name.clone()
+        } else {
+            local.hidden.clone()
+        }
     }
 
     /// The order an arm binds its restored locals in: declaration order. Bindings drop in
@@ -240,7 +251,7 @@ impl Emit<'_> {
         let mut declared: Vec<LocalId> = Vec::new();
         for ev in &block.events {
             let l = match *ev {
-                Event::Kill(l) => l,
+                Event::Kill(l) | Event::Write(l) => l,
                 Event::Dead(l)
                     if block
                         .events
@@ -447,7 +458,21 @@ impl Emit<'_> {
         match &jump.kind {
             JumpKind::Goto if self.can_inline(j) => {
                 let target = jump.target;
-                let values = self.restore_order(target).into_iter().map(|l| {
+                // A restored local the arm already binds under the name the target's code uses
+                // is not rebound: a new binding would drop before the arm's locals declared
+                // after it that stay alive in the inlined code (dead, but in scope).
+                let carried: Vec<LocalId> = self
+                    .restore_order(target)
+                    .into_iter()
+                    .filter(|&l| {
+                        defined.contains_key(&l)
+                            || jump
+                                .names
+                                .get(&l)
+                                .is_none_or(|n| *n != self.target_name(target, l))
+                    })
+                    .collect();
+                let values = carried.iter().map(|&l| {
                     if defined.contains_key(&l) {
                         self.g.locals[l].hidden.clone()
                     } else {
@@ -457,16 +482,18 @@ impl Emit<'_> {
                             .unwrap_or_else(|| self.g.locals[l].hidden.clone())
                     }
                 });
-                let bindings = self.entry_bindings(target);
+                let bindings = self.bindings(target, &carried);
                 let decls = self.entry_decls(target);
                 self.inlining.borrow_mut().push(target);
                 self.lingering.borrow_mut().push(self.unsaved_at(j));
                 let code = self.render_seq(self.g.blocks[target].root);
                 self.lingering.borrow_mut().pop();
                 self.inlining.borrow_mut().pop();
+                let rebind =
+                    (!carried.is_empty()).then(|| quote!(let (#(#bindings,)*) = (#(#values,)*);));
                 quote!({
                     #(#bind_defines)*
-                    let (#(#bindings,)*) = (#(#values,)*);
+                    #rebind
                     #(#decls)*
                     #code
                 })
@@ -504,7 +531,7 @@ impl Emit<'_> {
     fn decl(&self, n: usize) -> TokenStream {
         let decl = &self.g.decls[n];
         let used = self.g.blocks[decl.block].events.iter().any(|e| match *e {
-            Event::Mention(l) | Event::Kill(l) => decl.locals.contains(&l),
+            Event::Mention(l) | Event::Kill(l) | Event::Write(l) => decl.locals.contains(&l),
             // A `Dead` mark is not a use: the assignments it stands for may be in other arms.
             Event::Dead(_) | Event::Jump(_) => false,
         });

@@ -4,8 +4,8 @@
 //!
 //! Tests of open bugs are `#[ignore]`d (so the suite stays green) and name the bug; the program
 //! generator avoids the same shapes (`coro_difftest::program::Avoid`) until they are fixed.
-//! Bugs A–M were fixed in commit 4c24045 and their tests now run normally; N is open, and the
-//! `RefCell` case of K is now rejected by design with a clear error.
+//! Every bug here is fixed and its test runs normally; the `RefCell` case of K is rejected by
+//! design with a clear error (its test stays ignored).
 //! Run them with `cargo test -p coro-difftest --test regressions -- --include-ignored`.
 
 use std::path::PathBuf;
@@ -525,6 +525,139 @@ fn bug_o_deferred_local_and_guard_drop_order() {
     assert_same(bug_o_deferred_local_drops_after_older_guard::check);
 }
 
+// ----- Bug P: a pattern binding read by its guard overwrites the local it shadows ----------
+//
+// Found by the long run (seed 13633062: `Err(7)` instead of `Err(6)`). A binding that shadows a
+// live local was only renamed (bug A's fix) when nothing between the pattern and the body read
+// it; a match guard or a later part of a let chain that reads it left it unrenamed, so the jump
+// at the end of the arm saved the binding in the outer local's place.
+
+differential!(bug_p_guard_reads_shadowing_binding -> Result<i64, i64>, guards = [], |log| {
+    let c = yield_!(0);
+    let y = c;
+    let b = match c + 1 { y if y != c => y, -1 | 8 => yield_!(y), x => x };
+    yield_!(b);
+    Err(y)
+});
+
+differential!(bug_p_let_chain_reads_shadowing_binding -> Result<i64, i64>, guards = [], |log| {
+    let c = yield_!(0);
+    let y = c;
+    if let Some(y) = opt(c + 1) && y != c && let Some(z) = opt(y) {
+        yield_!(y + z);
+    }
+    while let Some(y) = opt(c + 2) && y != c {
+        yield_!(y);
+        break;
+    }
+    yield_!(3);
+    Err(y)
+});
+
+#[test]
+fn bug_p_binding_read_by_a_guard_keeps_the_outer_local() {
+    assert_same(bug_p_guard_reads_shadowing_binding::check);
+    assert_same(bug_p_let_chain_reads_shadowing_binding::check);
+}
+
+// ----- Bug Q: an assignment to a shadowing local taken for the outer local's initialization --
+//
+// Found by the long run (seed 13650963: E0381 "used binding `d` isn't initialized"). The
+// definite-assignment analysis that makes `d = ..` a kill for liveness did not see the inner
+// `let d: i64;`, so `{ let d: i64; d = 5; }` counted as initializing the outer `d`, which was
+// then not saved at the join before it.
+
+differential!(bug_q_assignment_to_shadowing_local -> i64, guards = [], |log| {
+    let d: i64;
+    if yield_!(0) > 2 {
+        yield_!(1);
+        d = 1;
+    } else {
+        d = 2;
+    }
+    {
+        let d: i64;
+        if 7 <= 3 { d = 2; } else { d = 5; }
+        yield_!(d);
+    }
+    {
+        let d: i64;
+        d = 5;
+        let _ = d;
+    }
+    match opt(d) {
+        Some(mut d) => d = 3,
+        None => {}
+    }
+    yield_!(d)
+});
+
+#[test]
+fn bug_q_assignment_to_a_shadowing_local_keeps_the_outer_one() {
+    assert_same(bug_q_assignment_to_shadowing_local::check);
+}
+
+// ----- Bug C (wider shapes): a maybe-moved local reassigned and used on one branch -----------
+//
+// Found with every avoid switch off (seed 777258 and 11 others in 1000 programs: E0382 "use of
+// moved value" at the `let`). The branch is plain code inside a lowered `if`: its reads of `t`
+// after the assignment counted as uses, and the assignment itself, off the block's main path,
+// counted as a use too; so `t`, moved at the first suspension, was saved there. Liveness now
+// follows each branch of a lowered construct, and plain code only uses what it reads before
+// assigning.
+
+differential!(bug_c_reassigned_in_one_branch -> i64, guards = [], |log| {
+    let mut t = Tracked::new(&log, 1, 0);
+    yield_!(consume(t));
+    if let Some(s) = opt_t(&log, 2, yield_!(1)) {
+        t = Tracked::new(&log, 3, 3);
+        for i in 0..2 {
+            bump(&mut t, s.val() + i);
+        }
+    } else {
+        yield_!(2);
+    }
+    let b;
+    if yield_!(3) > 4 {
+        b = 1;
+    } else {
+        if yield_!(4) > 2 {
+            return 9;
+        }
+        b = 2;
+    }
+    yield_!(b)
+});
+
+// Introduced while fixing the above (caught by the random programs, E0282 "type annotations
+// needed" at `t.get()`): an assignment in a lowered `if`'s condition was taken for one made in
+// its branches, so `t` was marked dead where the branches start and not saved.
+differential!(bug_c_assigned_in_condition_read_in_branch -> i64, guards = [], |log| {
+    let mut t = Tracked::new(&log, 1, yield_!(1));
+    let d = if ({
+        t = Tracked::new(&log, 2, yield_!(3));
+        1
+    }) == 1 { yield_!(t.val()) } else { -2 };
+    d
+});
+
+// Found by the CI seed after the fix above: the same, in the plain condition of a lowered `if`.
+differential!(bug_c_reassigned_in_condition -> i64, guards = [], |log| {
+    let mut s = Tracked::new(&log, 1, 0);
+    let k = yield_!(consume(s));
+    if (match k % 4 { 3 => 1, x => { s = Tracked::new(&log, 2, x); consume(s) } }) < 2 {
+        yield_!(1);
+    }
+    yield_!(2)
+});
+
+#[test]
+fn bug_c_maybe_moved_local_reassigned_in_a_branch() {
+    assert_same(bug_c_reassigned_in_condition::check);
+    assert_same(bug_c_reassigned_in_one_branch::check);
+    assert_same(bug_c_assigned_in_condition_read_in_branch::check);
+}
+
 // ----- Controls: the same shapes without the bug's trigger pass ---------------------------------
 
 differential!(control_let_shadowing -> i64, guards = [], |log| {
@@ -570,4 +703,17 @@ fn control_dropping_a_suspended_generator_drops_in_reverse_order() {
             }
         }
     }
+}
+
+differential!(control_runaway -> i64, guards = [], |log| {
+    let mut n = 0;
+    loop {
+        n += yield_!(n) % 2;
+    }
+});
+
+#[test]
+fn control_a_program_that_does_not_terminate_is_reported() {
+    let err = control_runaway::check(1, true).expect_err("a runaway is reported");
+    assert!(err.contains("does not terminate"), "{err}");
 }

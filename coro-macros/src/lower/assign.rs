@@ -1,87 +1,347 @@
-//! Definite assignment of deferred-initialized locals (`let x; if c { x = 1 } else { x = 2 }`):
-//! such a statement is a kill for liveness, so `x` is not saved, uninitialized, at an earlier
-//! suspension.
+//! What a piece of code does to the generator's locals, as liveness needs it: which locals it
+//! reads before assigning them (each such read makes the local live before the code), which it
+//! assigns as a whole on every path that completes (a kill: a value the local held before is
+//! not needed, so it is not saved at an earlier suspension), and which it assigns at all.
 //!
-//! Input:  `if c { x = a() } else { x = b(); }`
-//! Output: `{x}` (assigned on every path), with `x` not read by the statement itself.
+//! Input:  `if c { t = make(); use_(&mut t) } else { t = other() }`
+//! Output: reads `{c}`, assigned `{t}`, written `{t}` — `t` is dead before the `if`, even if it
+//!         was moved out earlier (a maybe-moved local reassigned in a branch).
+//!
+//! Evaluation order follows the syntax (operands left to right, an assignment's right side
+//! before its target); branches join by intersection; loop bodies may not run, so what they
+//! assign does not count after them; closures and macro calls only read.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
-use syn::visit_mut::{self, VisitMut};
-use syn::{Expr, Stmt};
+use proc_macro2::Ident;
+use syn::visit::{self, Visit};
+use syn::{Expr, Pat};
 
-use super::names::FreeNames;
+use super::names::{FreeNames, pat_bindings};
 
-/// Names assigned as a whole on every path through `e` that completes.
-pub fn definitely_assigned(e: &Expr) -> BTreeSet<String> {
+/// See the module docs.
+pub struct Effects {
+    /// Names read before being assigned on the path, in first-read order.
+    pub reads: Vec<Ident>,
+    /// Names assigned as a whole on every path through the code that completes.
+    pub assigned: BTreeSet<String>,
+    /// Names assigned as a whole on some path.
+    pub written: BTreeSet<String>,
+}
+
+pub fn effects(e: &Expr) -> Effects {
+    let mut walk = Walk {
+        assigned: Some(BTreeSet::new()),
+        scopes: vec![HashSet::new()],
+        reads: Vec::new(),
+        written: BTreeSet::new(),
+    };
+    walk.visit_expr(e);
+    Effects {
+        reads: walk.reads,
+        assigned: walk.assigned.unwrap_or_default(),
+        written: walk.written,
+    }
+}
+
+/// The effects of an `if`'s or `match`'s branches alone, as seen from where they start (the
+/// condition or scrutinee has already been lowered, its effects recorded).
+pub fn branch_effects(e: &Expr) -> Effects {
+    let mut walk = Walk {
+        assigned: Some(BTreeSet::new()),
+        scopes: vec![HashSet::new()],
+        reads: Vec::new(),
+        written: BTreeSet::new(),
+    };
     match e {
-        Expr::Assign(a) => match &*a.left {
-            Expr::Path(p) if p.qself.is_none() && p.path.segments.len() == 1 => {
-                BTreeSet::from([p.path.segments[0].ident.to_string()])
-            }
-            _ => BTreeSet::new(),
-        },
-        Expr::Block(b) if b.label.is_none() => block_assigned(&b.block),
-        Expr::Unsafe(u) => block_assigned(&u.block),
-        Expr::Paren(p) => definitely_assigned(&p.expr),
-        Expr::If(i) => match &i.else_branch {
-            Some((_, other)) => {
-                let then = block_assigned(&i.then_branch);
-                then.intersection(&definitely_assigned(other))
-                    .cloned()
-                    .collect()
-            }
-            None => BTreeSet::new(),
-        },
-        Expr::Match(m) => {
-            let mut arms = m.arms.iter().map(|a| definitely_assigned(&a.body));
-            let Some(first) = arms.next() else {
-                return BTreeSet::new();
-            };
-            arms.fold(first, |acc, s| acc.intersection(&s).cloned().collect())
-        }
-        _ => BTreeSet::new(),
+        Expr::If(i) => walk.branches_of_if(i, false),
+        Expr::Match(m) => walk.arms(m),
+        other => walk.visit_expr(other),
+    }
+    Effects {
+        reads: walk.reads,
+        assigned: walk.assigned.unwrap_or_default(),
+        written: walk.written,
     }
 }
 
-fn block_assigned(b: &syn::Block) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    for stmt in &b.stmts {
-        if let Stmt::Expr(e, _) = stmt {
-            out.extend(definitely_assigned(e));
-        }
-    }
-    out
+struct Walk {
+    /// Assigned on every path to here; `None` where no path arrives (after a `return`).
+    assigned: Option<BTreeSet<String>>,
+    /// Names bound inside the code itself (they are not the generator's locals).
+    scopes: Vec<HashSet<String>>,
+    reads: Vec<Ident>,
+    written: BTreeSet<String>,
 }
 
-/// The names `e` reads: its free names once whole-local assignments are replaced by their
-/// right-hand side.
-pub fn reads(e: &Expr) -> Vec<proc_macro2::Ident> {
-    struct StripTargets;
-    impl VisitMut for StripTargets {
-        fn visit_expr_mut(&mut self, e: &mut Expr) {
-            if let Expr::Assign(a) = e
-                && matches!(&*a.left, Expr::Path(p) if p.qself.is_none() && p.path.segments.len() == 1)
-            {
-                *e = (*a.right).clone();
-            }
-            visit_mut::visit_expr_mut(self, e);
-        }
-        fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+impl Walk {
+    fn inner(&self, name: &str) -> bool {
+        self.scopes.iter().any(|s| s.contains(name))
     }
-    let mut e = e.clone();
-    StripTargets.visit_expr_mut(&mut e);
-    FreeNames::of_expr(&e)
+
+    fn read(&mut self, ident: &Ident) {
+        let name = ident.to_string();
+        let assigned = self.assigned.as_ref().is_none_or(|a| a.contains(&name));
+        if !assigned && !self.inner(&name) && !self.reads.iter().any(|r| *r == name) {
+            self.reads.push(ident.clone());
+        }
+    }
+
+    fn read_all(&mut self, e: &Expr) {
+        for ident in FreeNames::of_expr(e) {
+            self.read(&ident);
+        }
+    }
+
+    fn assign(&mut self, name: String) {
+        if self.inner(&name) {
+            return;
+        }
+        if let Some(a) = &mut self.assigned {
+            a.insert(name.clone());
+        }
+        self.written.insert(name);
+    }
+
+    fn bind(&mut self, pat: &Pat) {
+        let names = pat_bindings(pat).into_iter().map(|b| b.ident.to_string());
+        self.scopes.last_mut().expect("a scope").extend(names);
+    }
+
+    fn scoped<T>(&mut self, f: impl FnOnce(&mut Self) -> T) -> T {
+        self.scopes.push(HashSet::new());
+        let r = f(self);
+        self.scopes.pop();
+        r
+    }
+
+    /// Runs `f` as one alternative path from here; returns what it assigned, and restores.
+    fn path(&mut self, f: impl FnOnce(&mut Self)) -> Option<BTreeSet<String>> {
+        let before = self.assigned.clone();
+        f(self);
+        std::mem::replace(&mut self.assigned, before)
+    }
+
+    /// Code that may run any number of times, zero included (a loop body).
+    fn maybe(&mut self, f: impl FnOnce(&mut Self)) {
+        let _ = self.path(f);
+    }
+
+    /// An `if` from its condition (`eval_cond`) or from its branches' start (the condition's
+    /// `let` bindings still scope the `then` branch).
+    fn branches_of_if(&mut self, i: &syn::ExprIf, eval_cond: bool) {
+        let (then, after_cond) = self.scoped(|w| {
+            if eval_cond {
+                w.visit_expr(&i.cond);
+            } else {
+                for name in cond_bindings(&i.cond) {
+                    w.scopes.last_mut().expect("a scope").insert(name);
+                }
+            }
+            let then = w.path(|w| w.visit_block(&i.then_branch));
+            (then, w.assigned.clone())
+        });
+        let otherwise = match &i.else_branch {
+            Some((_, e)) => self.path(|w| w.visit_expr(e)),
+            None => after_cond,
+        };
+        self.assigned = Walk::join([then, otherwise]);
+    }
+
+    /// A `match`'s arms, from after its scrutinee.
+    fn arms(&mut self, m: &syn::ExprMatch) {
+        let arms: Vec<_> = m
+            .arms
+            .iter()
+            .map(|arm| {
+                self.path(|w| {
+                    w.scoped(|w| {
+                        w.bind(&arm.pat);
+                        if let Some((_, guard)) = &arm.guard {
+                            w.visit_expr(guard);
+                        }
+                        w.visit_expr(&arm.body);
+                    });
+                })
+            })
+            .collect();
+        self.assigned = Walk::join(arms);
+    }
+
+    fn join(paths: impl IntoIterator<Item = Option<BTreeSet<String>>>) -> Option<BTreeSet<String>> {
+        paths
+            .into_iter()
+            .flatten()
+            .reduce(|a, b| a.intersection(&b).cloned().collect())
+    }
+}
+
+/// The names bound by the `let`s of a condition (a let chain included).
+fn cond_bindings(cond: &Expr) -> Vec<String> {
+    match cond {
+        Expr::Let(l) => pat_bindings(&l.pat)
+            .into_iter()
+            .map(|b| b.ident.to_string())
+            .collect(),
+        Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
+            let mut names = cond_bindings(&b.left);
+            names.extend(cond_bindings(&b.right));
+            names
+        }
+        Expr::Paren(p) => cond_bindings(&p.expr),
+        _ => Vec::new(),
+    }
+}
+
+/// The local an assignment target names, when it is one as a whole.
+fn whole_local(e: &Expr) -> Option<&Ident> {
+    match e {
+        Expr::Path(p) if p.qself.is_none() && p.path.segments.len() == 1 => p.path.get_ident(),
+        Expr::Paren(p) => whole_local(&p.expr),
+        _ => None,
+    }
+}
+
+impl<'ast> Visit<'ast> for Walk {
+    fn visit_expr_path(&mut self, p: &'ast syn::ExprPath) {
+        if p.qself.is_none()
+            && let Some(ident) = p.path.get_ident()
+        {
+            self.read(ident);
+        }
+    }
+
+    fn visit_expr_assign(&mut self, a: &'ast syn::ExprAssign) {
+        self.visit_expr(&a.right);
+        match whole_local(&a.left) {
+            Some(ident) => self.assign(ident.to_string()),
+            None => self.visit_expr(&a.left),
+        }
+    }
+
+    fn visit_block(&mut self, b: &'ast syn::Block) {
+        self.scoped(|w| visit::visit_block(w, b));
+    }
+
+    fn visit_local(&mut self, l: &'ast syn::Local) {
+        if let Some(init) = &l.init {
+            self.visit_expr(&init.expr);
+            if let Some((_, diverge)) = &init.diverge {
+                let _ = self.path(|w| w.visit_expr(diverge));
+            }
+        }
+        self.bind(&l.pat);
+    }
+
+    fn visit_expr_let(&mut self, l: &'ast syn::ExprLet) {
+        // The bindings belong to the scope the `if`/`while` opened for its condition and body.
+        self.visit_expr(&l.expr);
+        self.bind(&l.pat);
+    }
+
+    fn visit_expr_binary(&mut self, b: &'ast syn::ExprBinary) {
+        if matches!(b.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) {
+            self.visit_expr(&b.left);
+            let right = self.path(|w| w.visit_expr(&b.right));
+            let left = self.assigned.clone();
+            self.assigned = Walk::join([left, right]);
+        } else {
+            visit::visit_expr_binary(self, b);
+        }
+    }
+
+    fn visit_expr_if(&mut self, i: &'ast syn::ExprIf) {
+        self.branches_of_if(i, true);
+    }
+
+    fn visit_expr_match(&mut self, m: &'ast syn::ExprMatch) {
+        self.visit_expr(&m.expr);
+        self.arms(m);
+    }
+
+    fn visit_item(&mut self, _: &'ast syn::Item) {}
+
+    fn visit_expr_while(&mut self, wh: &'ast syn::ExprWhile) {
+        self.scoped(|w| {
+            w.visit_expr(&wh.cond);
+            w.maybe(|w| w.visit_block(&wh.body));
+        });
+    }
+
+    fn visit_expr_for_loop(&mut self, f: &'ast syn::ExprForLoop) {
+        self.visit_expr(&f.expr);
+        self.maybe(|w| {
+            w.scoped(|w| {
+                w.bind(&f.pat);
+                w.visit_block(&f.body);
+            });
+        });
+    }
+
+    fn visit_expr_loop(&mut self, l: &'ast syn::ExprLoop) {
+        // Left by a `break` after any part of the body: only what was assigned before counts.
+        self.maybe(|w| w.visit_block(&l.body));
+    }
+
+    fn visit_expr_block(&mut self, b: &'ast syn::ExprBlock) {
+        if b.label.is_some() {
+            // A `break 'label` may leave it after any part.
+            self.maybe(|w| w.visit_block(&b.block));
+        } else {
+            self.visit_block(&b.block);
+        }
+    }
+
+    fn visit_expr_return(&mut self, r: &'ast syn::ExprReturn) {
+        visit::visit_expr_return(self, r);
+        self.assigned = None;
+    }
+
+    fn visit_expr_break(&mut self, b: &'ast syn::ExprBreak) {
+        visit::visit_expr_break(self, b);
+        self.assigned = None;
+    }
+
+    fn visit_expr_continue(&mut self, _: &'ast syn::ExprContinue) {
+        self.assigned = None;
+    }
+
+    fn visit_expr_closure(&mut self, c: &'ast syn::ExprClosure) {
+        // Captures are reads where the closure is made; assignments inside it are not ours.
+        self.read_all(&Expr::Closure(c.clone()));
+    }
+
+    fn visit_expr_async(&mut self, a: &'ast syn::ExprAsync) {
+        self.read_all(&Expr::Async(a.clone()));
+    }
+
+    fn visit_macro(&mut self, m: &'ast syn::Macro) {
+        self.read_all(&Expr::Macro(syn::ExprMacro {
+            attrs: Vec::new(),
+            mac: m.clone(),
+        }));
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn fx(src: &str) -> (Vec<String>, Vec<String>, Vec<String>) {
+        let e = effects(&syn::parse_str(src).unwrap());
+        (
+            e.reads.iter().map(ToString::to_string).collect(),
+            e.assigned.into_iter().collect(),
+            e.written.into_iter().collect(),
+        )
+    }
+
     fn assigned(src: &str) -> Vec<String> {
-        definitely_assigned(&syn::parse_str(src).unwrap())
-            .into_iter()
-            .collect()
+        fx(src).1
+    }
+
+    fn reads(src: &str) -> Vec<String> {
+        fx(src).0
     }
 
     #[test]
@@ -93,13 +353,64 @@ mod tests {
             assigned("if c { x = 1 } else if d { x = 2 } else { x = 3 }"),
             ["x"]
         );
-        let names = |src: &str| {
-            reads(&syn::parse_str(src).unwrap())
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-        };
-        assert!(names("if c { x = x + 1 } else { x = 2 }").contains(&"x".to_string()));
-        assert_eq!(names("if c { x = y } else { x = 2 }"), ["c", "y"]);
+        // A path that does not complete does not count.
+        assert_eq!(assigned("if c { x = 1 } else { return }"), ["x"]);
+        assert_eq!(assigned("{ x = 1; while c { y = 2 } }"), ["x"]);
+        assert_eq!(assigned("c && { x = 1; true }"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn assignments_to_a_rebinding_are_not_to_the_local() {
+        assert_eq!(assigned("{ x = 1; let x; x = 2; y = 3 }"), ["x", "y"]);
+        assert_eq!(assigned("{ let x; x = 2 }"), Vec::<String>::new());
+        assert_eq!(
+            assigned("if c { let x; x = 1 } else { x = 2 }"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            assigned("match m { mut x => x = 1, _ => x = 2 }"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            assigned("if let Some(mut x) = o { x = 1 } else { x = 2 }"),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn branch_effects_leave_out_the_condition() {
+        let e =
+            syn::parse_str("if { t = f(); t.ok() } { g(t.get()) } else { t = h(); 0 }").unwrap();
+        assert!(branch_effects(&e).assigned.is_empty());
+        assert_eq!(effects(&e).assigned.into_iter().collect::<Vec<_>>(), ["t"]);
+        let e = syn::parse_str("match { t = f(); 1 } { 1 => t = g(), _ => {} }").unwrap();
+        assert!(branch_effects(&e).assigned.is_empty());
+        let e = syn::parse_str("if let Some(t) = o { t = 1 } else { t = 2 }").unwrap();
+        assert!(branch_effects(&e).assigned.is_empty());
+    }
+
+    #[test]
+    fn reads_before_assignment_only() {
+        assert!(reads("if c { x = x + 1 } else { x = 2 }").contains(&"x".to_string()));
+        assert_eq!(reads("if c { x = y } else { x = 2 }"), ["c", "y"]);
+        // A maybe-moved `t` reassigned, then used, on one path only: not read before.
+        assert_eq!(
+            fx("if let Some(s) = o { t = f(); for i in r { bump(&mut t, s) } }"),
+            (
+                vec!["o".to_string(), "f".into(), "r".into(), "bump".into()],
+                vec![],
+                vec!["t".to_string()]
+            )
+        );
+        // A loop body reading before assigning reads the value from before the loop.
+        assert!(reads("loop { g(t); t = f(); }").contains(&"t".to_string()));
+        assert!(!reads("loop { t = f(); g(t); }").contains(&"t".to_string()));
+        // Closures and macros read what they mention.
+        assert_eq!(reads("{ t = f(); let c = || t; }"), ["f"]);
+        assert_eq!(reads("{ let c = move || t; t = f(); }"), ["t", "f"]);
+        assert_eq!(reads("println!(\"{t}\")"), ["t"]);
+        // Names bound inside are not the generator's.
+        assert_eq!(reads("{ let y = 1; y + z }"), ["z"]);
+        assert_eq!(reads("let Some(y) = o && y > z"), ["o", "z"]);
     }
 }

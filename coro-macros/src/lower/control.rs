@@ -111,8 +111,7 @@ impl Lowerer<'_> {
     /// its `let` bindings declared by `declare_bindings` inside the then-branch.
     fn condition(&mut self, cond: &Expr) -> TokenStream {
         if !expr_has_yield(cond) {
-            self.mention_all(&FreeNames::of_expr(&strip_lets(cond)));
-            return self.rewrite_expr(cond);
+            return self.verbatim_expr(cond);
         }
         match cond {
             Expr::Let(l) if !expr_has_yield_in_pat(l) => {
@@ -130,8 +129,7 @@ impl Lowerer<'_> {
                     );
                 }
                 let left = self.condition(&b.left);
-                self.mention_all(&FreeNames::of_expr(&strip_lets(&b.right)));
-                let right = self.rewrite_expr(&b.right);
+                let right = self.verbatim_expr(&b.right);
                 quote!(#left && #right)
             }
             other => {
@@ -160,7 +158,7 @@ impl Lowerer<'_> {
         let cond = self.condition(&cond_expr);
         // Locals assigned on every branch (and read nowhere in the `if`) are dead before the
         // branches, though the assignments sit inside them: recorded where the branches start.
-        self.kill_definitely_assigned(&Expr::If(i.clone()), false);
+        self.kill_definitely_assigned(&Expr::If(i.clone()));
         let value = self.value_temp(want_value);
         let join = self.new_block(BlockKind::Internal);
         let guarded = !cond_temp_free(&i.cond);
@@ -203,7 +201,7 @@ impl Lowerer<'_> {
         let scrutinee = self.expr(&m.expr);
         self.mention_hidden(&scrutinee);
         let scrutinee = self.in_unsafe(scrutinee);
-        self.kill_definitely_assigned(&Expr::Match(m.clone()), false);
+        self.kill_definitely_assigned(&Expr::Match(m.clone()));
         let value = self.value_temp(want_value);
         let join = self.new_block(BlockKind::Internal);
         let mut arms = Vec::new();
@@ -217,18 +215,14 @@ impl Lowerer<'_> {
                 );
             }
             let mut guard_tokens = None;
-            let guard_names: Vec<String> = arm.guard.as_ref().map_or_else(Vec::new, |(_, g)| {
-                FreeNames::of_expr(g)
-                    .into_iter()
-                    .map(|i| i.to_string())
-                    .collect()
-            });
-            let (pat, rebinds) = self.unshadow_pattern(&arm.pat, &guard_names);
+            let mut guard_expr = arm.guard.as_ref().map(|(_, g)| (**g).clone());
+            let (pat, rebinds) =
+                self.unshadow_pattern(&arm.pat, &mut guard_expr.iter_mut().collect::<Vec<_>>());
             let body = self.in_seq(|this| {
                 this.no_inline += usize::from(guarded);
                 this.push_scope();
                 this.declare_pattern(&pat, true);
-                if let Some((_, guard)) = &arm.guard {
+                if let Some(guard) = &guard_expr {
                     this.mention_all(&FreeNames::of_expr(guard));
                     guard_tokens = Some(this.rewrite_expr(guard));
                 }
@@ -340,7 +334,7 @@ impl Lowerer<'_> {
             continue_target: Some(head),
             value: None,
         });
-        let (pat, rebinds) = self.unshadow_pattern(&f.pat, &[]);
+        let (pat, rebinds) = self.unshadow_pattern(&f.pat, &mut []);
         let pat = &pat;
         let body = self.in_seq(|this| {
             this.push_scope();
@@ -418,20 +412,6 @@ fn contains_let(e: &Expr) -> bool {
 
 fn expr_has_yield_in_pat(_l: &syn::ExprLet) -> bool {
     false
-}
-
-/// A condition with `let PAT = e` replaced by `e`, for collecting the names it reads.
-fn strip_lets(e: &Expr) -> Expr {
-    match e {
-        Expr::Let(l) => (*l.expr).clone(),
-        Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
-            let mut b = b.clone();
-            b.left = Box::new(strip_lets(&b.left));
-            b.right = Box::new(strip_lets(&b.right));
-            Expr::Binary(b)
-        }
-        other => other.clone(),
-    }
 }
 
 /// Whether evaluating `e` leaves no temporary that matters (one with a destructor or a borrow)

@@ -152,7 +152,13 @@ impl Lowerer<'_> {
                 // The right operand runs first, then the place is evaluated and written.
                 let rhs = self.expr(&a.right);
                 self.mention_hidden(&rhs);
-                let left = self.verbatim_expr(&a.left);
+                let left = if let Some(id) = self.local_path(&a.left) {
+                    // A whole local: a kill, not a use (`c = yield_!(1)` with `let c;`).
+                    self.assign_whole(id);
+                    self.rewrite_expr(&a.left)
+                } else {
+                    self.verbatim_expr(&a.left)
+                };
                 quote!(#left = #rhs)
             }
             Expr::Return(r) => {

@@ -5,10 +5,11 @@
 //! that is dead at a suspension is simply not saved (so it is dropped there). Guards (locals never
 //! mentioned after their `let`) are live to their scope's end, as in plain Rust.
 //!
-//! Each block's events are read as one linear sequence (branches inside an arm included), which
-//! over-approximates: a local used on any path counts, and only top-level assignments kill.
+//! Within a block, each branch of a lowered `if`/`match` is a sequence of its own: a kill on one
+//! branch does not hide a use on another. Plain (not lowered) code counts as one step: its reads
+//! before any assignment are uses, its assignments on every path kills (see `assign.rs`).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use super::{Event, Graph};
 
@@ -27,26 +28,8 @@ pub fn solve(g: &mut Graph) {
     while changed {
         changed = false;
         for b in (0..n).rev() {
+            let live = block_live_in(g, b, &live_in);
             let block = &g.blocks[b];
-            let mut live = BTreeSet::new();
-            for ev in block.events.iter().rev() {
-                match *ev {
-                    Event::Mention(l) => {
-                        live.insert(l);
-                    }
-                    Event::Kill(l) | Event::Dead(l) => {
-                        live.remove(&l);
-                    }
-                    Event::Jump(j) => {
-                        let jump = &g.jumps[j];
-                        for &l in &live_in[jump.target] {
-                            if !jump.defines.iter().any(|(d, _)| *d == l) {
-                                live.insert(l);
-                            }
-                        }
-                    }
-                }
-            }
             let entry: BTreeSet<usize> = block.entry_scope.iter().copied().collect();
             let mut next: BTreeSet<usize> = live.intersection(&entry).copied().collect();
             next.extend(live_in[b].iter().copied());
@@ -67,4 +50,60 @@ pub fn solve(g: &mut Graph) {
         .into_iter()
         .map(|s| s.into_iter().rev().collect())
         .collect();
+}
+
+/// The locals live at a block's entry, given those live at every block's entry.
+///
+/// The block's events are scanned backwards, each into the live set of its own sequence. Where a
+/// branch's sequence starts, it forks off its parent: what is live at its start joins the
+/// parent's set there. A branch ends in jumps (or diverges), so nothing after the `if` in the
+/// parent flows into it; were the parent to go on after a branch in the same block (the code
+/// after a `let`-`else`), the union still covers both paths.
+fn block_live_in(g: &Graph, b: usize, live_in: &[BTreeSet<usize>]) -> BTreeSet<usize> {
+    let block = &g.blocks[b];
+    // Where each sequence starts in the block: its first event or its first descendant's (a
+    // branch may fork before its parent has an event of its own).
+    let mut first = HashMap::new();
+    for (i, &seq) in block.event_seqs.iter().enumerate() {
+        let mut s = seq;
+        loop {
+            first.entry(s).or_insert(i);
+            match g.seq_parent[s] {
+                Some(parent) if s != block.root => s = parent,
+                _ => break,
+            }
+        }
+    }
+    let mut live: HashMap<usize, BTreeSet<usize>> = HashMap::new();
+    for (i, ev) in block.events.iter().enumerate().rev() {
+        let seq = block.event_seqs[i];
+        let set = live.entry(seq).or_default();
+        match *ev {
+            Event::Mention(l) => {
+                set.insert(l);
+            }
+            Event::Kill(l) | Event::Dead(l) => {
+                set.remove(&l);
+            }
+            Event::Write(_) => {}
+            Event::Jump(j) => {
+                let jump = &g.jumps[j];
+                for &l in &live_in[jump.target] {
+                    if !jump.defines.iter().any(|(d, _)| *d == l) {
+                        set.insert(l);
+                    }
+                }
+            }
+        }
+        let mut s = seq;
+        while first[&s] == i
+            && s != block.root
+            && let Some(parent) = g.seq_parent[s]
+        {
+            let branch = live.remove(&s).unwrap_or_default();
+            live.entry(parent).or_default().extend(branch);
+            s = parent;
+        }
+    }
+    live.remove(&block.root).unwrap_or_default()
 }

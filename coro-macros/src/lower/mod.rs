@@ -83,8 +83,11 @@ pub struct Block {
     pub root: SeqId,
     /// Mentions, kills and jumps in code order, for liveness.
     pub events: Vec<Event>,
-    /// Locals assigned as a whole at the top level of the block before any other use: they need a
-    /// declaration at the arm's entry when they are not restored.
+    /// The sequence each event belongs to (branches of a lowered `if`/`match` are sequences of
+    /// their own, so liveness can follow each path).
+    pub event_seqs: Vec<SeqId>,
+    /// Locals the block's code assigns as a whole (on any path): a value they held before
+    /// would be dropped here.
     pub kills: Vec<LocalId>,
     /// Position in source order, for emitting arms so rustc infers types front to back.
     pub order: usize,
@@ -95,8 +98,11 @@ pub struct Block {
 #[derive(Clone, Copy)]
 pub enum Event {
     Mention(LocalId),
-    /// A whole assignment at the top level of the block.
+    /// A whole assignment on the sequence's own path.
     Kill(LocalId),
+    /// A whole assignment on some paths of plain code, after any read: neither a use nor a kill
+    /// for liveness, but the local must be declared in the arm.
+    Write(LocalId),
     /// The local is dead here because the construct that follows assigns it on every path
     /// (`if c { x = 1 } else { x = 2 }`); not itself a use of the local.
     Dead(LocalId),
@@ -170,6 +176,8 @@ pub struct Graph {
     pub blocks: Vec<Block>,
     pub jumps: Vec<Jump>,
     pub seqs: Vec<Vec<TokenStream>>,
+    /// The sequence each sequence branches off from (`None` for a block's root).
+    pub seq_parent: Vec<Option<SeqId>>,
     pub aliases: Vec<Alias>,
     pub decls: Vec<Decl>,
     pub borrows: Vec<borrows::Borrow>,
@@ -235,6 +243,7 @@ impl<'a> Lowerer<'a> {
                 blocks: Vec::new(),
                 jumps: Vec::new(),
                 seqs: Vec::new(),
+                seq_parent: Vec::new(),
                 aliases: Vec::new(),
                 decls: Vec::new(),
                 borrows: Vec::new(),
@@ -350,29 +359,32 @@ impl<'a> Lowerer<'a> {
 
     pub fn mention(&mut self, id: LocalId) {
         self.g.locals[id].mentioned = true;
-        self.g.blocks[self.cur_block]
-            .events
-            .push(Event::Mention(id));
+        self.push_event(Event::Mention(id));
     }
 
     /// Marks a local dead before a construct that assigns it on every path.
     pub fn mark_dead(&mut self, id: LocalId) {
-        let block = &mut self.g.blocks[self.cur_block];
-        if self.cur_seq == block.root {
-            block.events.push(Event::Dead(id));
-        }
+        self.push_event(Event::Dead(id));
     }
 
-    /// A whole-local assignment: a kill if at the top level of the block's code.
+    /// A whole-local assignment on the current sequence's path: a kill.
     pub fn assign_whole(&mut self, id: LocalId) {
         self.g.locals[id].mentioned = true;
+        self.push_event(Event::Kill(id));
+        self.g.blocks[self.cur_block].kills.push(id);
+    }
+
+    /// A whole-local assignment on some paths of plain code (see [`Event::Write`]).
+    pub fn assign_partly(&mut self, id: LocalId) {
+        self.g.locals[id].mentioned = true;
+        self.push_event(Event::Write(id));
+        self.g.blocks[self.cur_block].kills.push(id);
+    }
+
+    fn push_event(&mut self, event: Event) {
         let block = &mut self.g.blocks[self.cur_block];
-        if self.cur_seq == block.root {
-            block.events.push(Event::Kill(id));
-            block.kills.push(id);
-        } else {
-            block.events.push(Event::Mention(id));
-        }
+        block.events.push(event);
+        block.event_seqs.push(self.cur_seq);
     }
 
     // ----- blocks, sequences, jumps -------------------------------------------------------
@@ -396,13 +408,14 @@ impl<'a> Lowerer<'a> {
 
     pub fn new_block(&mut self, kind: BlockKind) -> BlockId {
         let (entry_scope, entry_visible) = self.entry_now();
-        let root = self.new_seq();
+        let root = self.new_seq(None);
         self.g.blocks.push(Block {
             kind,
             entry_scope,
             entry_visible,
             root,
             events: Vec::new(),
+            event_seqs: Vec::new(),
             kills: Vec::new(),
             order: usize::MAX,
             started: false,
@@ -418,8 +431,9 @@ impl<'a> Lowerer<'a> {
         self.g.blocks[block].entry_visible = entry_visible;
     }
 
-    pub fn new_seq(&mut self) -> SeqId {
+    pub fn new_seq(&mut self, parent: Option<SeqId>) -> SeqId {
         self.g.seqs.push(Vec::new());
+        self.g.seq_parent.push(parent);
         self.g.seqs.len() - 1
     }
 
@@ -477,7 +491,7 @@ impl<'a> Lowerer<'a> {
         let saved_block = self.cur_block;
         let saved_names = self.names.clone();
         let saved_diverged = std::mem::replace(&mut self.diverged, false);
-        let seq = self.new_seq();
+        let seq = self.new_seq(Some(self.cur_seq));
         self.cur_seq = seq;
         f(self);
         self.diverged = saved_diverged;
@@ -527,7 +541,7 @@ impl<'a> Lowerer<'a> {
             save: Vec::new(),
             inline_ok: self.no_inline == 0,
         });
-        self.g.blocks[self.cur_block].events.push(Event::Jump(id));
+        self.push_event(Event::Jump(id));
         let p = ph("J", id);
         quote!(#p)
     }

@@ -13,59 +13,147 @@ use syn::visit_mut::{self, VisitMut};
 use syn::{Expr, Pat, Stmt};
 
 use super::Lowerer;
-use super::names::FreeNames;
 
 impl Lowerer<'_> {
-    /// Renames the bindings of `pat` that shadow an in-scope local, except the names in `keep`
-    /// (read by a guard or a later condition, which must see the new binding).
-    pub fn unshadow_pattern(&mut self, pat: &Pat, keep: &[String]) -> (Pat, Vec<Stmt>) {
+    /// Renames the bindings of `pat` that shadow an in-scope local. `readers` are the
+    /// expressions evaluated between the pattern and the body (a match guard, the later parts
+    /// of a let chain): they must see the new binding, so the renamed binding's uses in them are
+    /// renamed too; a name they cannot be renamed in (it is rebound or sits in a macro's tokens
+    /// there) is an error.
+    pub fn unshadow_pattern(&mut self, pat: &Pat, readers: &mut [&mut Expr]) -> (Pat, Vec<Stmt>) {
+        let keep: Vec<String> = super::names::pat_bindings(pat)
+            .into_iter()
+            .map(|b| b.ident.to_string())
+            .filter(|name| !readers.iter().all(|r| renamable(r, name)))
+            .collect();
         let mut renamer = Renamer {
             lowerer: self,
-            keep,
+            keep: &keep,
             rebinds: Vec::new(),
+            renames: Vec::new(),
         };
         let mut pat = pat.clone();
         renamer.visit_pat_mut(&mut pat);
-        let rebinds = renamer.rebinds;
+        let Renamer {
+            rebinds, renames, ..
+        } = renamer;
+        for (user, hidden) in &renames {
+            for reader in readers.iter_mut() {
+                Rename {
+                    from: user,
+                    to: hidden,
+                }
+                .visit_expr_mut(reader);
+            }
+        }
         (pat, rebinds)
     }
 
     /// The same for every `let` of an `if`/`while` condition (a let chain included).
     pub fn unshadow_condition(&mut self, cond: &Expr) -> (Expr, Vec<Stmt>) {
+        // A let chain parses as a left-leaning tree of `&&`: flatten it, so that each `let`
+        // sees the conjuncts after it as its readers.
+        let mut parts = Vec::new();
+        let mut ops = Vec::new();
+        flatten_and(cond, &mut parts, &mut ops);
         let mut rebinds = Vec::new();
-        let cond = self.unshadow_cond_parts(cond, &[], &mut rebinds);
+        for i in 0..parts.len() {
+            let (head, rest) = parts.split_at_mut(i + 1);
+            if let Expr::Let(l) = &mut head[i] {
+                let mut readers: Vec<&mut Expr> = rest.iter_mut().collect();
+                let (pat, more) = self.unshadow_pattern(&l.pat, &mut readers);
+                *l.pat = pat;
+                rebinds.extend(more);
+            }
+        }
+        let mut parts = parts.into_iter();
+        let first = parts.next().expect("a condition has a part");
+        let cond = parts.zip(ops).fold(first, |left, (right, op)| {
+            Expr::Binary(syn::ExprBinary {
+                attrs: Vec::new(),
+                left: Box::new(left),
+                op,
+                right: Box::new(right),
+            })
+        });
         (cond, rebinds)
     }
+}
 
-    fn unshadow_cond_parts(&mut self, cond: &Expr, later: &[String], out: &mut Vec<Stmt>) -> Expr {
-        match cond {
-            Expr::Let(l) => {
-                let (pat, rebinds) = self.unshadow_pattern(&l.pat, later);
-                out.extend(rebinds);
-                let mut l = l.clone();
-                *l.pat = pat;
-                Expr::Let(l)
-            }
-            Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
-                // Names read by the right part must stay the (new) bindings of the left part.
-                let mut keep: Vec<String> = later.to_vec();
-                keep.extend(
-                    FreeNames::of_expr(&b.right)
-                        .into_iter()
-                        .map(|i| i.to_string()),
-                );
-                let mut b = b.clone();
-                b.left = Box::new(self.unshadow_cond_parts(&b.left, &keep, out));
-                b.right = Box::new(self.unshadow_cond_parts(&b.right, later, out));
-                Expr::Binary(b)
-            }
-            Expr::Paren(p) => {
-                let mut p = p.clone();
-                p.expr = Box::new(self.unshadow_cond_parts(&p.expr, later, out));
-                Expr::Paren(p)
-            }
-            other => other.clone(),
+/// `a && b && c` -> `[a, b, c]` and the operators between them.
+fn flatten_and(e: &Expr, parts: &mut Vec<Expr>, ops: &mut Vec<syn::BinOp>) {
+    match e {
+        Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) && b.attrs.is_empty() => {
+            flatten_and(&b.left, parts, ops);
+            ops.push(b.op);
+            parts.push((*b.right).clone());
         }
+        other => parts.push(other.clone()),
+    }
+}
+
+/// Whether every use of `name` in `e` can be renamed by [`Rename`]: `e` binds no `name` of its
+/// own (a closure parameter, a `let`, a pattern) and no macro call mentions it in its tokens.
+fn renamable(e: &Expr, name: &str) -> bool {
+    use syn::visit::{self, Visit};
+    struct Check<'n> {
+        name: &'n str,
+        ok: bool,
+    }
+    impl<'ast> Visit<'ast> for Check<'_> {
+        fn visit_pat_ident(&mut self, pi: &'ast syn::PatIdent) {
+            self.ok &= pi.ident != self.name;
+            visit::visit_pat_ident(self, pi);
+        }
+        fn visit_macro(&mut self, m: &'ast syn::Macro) {
+            self.ok &= !mentions(m.tokens.clone(), self.name);
+        }
+    }
+    fn mentions(tokens: proc_macro2::TokenStream, name: &str) -> bool {
+        tokens.into_iter().any(|t| match t {
+            proc_macro2::TokenTree::Ident(i) => i == name,
+            proc_macro2::TokenTree::Group(g) => mentions(g.stream(), name),
+            proc_macro2::TokenTree::Literal(l) => super::names::format_captures(&l.to_string())
+                .iter()
+                .any(|c| c == name),
+            proc_macro2::TokenTree::Punct(_) => false,
+        })
+    }
+    let mut check = Check { name, ok: true };
+    check.visit_expr(e);
+    check.ok
+}
+
+/// Renames the uses of a local in an expression that [`renamable`] accepted.
+struct Rename<'a> {
+    from: &'a str,
+    to: &'a Ident,
+}
+
+impl VisitMut for Rename<'_> {
+    fn visit_expr_mut(&mut self, e: &mut Expr) {
+        if let Expr::Path(p) = e
+            && p.qself.is_none()
+            && p.path.leading_colon.is_none()
+            && p.path.segments.len() == 1
+            && p.path.segments[0].arguments.is_none()
+            && p.path.segments[0].ident == self.from
+        {
+            p.path.segments[0].ident = self.to.clone();
+            return;
+        }
+        visit_mut::visit_expr_mut(self, e);
+    }
+
+    fn visit_field_value_mut(&mut self, f: &mut syn::FieldValue) {
+        // `S { x }` -> `S { x: hidden }`
+        if f.colon_token.is_none()
+            && let syn::Member::Named(m) = &f.member
+            && m == self.from
+        {
+            f.colon_token = Some(syn::Token![:](m.span()));
+        }
+        visit_mut::visit_field_value_mut(self, f);
     }
 }
 
@@ -73,6 +161,8 @@ struct Renamer<'l, 'a, 'k> {
     lowerer: &'l mut Lowerer<'a>,
     keep: &'k [String],
     rebinds: Vec<Stmt>,
+    /// (user name, hidden name) of each renamed binding.
+    renames: Vec<(String, Ident)>,
 }
 
 impl VisitMut for Renamer<'_, '_, '_> {
@@ -85,7 +175,20 @@ impl VisitMut for Renamer<'_, '_, '_> {
             && pi.mutability.is_none()
             && pi.subpat.is_none()
             && name.starts_with(|c: char| c.is_ascii_uppercase());
-        if constant || self.keep.contains(&name) || self.lowerer.resolve(&name).is_none() {
+        if constant || self.lowerer.resolve(&name).is_none() {
+            return;
+        }
+        if self.keep.contains(&name) {
+            // Left unrenamed, the binding would hide the local from the jumps of the body,
+            // which would save the binding in the local's place.
+            self.lowerer.cx.error_spanned_by(
+                &pi.ident,
+                format_args!(
+                    "this binding hides the generator's local `{name}`, and the guard or \
+                     condition after it reads `{name}` inside a macro or rebinds it, where the \
+                     lowering cannot tell the two apart: give the binding another name"
+                ),
+            );
             return;
         }
         self.lowerer.pattern_counter += 1;
@@ -104,6 +207,7 @@ impl VisitMut for Renamer<'_, '_, '_> {
         } else {
             None
         };
+        self.renames.push((name, hidden.clone()));
         self.rebinds
             .push(syn::parse_quote!(let #mutability #user = #hidden;));
     }

@@ -10,14 +10,29 @@ use quote::{ToTokens, quote};
 use syn::visit_mut::{self, VisitMut};
 use syn::{Expr, Macro};
 
-use super::names::FreeNames;
 use super::{JumpKind, LocalId, Lowerer};
 
 impl Lowerer<'_> {
-    /// Records the mentions of `e` and returns its rewritten tokens.
+    /// Records what plain code `e` does to the locals — its reads before any assignment are
+    /// uses; an assignment on every path is a kill, one on some paths a write (see `assign.rs`)
+    /// — and returns its rewritten tokens.
     pub fn verbatim_expr(&mut self, e: &Expr) -> TokenStream {
-        self.mention_all(&FreeNames::of_expr(e));
-        self.rewrite_expr(e)
+        let fx = super::assign::effects(e);
+        self.mention_all(&fx.reads);
+        let code = self.rewrite_expr(e);
+        for name in &fx.written {
+            if fx.reads.iter().any(|r| r == name) {
+                continue;
+            }
+            if let Some(id) = self.resolve(name) {
+                if fx.assigned.contains(name) {
+                    self.assign_whole(id);
+                } else {
+                    self.assign_partly(id);
+                }
+            }
+        }
+        code
     }
 
     /// Rewrites `e` for the step closure without recording mentions.

@@ -8,7 +8,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{ToTokens, quote};
 use syn::{Expr, Stmt};
 
-use super::names::{FreeNames, pat_bindings};
+use super::names::pat_bindings;
 use super::{Alias, Lowerer, ph};
 use crate::scan::{self, YieldKind, local_has_yield, stmt_has_yield};
 
@@ -65,25 +65,6 @@ impl Lowerer<'_> {
         let lower = stmt_has_yield(&Stmt::Expr(e.clone(), None))
             || super::patterns::jumps_out_after_shadowing(self, e);
         if !lower {
-            // A whole-local assignment at the top level is a kill for liveness.
-            if let Expr::Assign(a) = e
-                && let Some(id) = self.local_path(&a.left)
-            {
-                let rhs = self.verbatim_expr(&a.right);
-                let left = &a.left;
-                self.assign_whole(id);
-                let stmt = quote!(#left = #rhs;);
-                self.emit(stmt);
-                return;
-            }
-            // A statement that assigns a deferred-initialized local on every path kills it too.
-            if !super::assign::definitely_assigned(e).is_empty() {
-                self.mention_all(&super::assign::reads(e));
-                let code = self.rewrite_expr(e);
-                self.kill_definitely_assigned(e, true);
-                self.emit(quote!(#code;));
-                return;
-            }
             let code = self.verbatim_expr(e);
             self.emit(quote!(#code;));
             return;
@@ -117,25 +98,16 @@ impl Lowerer<'_> {
         }
     }
 
-    /// Records kills for the locals `e` assigns on every path without reading them.
-    /// `in_place`: the assignments are in this very code (plain code), so they count as uses
-    /// of the block (its declaration is needed here); otherwise they sit in lowered branches.
-    pub(super) fn kill_definitely_assigned(&mut self, e: &Expr, in_place: bool) {
-        let assigned = super::assign::definitely_assigned(e);
-        if assigned.is_empty() {
-            return;
-        }
-        let reads = super::assign::reads(e);
-        for name in &assigned {
-            if reads.iter().any(|r| r == name) {
+    /// Marks dead, before a lowered construct, the locals it assigns on every path without
+    /// reading them first (the assignments themselves sit in its branches).
+    pub(super) fn kill_definitely_assigned(&mut self, e: &Expr) {
+        let fx = super::assign::branch_effects(e);
+        for name in &fx.assigned {
+            if fx.reads.iter().any(|r| r == name) {
                 continue;
             }
             if let Some(id) = self.resolve(name) {
-                if in_place {
-                    self.assign_whole(id);
-                } else {
-                    self.mark_dead(id);
-                }
+                self.mark_dead(id);
             }
         }
     }
@@ -167,8 +139,7 @@ impl Lowerer<'_> {
                     self.mention_hidden(&v);
                     v
                 } else {
-                    self.mention_all(&FreeNames::of_expr(&init.expr));
-                    self.rewrite_expr(&init.expr)
+                    self.verbatim_expr(&init.expr)
                 };
                 let diverge = init.diverge.as_ref().map(|(_, d)| {
                     if scan::expr_has_yield(d) {

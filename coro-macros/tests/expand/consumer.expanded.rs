@@ -55,7 +55,6 @@ fn consumer() -> impl ::coro_core::Generator<i32, Yield = bool, Return = ()> + :
                         ::coro_core::__private::starting(&__coro_resume);
                         let mut status = true;
                         {
-                            let (mut status,) = (status,);
                             {
                                 let __coro_yielded: bool = status;
                                 ::core::mem::forget(::core::mem::replace(

@@ -86,8 +86,6 @@ fn evens(
                         let mut count = 0;
                         let mut __coro_iter1 = ::core::iter::IntoIterator::into_iter(0..limit);
                         {
-                            let (_guard, mut count, mut __coro_iter1) =
-                                (_guard, count, __coro_iter1);
                             match ::core::iter::Iterator::next(&mut __coro_iter1) {
                                 ::core::option::Option::Some(i) => {
                                     if i % 2 == 1 {
@@ -173,8 +171,6 @@ fn evens(
                     } => {
                         count += 1;
                         {
-                            let (_guard, mut count, mut __coro_iter1) =
-                                (_guard, count, __coro_iter1);
                             match ::core::iter::Iterator::next(&mut __coro_iter1) {
                                 ::core::option::Option::Some(i) => {
                                     if i % 2 == 1 {

@@ -77,7 +77,6 @@ fn outer(
                         let mut accepted = 0;
                         let mut __coro_iter1 = ::core::iter::IntoIterator::into_iter(names);
                         {
-                            let (mut accepted, mut __coro_iter1) = (accepted, __coro_iter1);
                             match ::core::iter::Iterator::next(&mut __coro_iter1) {
                                 ::core::option::Option::Some(name) => {
                                     let mut __coro_gen2 = ask(name);
@@ -106,8 +105,7 @@ fn outer(
                                             __coro_v,
                                         ) => {
                                             let __coro_l5___coro_ret3 = __coro_v;
-                                            let (mut accepted, mut __coro_iter1, mut __coro_ret3) =
-                                                (accepted, __coro_iter1, __coro_l5___coro_ret3);
+                                            let (mut __coro_ret3,) = (__coro_l5___coro_ret3,);
                                             accepted += __coro_ret3;
                                             {
                                                 __coro_current = __CoroState::Block2 {
@@ -155,8 +153,7 @@ fn outer(
                                 }
                                 ::coro_core::__private::GeneratorState::Complete(__coro_v) => {
                                     let __coro_l5___coro_ret3 = __coro_v;
-                                    let (mut accepted, mut __coro_iter1, mut __coro_ret3) =
-                                        (accepted, __coro_iter1, __coro_l5___coro_ret3);
+                                    let (mut __coro_ret3,) = (__coro_l5___coro_ret3,);
                                     accepted += __coro_ret3;
                                     {
                                         __coro_current = __CoroState::Block2 {
@@ -200,8 +197,7 @@ fn outer(
                             }
                             ::coro_core::__private::GeneratorState::Complete(__coro_v) => {
                                 let __coro_l5___coro_ret3 = __coro_v;
-                                let (mut accepted, mut __coro_iter1, mut __coro_ret3) =
-                                    (accepted, __coro_iter1, __coro_l5___coro_ret3);
+                                let (mut __coro_ret3,) = (__coro_l5___coro_ret3,);
                                 accepted += __coro_ret3;
                                 {
                                     __coro_current = __CoroState::Block2 {
