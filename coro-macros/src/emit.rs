@@ -419,6 +419,50 @@ impl Emit<'_> {
         out
     }
 
+    /// What jump `j`'s arm calls local `l` (a value the jump defines is bound to its hidden
+    /// name just before it).
+    fn value_at(&self, j: usize, l: LocalId) -> Ident {
+        let jump = &self.g.jumps[j];
+        let hidden = &self.g.locals[l].hidden;
+        if jump.defines.iter().any(|(d, _)| *d == l) {
+            hidden.clone()
+        } else {
+            jump.names
+                .get(&l)
+                .cloned()
+                .unwrap_or_else(|| hidden.clone())
+        }
+    }
+
+    /// A goto run in place: the target's restored locals rebound under the names its code uses,
+    /// its declarations, then its code.
+    fn inlined_goto(&self, j: usize) -> TokenStream {
+        let jump = &self.g.jumps[j];
+        let target = jump.target;
+        // A restored local the arm already binds under the name the target's code uses is not
+        // rebound: a new binding would drop before the arm's locals declared after it that stay
+        // alive in the inlined code (dead, but in scope).
+        let carried: Vec<LocalId> = self
+            .restore_order(target)
+            .into_iter()
+            .filter(|&l| self.value_at(j, l) != self.target_name(target, l))
+            .collect();
+        let values = carried.iter().map(|&l| self.value_at(j, l));
+        let bindings = self.bindings(target, &carried);
+        let decls = self.entry_decls(target);
+        self.inlining.borrow_mut().push(target);
+        self.lingering.borrow_mut().push(self.unsaved_at(j));
+        let code = self.render_seq(self.g.blocks[target].root);
+        self.lingering.borrow_mut().pop();
+        self.inlining.borrow_mut().pop();
+        let rebind = (!carried.is_empty()).then(|| quote!(let (#(#bindings,)*) = (#(#values,)*);));
+        quote! {
+            #rebind
+            #(#decls)*
+            #code
+        }
+    }
+
     fn jump(&self, j: usize) -> TokenStream {
         let Context {
             krate,
@@ -429,8 +473,6 @@ impl Emit<'_> {
         } = self.ctx;
         let jump = &self.g.jumps[j];
         let v = self.variant(jump.target);
-        let defined: HashMap<LocalId, &TokenStream> =
-            jump.defines.iter().map(|(l, t)| (*l, t)).collect();
         let bind_defines = jump.defines.iter().map(|(l, value)| {
             let value = self.render(value.clone());
             if jump.save.contains(l) {
@@ -440,62 +482,19 @@ impl Emit<'_> {
                 quote!(let _ = #value;)
             }
         });
-        let fields = jump.save.iter().map(|l| {
-            let local = &self.g.locals[*l];
-            let f = &local.hidden;
-            let value = if defined.contains_key(l) {
-                local.hidden.clone()
-            } else {
-                jump.names
-                    .get(l)
-                    .cloned()
-                    .unwrap_or_else(|| local.hidden.clone())
-            };
+        let fields = jump.save.iter().map(|&l| {
+            let f = &self.g.locals[l].hidden;
+            let value = self.value_at(j, l);
             quote!(#f: #value)
         });
         let variant = quote!(#enum_name::#v { #(#fields),* });
         let current = Ident::new("__coro_current", Span::mixed_site());
         match &jump.kind {
             JumpKind::Goto if self.can_inline(j) => {
-                let target = jump.target;
-                // A restored local the arm already binds under the name the target's code uses
-                // is not rebound: a new binding would drop before the arm's locals declared
-                // after it that stay alive in the inlined code (dead, but in scope).
-                let carried: Vec<LocalId> = self
-                    .restore_order(target)
-                    .into_iter()
-                    .filter(|&l| {
-                        defined.contains_key(&l)
-                            || jump
-                                .names
-                                .get(&l)
-                                .is_none_or(|n| *n != self.target_name(target, l))
-                    })
-                    .collect();
-                let values = carried.iter().map(|&l| {
-                    if defined.contains_key(&l) {
-                        self.g.locals[l].hidden.clone()
-                    } else {
-                        jump.names
-                            .get(&l)
-                            .cloned()
-                            .unwrap_or_else(|| self.g.locals[l].hidden.clone())
-                    }
-                });
-                let bindings = self.bindings(target, &carried);
-                let decls = self.entry_decls(target);
-                self.inlining.borrow_mut().push(target);
-                self.lingering.borrow_mut().push(self.unsaved_at(j));
-                let code = self.render_seq(self.g.blocks[target].root);
-                self.lingering.borrow_mut().pop();
-                self.inlining.borrow_mut().pop();
-                let rebind =
-                    (!carried.is_empty()).then(|| quote!(let (#(#bindings,)*) = (#(#values,)*);));
+                let inlined = self.inlined_goto(j);
                 quote!({
                     #(#bind_defines)*
-                    #rebind
-                    #(#decls)*
-                    #code
+                    #inlined
                 })
             }
             JumpKind::Goto => {

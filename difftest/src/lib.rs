@@ -23,15 +23,16 @@
 //!    plain run. This encodes the documented difference: a local dead at a block boundary of the
 //!    state machine (a suspension point, or a join/loop head of a construct containing one) is
 //!    dropped there, and temporaries of a statement containing a `yield_!` may be dropped
-//!    before the end of that statement. Not checked: the relative order of two non-guard drops
-//!    that fall between the same two non-drop events.
+//!    before the end of that statement;
+//! 5. the values the generator drops at the same place as the plain run (not early) drop in
+//!    the same order there. Values dropped early are not ordered against each other.
 //!
 //! # Running
-//! `cargo test -p coro-difftest` checks 500 programs (`tests/differential.rs`). Environment:
+//! `cargo test -p coro-difftest` checks 1000 programs (`tests/differential.rs`). Environment:
 //! `CORO_DIFFTEST_PROGRAMS` (count), `CORO_DIFFTEST_BATCH` (programs per crate, default 500),
 //! `CORO_DIFFTEST_SEED`, `CORO_DIFFTEST_JOBS` (cargo -j, default 2), `CORO_DIFFTEST_KNOWN_BUGS=1`
-//! (also generate the shapes of known, still-open lowering bugs). To look at one program:
-//! `cargo run -p coro-difftest -- <seed>`.
+//! (turn every `program::Avoid` switch off; no bug is open, so that is the default too). To
+//! look at one program: `cargo run -p coro-difftest -- <seed>`.
 
 pub mod batch;
 pub mod program;

@@ -45,8 +45,9 @@ impl RetTy {
 }
 
 /// Shapes the generator avoids, or differences the comparison tolerates, because of known
-/// lowering bugs (each has a minimized, `#[ignore]`d regression test in `tests/regressions.rs`).
-/// Set `CORO_DIFFTEST_KNOWN_BUGS=1` to generate and check everything.
+/// lowering bugs (each has a minimized regression test in `tests/regressions.rs`, `#[ignore]`d
+/// while the bug is open). All the bugs below are fixed and every switch is off by default; they
+/// are kept to narrow down a regression (turn one on: does the failure go away?).
 #[derive(Clone, Copy, Debug, Default)]
 #[allow(clippy::struct_excessive_bools)]
 pub struct Avoid {
@@ -54,9 +55,9 @@ pub struct Avoid {
     /// shadows a local: jumps inside its scope store the new binding in the shadowed local's
     /// slot. Pattern bindings get fresh names instead of shadowing.
     pub pattern_shadowing: bool,
-    /// Bug B (fixed in 4c24045; bug O still needs this): locals restored from the state drop at
-    /// their scope's end in declaration order (plain Rust: reverse). The comparison ignores the order of drops between two non-drop
-    /// events (see [`crate::runtime::compare`]).
+    /// Bugs B and O: locals restored from the state drop at their scope's end in declaration
+    /// order (plain Rust: reverse). The comparison ignores the order of drops between two
+    /// non-drop events (see [`crate::runtime::compare`]).
     pub restored_drop_order: bool,
     /// Bug C: an assignment to a not-yet-initialized (or maybe-moved) local that is not at the
     /// top level of its block counts as a use, so the local is saved uninitialized at an
