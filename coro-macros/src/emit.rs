@@ -17,10 +17,10 @@ use quote::{format_ident, quote};
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 
-use crate::lower::{BlockKind, Context, Event, Graph, JumpKind, LocalId};
+use crate::lower::{BlockKind, Context, Graph, JumpKind, LocalId};
 
-/// Targets larger than this (in tokens) are reached through the dispatch loop.
-const INLINE_LIMIT: usize = 400;
+mod entry;
+mod inline;
 
 pub struct Emit<'a> {
     pub g: &'a Graph,
@@ -202,85 +202,6 @@ impl Emit<'_> {
         }
     }
 
-    /// How a block's arm binds its restored locals: user names where visible at entry.
-    fn entry_bindings(&self, b: usize) -> Vec<TokenStream> {
-        self.bindings(b, &self.restore_order(b))
-    }
-
-    /// Patterns binding `locals` by the names block `b`'s code uses for them.
-    fn bindings(&self, b: usize, locals: &[LocalId]) -> Vec<TokenStream> {
-        locals
-            .iter()
-            .map(|&l| {
-                let local = &self.g.locals[l];
-                let name = self.target_name(b, l);
-                let m = (local.mutable || name != local.name).then(|| quote!(mut));
-                quote!(#m #name)
-            })
-            .collect()
-    }
-
-    /// The name block `b`'s code uses for a local restored at its entry: its own name when
-    /// visible there, the hidden one when shadowed.
-    fn target_name(&self, b: usize, l: LocalId) -> Ident {
-        let block = &self.g.blocks[b];
-        let local = &self.g.locals[l];
-        let pos = block.entry_scope.iter().position(|&x| x == l);
-        if pos.is_some_and(|p| block.entry_visible[p]) {
-            local.name.clone()
-        } else {
-            local.hidden.clone()
-        }
-    }
-
-    /// The order an arm binds its restored locals in: declaration order. Bindings drop in
-    /// reverse order, so locals restored together drop innermost-declared first, as in Rust.
-    /// (The enum's fields are in the opposite order, for the same reason: fields drop in order.)
-    fn restore_order(&self, b: usize) -> Vec<LocalId> {
-        let mut locals = self.fields(b);
-        locals.sort_unstable();
-        locals
-    }
-
-    /// Declarations for locals the block assigns before use but does not restore.
-    /// Locals an arm declares at its entry: assigned at the top level, or marked dead before a
-    /// construct whose branches (in this arm) assign them, and not restored.
-    fn entry_declared(&self, b: usize) -> Vec<LocalId> {
-        let block = &self.g.blocks[b];
-        let restored = self.fields(b);
-        let mut declared: Vec<LocalId> = Vec::new();
-        for ev in &block.events {
-            let l = match *ev {
-                Event::Kill(l) | Event::Write(l) => l,
-                Event::Dead(l)
-                    if block
-                        .events
-                        .iter()
-                        .any(|e| matches!(e, Event::Mention(m) if *m == l)) =>
-                {
-                    l
-                }
-                _ => continue,
-            };
-            if block.entry_scope.contains(&l) && !restored.contains(&l) && !declared.contains(&l) {
-                declared.push(l);
-            }
-        }
-        declared
-    }
-
-    fn entry_decls(&self, b: usize) -> Vec<TokenStream> {
-        self.entry_declared(b)
-            .into_iter()
-            .map(|l| {
-                let local = &self.g.locals[l];
-                let name = &local.name;
-                let m = local.mutable.then(|| quote!(mut));
-                quote!(let #m #name;)
-            })
-            .collect()
-    }
-
     fn arm(&self, b: usize) -> TokenStream {
         let Context {
             krate,
@@ -308,77 +229,6 @@ impl Emit<'_> {
         }
     }
 
-    /// Whether a goto can run its target's code in place instead of going through the dispatch
-    /// loop (what lets LLVM turn a generator loop into a plain loop).
-    ///
-    /// Locals bound in the arm but not passed to the target stay alive in the inlined code until
-    /// the arm ends. That is only allowed for locals still in scope at the target (dead ones,
-    /// which the documented rule lets us drop at any boundary before their scope's end); a local
-    /// whose scope ends at this jump must drop here, so such a jump stays a state change.
-    fn can_inline(&self, j: usize) -> bool {
-        let jump = &self.g.jumps[j];
-        let target = jump.target;
-        if !jump.inline_ok {
-            return false;
-        }
-        {
-            let stack = self.inlining.borrow();
-            if stack.contains(&target) || stack.len() > 4 || target == 0 {
-                return false;
-            }
-        }
-        let entry = &self.g.blocks[target].entry_scope;
-        let unsaved = self.unsaved_at(j);
-        let lingering = self.lingering.borrow();
-        // A dead local may outlive the jump only while still in scope and never reassigned
-        // (reassignment would drop its old value there, before the arm ends).
-        let killed = |l: &LocalId| self.g.blocks.iter().any(|b| b.kills.contains(l));
-        if !unsaved
-            .iter()
-            .chain(lingering.iter().flatten())
-            .all(|l| entry.contains(l) && !killed(l))
-        {
-            return false;
-        }
-        drop(lingering);
-        self.code_size(target) <= INLINE_LIMIT
-    }
-
-    /// Locals bound in the jump's arm that the jump does not pass on.
-    fn unsaved_at(&self, j: usize) -> Vec<LocalId> {
-        let jump = &self.g.jumps[j];
-        let from = jump.from;
-        let entry = self.fields(from);
-        let redeclared = self.entry_declared(from);
-        jump.names
-            .keys()
-            .copied()
-            .filter(|l| {
-                let bound = entry.contains(l)
-                    || redeclared.contains(l)
-                    || self.g.locals[*l].decl_block == from;
-                bound && !jump.save.contains(l) && !jump.defines.iter().any(|(d, _)| d == l)
-            })
-            .collect()
-    }
-
-    /// Token count of a block's code (nested sequences included), memoized.
-    fn code_size(&self, b: usize) -> usize {
-        if let Some(&n) = self.sizes.borrow().get(&b) {
-            return n;
-        }
-        let mut n = 0;
-        let mut stack = vec![self.g.blocks[b].root];
-        while let Some(seq) = stack.pop() {
-            for stmt in &self.g.seqs[seq] {
-                n += count_tokens(stmt);
-                collect_seq_refs(stmt, &mut stack);
-            }
-        }
-        self.sizes.borrow_mut().insert(b, n);
-        n
-    }
-
     fn render_seq(&self, seq: usize) -> TokenStream {
         let mut out = TokenStream::new();
         for stmt in &self.g.seqs[seq] {
@@ -402,6 +252,7 @@ impl Emit<'_> {
                                 "S" => self.render_seq(n),
                                 "J" => self.jump(n),
                                 "D" => self.decl(n),
+                                "P" => self.alias_slot(n),
                                 _ => self.alias(n),
                             });
                         }
@@ -431,35 +282,6 @@ impl Emit<'_> {
                 .get(&l)
                 .cloned()
                 .unwrap_or_else(|| hidden.clone())
-        }
-    }
-
-    /// A goto run in place: the target's restored locals rebound under the names its code uses,
-    /// its declarations, then its code.
-    fn inlined_goto(&self, j: usize) -> TokenStream {
-        let jump = &self.g.jumps[j];
-        let target = jump.target;
-        // A restored local the arm already binds under the name the target's code uses is not
-        // rebound: a new binding would drop before the arm's locals declared after it that stay
-        // alive in the inlined code (dead, but in scope).
-        let carried: Vec<LocalId> = self
-            .restore_order(target)
-            .into_iter()
-            .filter(|&l| self.value_at(j, l) != self.target_name(target, l))
-            .collect();
-        let values = carried.iter().map(|&l| self.value_at(j, l));
-        let bindings = self.bindings(target, &carried);
-        let decls = self.entry_decls(target);
-        self.inlining.borrow_mut().push(target);
-        self.lingering.borrow_mut().push(self.unsaved_at(j));
-        let code = self.render_seq(self.g.blocks[target].root);
-        self.lingering.borrow_mut().pop();
-        self.inlining.borrow_mut().pop();
-        let rebind = (!carried.is_empty()).then(|| quote!(let (#(#bindings,)*) = (#(#values,)*);));
-        quote! {
-            #rebind
-            #(#decls)*
-            #code
         }
     }
 
@@ -526,35 +348,6 @@ impl Emit<'_> {
             }
         }
     }
-
-    fn decl(&self, n: usize) -> TokenStream {
-        let decl = &self.g.decls[n];
-        let used = self.g.blocks[decl.block].events.iter().any(|e| match *e {
-            Event::Mention(l) | Event::Kill(l) | Event::Write(l) => decl.locals.contains(&l),
-            // A `Dead` mark is not a use: the assignments it stands for may be in other arms.
-            Event::Dead(_) | Event::Jump(_) => false,
-        });
-        if used {
-            decl.tokens.clone()
-        } else {
-            TokenStream::new()
-        }
-    }
-
-    fn alias(&self, n: usize) -> TokenStream {
-        let alias = &self.g.aliases[n];
-        let needed = self.g.jumps.iter().enumerate().any(|(j, jump)| {
-            jump.from == alias.block
-                && (alias.first_jump..alias.end_jump).contains(&j)
-                && jump.save.contains(&alias.local)
-        });
-        if needed {
-            let (h, name) = (&self.g.locals[alias.local].hidden, &alias.user_name);
-            quote!(let mut #h = #name;)
-        } else {
-            TokenStream::new()
-        }
-    }
 }
 
 /// Gives every token the span of the user's value, so a type mismatch points at it.
@@ -573,31 +366,6 @@ fn respan(tokens: TokenStream, span: Span) -> TokenStream {
             }
         })
         .collect()
-}
-
-/// Collects the sequences a statement nests (`__coro_ph_S<n>` placeholders).
-fn collect_seq_refs(tokens: &TokenStream, out: &mut Vec<usize>) {
-    for tt in tokens.clone() {
-        match tt {
-            TokenTree::Ident(i) => {
-                if let Some(Ok(n)) = i.to_string().strip_prefix("__coro_ph_S").map(str::parse) {
-                    out.push(n);
-                }
-            }
-            TokenTree::Group(g) => collect_seq_refs(&g.stream(), out),
-            _ => {}
-        }
-    }
-}
-
-fn count_tokens(ts: &TokenStream) -> usize {
-    ts.clone()
-        .into_iter()
-        .map(|tt| match tt {
-            TokenTree::Group(g) => 1 + count_tokens(&g.stream()),
-            _ => 1,
-        })
-        .sum()
 }
 
 /// The order of the arms: rustc infers a saved local's type where a variant holding it is built

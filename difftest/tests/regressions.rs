@@ -658,6 +658,83 @@ fn bug_c_maybe_moved_local_reassigned_in_a_branch() {
     assert_same(bug_c_assigned_in_condition_read_in_branch::check);
 }
 
+// ----- Bug R: a local declared at an arm's entry drops before older restored locals -------
+//
+// Found by comparison rule 5 (seed 999516: `generator dropped #22 before #20, plain Rust the
+// other way round`). `u`, moved out and reassigned after a suspension, is declared at the entry
+// of the arm that assigns it, after the bindings of the locals restored there (`t`), so at the
+// end of the body it dropped before `t`, which plain Rust drops first (declared later).
+
+differential!(bug_r_entry_declared_local_drop_order -> i64, guards = [], |log| {
+    let mut u = Tracked::new(&log, 1, 0);
+    yield_!(consume(u));
+    let t = Tracked::new(&log, 2, yield_!(1));
+    u = Tracked::new(&log, 3, yield_!(t.val()));
+    t.val() + u.val()
+});
+
+#[test]
+fn bug_r_entry_declared_local_drops_in_declaration_order() {
+    assert_same(bug_r_entry_declared_local_drop_order::check);
+}
+
+// ----- Bug S: the alias of a shadowed local drops before locals declared after it ----------
+//
+// Found by the stricter comparison (seed 31337820). `for s in ..` shadows the match binding `s`
+// (a guard, saved at the `yield_!`s), so the outer `s` moves to its hidden-name alias at the
+// shadowing point: a binding declared after the loop's iterator. On the `?` return inside the
+// loop the outer `s` then dropped before the iterator's elements; plain Rust drops the iterator
+// first. Aliases are now declared with their local (at the arm's entry, or right after its
+// `let`) and only assigned at the shadowing point.
+
+differential!(bug_s_alias_drop_order -> Option<i64>, guards = [3, 4], |log| {
+    let w = Tracked::new(&log, 2, yield_!(5));
+    match opt_t(&log, 3, consume(w)) {
+        Some(s) => {
+            let mut n1 = 0;
+            loop {
+                n1 += 1;
+                if n1 > 2 {
+                    break;
+                }
+                for s in make_vec(&log, 4, yield_!(n1)) {
+                    yield_!(opt(8 + n1)?);
+                }
+            }
+        }
+        None => {}
+    }
+    let g = Tracked::new(&log, 5, 1);
+    let mut k = 0;
+    let u = Tracked::new(&log, 6, yield_!(0));
+    {
+        let g = Tracked::new(&log, 7, u.val());
+        k += yield_!(opt(g.val() + k)?);
+    }
+    Some(g.val() + k)
+});
+
+// The first version of the fix declared the alias once per shadowing `let`: two in sibling
+// branches of one arm left one declaration unassigned (E0282 "type annotations needed").
+differential!(bug_s_local_shadowed_in_two_branches -> i64, guards = [], |log| {
+    let x = Tracked::new(&log, 1, yield_!(0));
+    let k = yield_!(1);
+    if k > 2 {
+        let x = k;
+        yield_!(x);
+    } else {
+        let x = k + 1;
+        yield_!(x);
+    }
+    x.val()
+});
+
+#[test]
+fn bug_s_shadowed_local_drops_in_declaration_order() {
+    assert_same(bug_s_alias_drop_order::check);
+    assert_same(bug_s_local_shadowed_in_two_branches::check);
+}
+
 // ----- Controls: the same shapes without the bug's trigger pass ---------------------------------
 
 differential!(control_let_shadowing -> i64, guards = [], |log| {

@@ -180,6 +180,7 @@ impl Lowerer<'_> {
                 }
             };
             self.emit_raw(stmt);
+            self.alias_slots(first);
             return;
         }
         // Evaluate the initializer while the old names are visible, then move each shadowed
@@ -213,6 +214,18 @@ impl Lowerer<'_> {
             Some((_, Some(diverge))) => quote!(let #pat = #init_tmp else #diverge;),
         };
         self.emit_raw(stmt);
+        self.alias_slots(first);
+    }
+
+    /// After a `let`, a place for the hidden-name alias of each local it declared (from `first`
+    /// on), declared there if a later shadowing `let` in this arm needs one: declared with the
+    /// local, the alias drops where the local would, after the locals declared after it.
+    fn alias_slots(&mut self, first: usize) {
+        for id in first..self.g.locals.len() {
+            self.g.alias_slots.insert(id);
+            let p = ph("P", id);
+            self.g.seqs[self.cur_seq].push(quote!(#p));
+        }
     }
 
     /// A `let` without initializer, emitted only if its block uses what it declares (from

@@ -1,0 +1,208 @@
+//! What an arm binds at its entry: the restored locals (by the names its code uses), the
+//! locals it declares there (assigned in the arm but not restored), and the hidden-name aliases
+//! of locals that a shadowing `let` in the arm hides while a later jump still saves them.
+//!
+//! Input:  block `b` restoring `t`, assigning the moved-out `u` (declared before `t`)
+//! Output: `State::B { t, .. } => { let mut u; let t = t; .. }` — bound in declaration order,
+//!         so they drop in reverse declaration order, as in Rust.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+use super::Emit;
+use crate::lower::{Event, LocalId};
+
+impl Emit<'_> {
+    /// How a block's arm binds its restored locals: user names where visible at entry.
+    pub(super) fn entry_bindings(&self, b: usize) -> Vec<TokenStream> {
+        self.bindings(b, &self.restore_order(b))
+    }
+
+    /// Patterns binding `locals` by the names block `b`'s code uses for them.
+    pub(super) fn bindings(&self, b: usize, locals: &[LocalId]) -> Vec<TokenStream> {
+        locals
+            .iter()
+            .map(|&l| {
+                let local = &self.g.locals[l];
+                let name = self.target_name(b, l);
+                let m = (local.mutable || name != local.name).then(|| quote!(mut));
+                quote!(#m #name)
+            })
+            .collect()
+    }
+
+    /// The name block `b`'s code uses for a local restored at its entry: its own name when
+    /// visible there, the hidden one when shadowed.
+    pub(super) fn target_name(&self, b: usize, l: LocalId) -> Ident {
+        let block = &self.g.blocks[b];
+        let local = &self.g.locals[l];
+        let pos = block.entry_scope.iter().position(|&x| x == l);
+        if pos.is_some_and(|p| block.entry_visible[p]) {
+            local.name.clone()
+        } else {
+            local.hidden.clone()
+        }
+    }
+
+    /// The order an arm binds its restored locals in: declaration order. Bindings drop in
+    /// reverse order, so locals restored together drop innermost-declared first, as in Rust.
+    /// (The enum's fields are in the opposite order, for the same reason: fields drop in order.)
+    pub(super) fn restore_order(&self, b: usize) -> Vec<LocalId> {
+        let mut locals = self.fields(b);
+        locals.sort_unstable();
+        locals
+    }
+
+    /// Declarations for locals the block assigns before use but does not restore.
+    /// Locals an arm declares at its entry: assigned at the top level, or marked dead before a
+    /// construct whose branches (in this arm) assign them, and not restored.
+    pub(super) fn entry_declared(&self, b: usize) -> Vec<LocalId> {
+        let block = &self.g.blocks[b];
+        let restored = self.fields(b);
+        let mut declared: Vec<LocalId> = Vec::new();
+        for ev in &block.events {
+            let l = match *ev {
+                Event::Kill(l) | Event::Write(l) => l,
+                Event::Dead(l)
+                    if block
+                        .events
+                        .iter()
+                        .any(|e| matches!(e, Event::Mention(m) if *m == l)) =>
+                {
+                    l
+                }
+                _ => continue,
+            };
+            if block.entry_scope.contains(&l) && !restored.contains(&l) && !declared.contains(&l) {
+                declared.push(l);
+            }
+        }
+        declared
+    }
+
+    /// The arm's entry declarations, in declaration order, with the restored locals declared
+    /// after the first of them rebound among them (`let t = t;`): everything bound at the
+    /// arm's entry then drops in reverse declaration order, as in Rust.
+    ///
+    /// The hidden-name aliases that shadowing `let`s in the arm will fill are declared here too,
+    /// each right after its local, for the same reason.
+    pub(super) fn entry_decls(&self, b: usize) -> Vec<TokenStream> {
+        let declared = self.entry_declared(b);
+        let aliases = self.entry_aliases(b);
+        let Some(&first) = declared.iter().chain(&aliases).min() else {
+            return Vec::new();
+        };
+        // (local, is its alias): an alias sorts right after its local.
+        let mut order: Vec<(LocalId, bool)> = self
+            .fields(b)
+            .into_iter()
+            .filter(|&l| l > first)
+            .chain(declared.iter().copied())
+            .map(|l| (l, false))
+            .chain(aliases.iter().map(|&l| (l, true)))
+            .collect();
+        order.sort_unstable();
+        order
+            .into_iter()
+            .map(|(l, is_alias)| {
+                let local = &self.g.locals[l];
+                if is_alias {
+                    let h = &local.hidden;
+                    quote!(let mut #h;)
+                } else if declared.contains(&l) {
+                    let name = &local.name;
+                    let m = local.mutable.then(|| quote!(mut));
+                    quote!(let #m #name;)
+                } else {
+                    let name = self.target_name(b, l);
+                    let m = (local.mutable || name != local.name).then(|| quote!(mut));
+                    quote!(let #m #name = #name;)
+                }
+            })
+            .collect()
+    }
+
+    pub(super) fn decl(&self, n: usize) -> TokenStream {
+        let decl = &self.g.decls[n];
+        let used = self.g.blocks[decl.block].events.iter().any(|e| match *e {
+            Event::Mention(l) | Event::Kill(l) | Event::Write(l) => decl.locals.contains(&l),
+            // A `Dead` mark is not a use: the assignments it stands for may be in other arms.
+            Event::Dead(_) | Event::Jump(_) => false,
+        });
+        if used {
+            decl.tokens.clone()
+        } else {
+            TokenStream::new()
+        }
+    }
+
+    /// Whether a jump after alias `n`, in its scope, saves the shadowed local.
+    pub(super) fn alias_needed(&self, n: usize) -> bool {
+        let alias = &self.g.aliases[n];
+        self.g.jumps.iter().enumerate().any(|(j, jump)| {
+            jump.from == alias.block
+                && (alias.first_jump..alias.end_jump).contains(&j)
+                && jump.save.contains(&alias.local)
+        })
+    }
+
+    /// Whether alias `n`'s hidden name is declared before it: with the local's own `let` in the
+    /// same arm, or at the arm's entry when the local is bound there.
+    pub(super) fn alias_predeclared(&self, n: usize) -> bool {
+        let alias = &self.g.aliases[n];
+        let local = &self.g.locals[alias.local];
+        if local.decl_block == alias.block {
+            self.g.alias_slots.contains(&alias.local)
+        } else {
+            self.fields(alias.block).contains(&alias.local)
+                || self.entry_declared(alias.block).contains(&alias.local)
+        }
+    }
+
+    /// The locals of block `b`'s entry whose alias (made in `b`) is declared at the entry.
+    pub(super) fn entry_aliases(&self, b: usize) -> Vec<LocalId> {
+        let mut locals: Vec<LocalId> = (0..self.g.aliases.len())
+            .filter(|&n| {
+                let a = &self.g.aliases[n];
+                a.block == b
+                    && self.g.locals[a.local].decl_block != b
+                    && self.alias_needed(n)
+                    && self.alias_predeclared(n)
+            })
+            .map(|n| self.g.aliases[n].local)
+            .collect();
+        // One declaration for a local shadowed twice in the arm (two branches, two scopes).
+        locals.sort_unstable();
+        locals.dedup();
+        locals
+    }
+
+    /// The slot after local `l`'s `let`: its alias's declaration, if an alias made in the same
+    /// block needs one.
+    pub(super) fn alias_slot(&self, l: LocalId) -> TokenStream {
+        let local = &self.g.locals[l];
+        let needed = (0..self.g.aliases.len()).any(|n| {
+            let a = &self.g.aliases[n];
+            a.local == l && a.block == local.decl_block && self.alias_needed(n)
+        });
+        if needed {
+            let h = &local.hidden;
+            quote!(let mut #h;)
+        } else {
+            TokenStream::new()
+        }
+    }
+
+    pub(super) fn alias(&self, n: usize) -> TokenStream {
+        if !self.alias_needed(n) {
+            return TokenStream::new();
+        }
+        let alias = &self.g.aliases[n];
+        let (h, name) = (&self.g.locals[alias.local].hidden, &alias.user_name);
+        if self.alias_predeclared(n) {
+            quote!(#h = #name;)
+        } else {
+            quote!(let mut #h = #name;)
+        }
+    }
+}

@@ -1,0 +1,142 @@
+//! Gotos run in place: a jump whose target is small and whose arm keeps nothing alive that
+//! must drop at the jump renders the target's code where the jump is, instead of going through
+//! the dispatch loop (what lets LLVM turn a generator loop into a plain loop).
+//!
+//! Input:  `{ .. goto B }` with `B` small
+//! Output: `{ .. let (renamed,) = (..); <B's entry declarations> <B's code> }`
+
+use proc_macro2::{TokenStream, TokenTree};
+use quote::quote;
+
+use super::Emit;
+use crate::lower::LocalId;
+
+/// Targets larger than this (in tokens) are reached through the dispatch loop.
+const INLINE_LIMIT: usize = 400;
+
+impl Emit<'_> {
+    /// Whether a goto can run its target's code in place instead of going through the dispatch
+    /// loop (what lets LLVM turn a generator loop into a plain loop).
+    ///
+    /// Locals bound in the arm but not passed to the target stay alive in the inlined code until
+    /// the arm ends. That is only allowed for locals still in scope at the target (dead ones,
+    /// which the documented rule lets us drop at any boundary before their scope's end); a local
+    /// whose scope ends at this jump must drop here, so such a jump stays a state change.
+    pub(super) fn can_inline(&self, j: usize) -> bool {
+        let jump = &self.g.jumps[j];
+        let target = jump.target;
+        if !jump.inline_ok {
+            return false;
+        }
+        {
+            let stack = self.inlining.borrow();
+            if stack.contains(&target) || stack.len() > 4 || target == 0 {
+                return false;
+            }
+        }
+        let entry = &self.g.blocks[target].entry_scope;
+        let unsaved = self.unsaved_at(j);
+        let lingering = self.lingering.borrow();
+        // A dead local may outlive the jump only while still in scope and never reassigned
+        // (reassignment would drop its old value there, before the arm ends).
+        let killed = |l: &LocalId| self.g.blocks.iter().any(|b| b.kills.contains(l));
+        if !unsaved
+            .iter()
+            .chain(lingering.iter().flatten())
+            .all(|l| entry.contains(l) && !killed(l))
+        {
+            return false;
+        }
+        drop(lingering);
+        self.code_size(target) <= INLINE_LIMIT
+    }
+
+    /// Locals bound in the jump's arm that the jump does not pass on.
+    pub(super) fn unsaved_at(&self, j: usize) -> Vec<LocalId> {
+        let jump = &self.g.jumps[j];
+        let from = jump.from;
+        let entry = self.fields(from);
+        let redeclared = self.entry_declared(from);
+        jump.names
+            .keys()
+            .copied()
+            .filter(|l| {
+                let bound = entry.contains(l)
+                    || redeclared.contains(l)
+                    || self.g.locals[*l].decl_block == from;
+                bound && !jump.save.contains(l) && !jump.defines.iter().any(|(d, _)| d == l)
+            })
+            .collect()
+    }
+
+    /// Token count of a block's code (nested sequences included), memoized.
+    pub(super) fn code_size(&self, b: usize) -> usize {
+        if let Some(&n) = self.sizes.borrow().get(&b) {
+            return n;
+        }
+        let mut n = 0;
+        let mut stack = vec![self.g.blocks[b].root];
+        while let Some(seq) = stack.pop() {
+            for stmt in &self.g.seqs[seq] {
+                n += count_tokens(stmt);
+                collect_seq_refs(stmt, &mut stack);
+            }
+        }
+        self.sizes.borrow_mut().insert(b, n);
+        n
+    }
+
+    /// A goto run in place: the target's restored locals rebound under the names its code uses,
+    /// its declarations, then its code.
+    pub(super) fn inlined_goto(&self, j: usize) -> TokenStream {
+        let jump = &self.g.jumps[j];
+        let target = jump.target;
+        // A restored local the arm already binds under the name the target's code uses is not
+        // rebound: a new binding would drop before the arm's locals declared after it that stay
+        // alive in the inlined code (dead, but in scope).
+        let carried: Vec<LocalId> = self
+            .restore_order(target)
+            .into_iter()
+            .filter(|&l| self.value_at(j, l) != self.target_name(target, l))
+            .collect();
+        let values = carried.iter().map(|&l| self.value_at(j, l));
+        let bindings = self.bindings(target, &carried);
+        let decls = self.entry_decls(target);
+        self.inlining.borrow_mut().push(target);
+        self.lingering.borrow_mut().push(self.unsaved_at(j));
+        let code = self.render_seq(self.g.blocks[target].root);
+        self.lingering.borrow_mut().pop();
+        self.inlining.borrow_mut().pop();
+        let rebind = (!carried.is_empty()).then(|| quote!(let (#(#bindings,)*) = (#(#values,)*);));
+        quote! {
+            #rebind
+            #(#decls)*
+            #code
+        }
+    }
+}
+
+/// Collects the sequences a statement nests (`__coro_ph_S<n>` placeholders).
+fn collect_seq_refs(tokens: &TokenStream, out: &mut Vec<usize>) {
+    for tt in tokens.clone() {
+        match tt {
+            TokenTree::Ident(i) => {
+                if let Some(Ok(n)) = i.to_string().strip_prefix("__coro_ph_S").map(str::parse) {
+                    out.push(n);
+                }
+            }
+            TokenTree::Group(g) => collect_seq_refs(&g.stream(), out),
+            _ => {}
+        }
+    }
+}
+
+fn count_tokens(ts: &TokenStream) -> usize {
+    ts.clone()
+        .into_iter()
+        .map(|tt| match tt {
+            TokenTree::Group(g) => 1 + count_tokens(&g.stream()),
+            _ => 1,
+        })
+        .sum()
+}

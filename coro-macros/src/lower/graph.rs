@@ -1,0 +1,188 @@
+//! The lowering's output: a graph of blocks (one per arm of the step closure), the jumps
+//! between them with what they save, and the locals, aliases and declarations the emitter
+//! resolves placeholders against.
+
+use proc_macro2::{Ident, Span, TokenStream};
+use std::collections::{HashMap, HashSet};
+
+use super::borrows;
+
+pub type LocalId = usize;
+pub type BlockId = usize;
+pub type JumpId = usize;
+pub type SeqId = usize;
+
+/// A local of the generator body: a user binding, a parameter, or a temporary of the lowering.
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent facts about one local"
+)]
+pub struct Local {
+    /// The name user code uses (the user's ident, span included), or a hidden name for temps.
+    pub name: Ident,
+    /// A mixed-site name for when the local is shadowed in an arm, and for its enum field.
+    pub hidden: Ident,
+    /// The enum's type parameter for this local.
+    pub ty_param: Ident,
+    pub mutable: bool,
+    /// Mentioned after its declaration. A local never mentioned (an RAII guard) cannot have been
+    /// moved, so it is kept to the end of its scope as in plain Rust.
+    pub mentioned: bool,
+    /// Kept alive to its scope's end regardless of mentions (e.g. a `_` parameter).
+    pub pinned_guard: bool,
+    /// The block whose code declares it.
+    pub decl_block: BlockId,
+    /// Certainly an owned value (so borrowing methods on it borrow the local itself).
+    pub owned: bool,
+    /// Initialized where it is declared (a `let` with a value, a pattern binding, a parameter):
+    /// only such a local can be a guard.
+    pub guard_eligible: bool,
+}
+
+impl Local {
+    pub fn is_guard(&self) -> bool {
+        self.pinned_guard || (self.guard_eligible && !self.mentioned)
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Start,
+    Resume(usize),
+    Internal,
+}
+
+/// A basic block: the code of one arm.
+pub struct Block {
+    pub kind: BlockKind,
+    /// Locals in scope when the block is entered, outermost first.
+    pub entry_scope: Vec<LocalId>,
+    /// Locals in scope and visible by name at entry (the innermost of each name).
+    pub entry_visible: Vec<bool>,
+    pub root: SeqId,
+    /// Mentions, kills and jumps in code order, for liveness.
+    pub events: Vec<Event>,
+    /// The sequence each event belongs to (branches of a lowered `if`/`match` are sequences of
+    /// their own, so liveness can follow each path).
+    pub event_seqs: Vec<SeqId>,
+    /// Locals the block's code assigns as a whole (on any path): a value they held before
+    /// would be dropped here.
+    pub kills: Vec<LocalId>,
+    /// Position in source order, for emitting arms so rustc infers types front to back.
+    pub order: usize,
+    /// Whether the block was ever entered (created blocks that nothing reaches are not emitted).
+    pub started: bool,
+}
+
+#[derive(Clone, Copy)]
+pub enum Event {
+    Mention(LocalId),
+    /// A whole assignment on the sequence's own path.
+    Kill(LocalId),
+    /// A whole assignment on some paths of plain code, after any read: neither a use nor a kill
+    /// for liveness, but the local must be declared in the arm.
+    Write(LocalId),
+    /// The local is dead here because the construct that follows assigns it on every path
+    /// (`if c { x = 1 } else { x = 2 }`); not itself a use of the local.
+    Dead(LocalId),
+    Jump(JumpId),
+}
+
+pub enum JumpKind {
+    Goto,
+    Yield {
+        value: TokenStream,
+        value_span: Span,
+    },
+}
+
+/// A transfer of control to another block, through the state enum.
+pub struct Jump {
+    pub from: BlockId,
+    pub target: BlockId,
+    pub kind: JumpKind,
+    /// How each local in scope at the jump site is named there.
+    pub names: HashMap<LocalId, Ident>,
+    /// Locals the jump itself binds (a loop's `break` value): (local, value expression).
+    pub defines: Vec<(LocalId, TokenStream)>,
+    /// Filled by liveness: the locals the target needs, innermost-declared first.
+    pub save: Vec<LocalId>,
+    /// The target's code may run in place of the jump: false where values the lowering does
+    /// not track may be alive at the jump (locals of plain code, a `match` scrutinee's
+    /// temporaries), which must drop at the jump.
+    pub inline_ok: bool,
+}
+
+/// A shadowing `let`: the shadowed local moves to its hidden name if a later jump in the same
+/// arm needs it (known only after liveness).
+pub struct Alias {
+    pub local: LocalId,
+    pub block: BlockId,
+    /// Jumps with an id in `first_jump..end_jump`, from the same block, come after the alias
+    /// and inside the scope of the shadowing `let` (other branches do not see the alias).
+    pub first_jump: JumpId,
+    pub end_jump: JumpId,
+    pub user_name: Ident,
+}
+
+/// A `let` without initializer: emitted only if its block uses the local (otherwise rustc could
+/// not infer the type of a declaration that the block never assigns).
+pub struct Decl {
+    pub tokens: TokenStream,
+    pub locals: Vec<LocalId>,
+    pub block: BlockId,
+}
+
+/// A `yield_!`/`yield_from!` site.
+pub struct Point {
+    pub source: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// A break/continue target of a lowered loop or labeled block.
+pub struct Leap {
+    pub label: Option<String>,
+    pub is_loop: bool,
+    pub break_target: BlockId,
+    pub continue_target: Option<BlockId>,
+    pub value: Option<LocalId>,
+}
+
+/// Everything the emitter needs.
+pub struct Graph {
+    pub locals: Vec<Local>,
+    pub blocks: Vec<Block>,
+    pub jumps: Vec<Jump>,
+    pub seqs: Vec<Vec<TokenStream>>,
+    /// The sequence each sequence branches off from (`None` for a block's root).
+    pub seq_parent: Vec<Option<SeqId>>,
+    pub aliases: Vec<Alias>,
+    /// Locals declared by a `let` followed by a slot for their alias (`__coro_ph_P<local>`).
+    pub alias_slots: HashSet<LocalId>,
+    pub decls: Vec<Decl>,
+    pub borrows: Vec<borrows::Borrow>,
+    pub points: Vec<Point>,
+    /// Items and `use`s found in lowered code, hoisted so every arm sees them.
+    pub items: Vec<TokenStream>,
+    /// Parameters in the order they sit in the `Start` variant.
+    pub params: Vec<LocalId>,
+    /// Filled by liveness: each block's restored locals, innermost-declared first.
+    pub live_in: Vec<Vec<LocalId>>,
+}
+
+/// How the lowering refers to generated names and user types.
+pub struct Context {
+    pub krate: TokenStream,
+    pub state: Ident,
+    pub resume: Ident,
+    pub dispatch: syn::Lifetime,
+    pub enum_name: Ident,
+    pub resume_is_unit: bool,
+    /// The yield type, for `let __y: Y = ...` (None if it cannot be written in a `let`).
+    pub yield_ty: Option<TokenStream>,
+    /// The return type, likewise.
+    pub return_ty: Option<TokenStream>,
+    /// The resume type (`()` when omitted).
+    pub resume_ty: TokenStream,
+}
