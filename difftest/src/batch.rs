@@ -98,7 +98,7 @@ impl Report {
 /// The plain compilation of a program.
 pub fn plain_source(p: &Program) -> String {
     format!(
-        "//! seed {seed}\n#![allow(warnings, clippy::all)]\nuse crate::rt::*;\n\npub const INFO: Info = Info {{ guards: &{guards:?}, temps: &{temps:?}, strict_order: {strict}, lenient_locals: {lenient} }};\n\n\
+        "//! seed {seed}\n#![allow(warnings, clippy::all)]\nuse crate::rt::*;\n\npub const INFO: Info = Info {{ guards: &{guards:?}, temps: &{temps:?}, strict_order: {strict}, lenient_locals: {lenient}, exact_order: false }};\n\n\
          pub fn run(log: Log, __ctx: &Ctx) -> {ret} {{\n    macro_rules! yield_ {{\n        ($e:expr) => {{\n            __ctx.yield_($e)\n        }};\n    }}\n    {body}\n}}\n",
         seed = p.seed,
         guards = p.guards,

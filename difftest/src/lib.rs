@@ -79,7 +79,13 @@ macro_rules! differential {
             }
             /// Compares both compilations under three scripts and several drop points.
             pub fn check(seed: u64, strict_order: bool) -> ::core::result::Result<usize, ::std::string::String> {
-                let info = $crate::runtime::Info { guards: GUARDS, temps: &[], strict_order, lenient_locals: false };
+                let info = $crate::runtime::Info { guards: GUARDS, temps: &[], strict_order, lenient_locals: false, exact_order: false };
+                $crate::runtime::check(plain::run, coro::run, &info, seed)
+            }
+            /// The same, also comparing the order of drops that fall at the same place (for
+            /// bodies where nothing may drop early: see `Info::exact_order`).
+            pub fn check_exact(seed: u64) -> ::core::result::Result<usize, ::std::string::String> {
+                let info = $crate::runtime::Info { guards: GUARDS, temps: &[], strict_order: true, lenient_locals: false, exact_order: true };
                 $crate::runtime::check(plain::run, coro::run, &info, seed)
             }
         }

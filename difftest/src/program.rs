@@ -1439,9 +1439,15 @@ impl Gen {
         let head = Self::labeled(label.as_ref());
         let (body, exit) = self.in_loop(label, true, |this| {
             this.push_scope();
+            // The exit value is written first but runs only when the loop exits: what it
+            // assigns or moves holds on the exit path, not in the body.
+            let before = this.st.clone();
             this.frames.last_mut().expect("loop frame").no_continue = true;
             let v = this.int_expr(1);
-            this.frames.last_mut().expect("loop frame").no_continue = false;
+            let frame = this.frames.last_mut().expect("loop frame");
+            frame.no_continue = false;
+            frame.exits.push(this.st.clone());
+            this.set_state(before);
             this.pop_scope();
             let first = format!("{n} += 1; if {n} > {k} {{ break {v}; }}");
             this.loop_body(&first)

@@ -675,7 +675,12 @@ differential!(bug_r_entry_declared_local_drop_order -> i64, guards = [], |log| {
 
 #[test]
 fn bug_r_entry_declared_local_drops_in_declaration_order() {
-    assert_same(bug_r_entry_declared_local_drop_order::check);
+    // Every local here is used to its scope's end: nothing may drop early, order is exact.
+    for seed in SEEDS {
+        if let Err(e) = bug_r_entry_declared_local_drop_order::check_exact(seed) {
+            panic!("seed {seed}: {e}");
+        }
+    }
 }
 
 // ----- Bug S: the alias of a shadowed local drops before locals declared after it ----------
@@ -729,10 +734,105 @@ differential!(bug_s_local_shadowed_in_two_branches -> i64, guards = [], |log| {
     x.val()
 });
 
+// Found by the long run after the fix (seed 13641067): the same for a local bound by a pattern
+// (`if let Some(s)`), which had no slot for its alias.
+differential!(bug_s_pattern_bound_local_shadowed -> i64, guards = [1, 2], |log| {
+    if let Some(s) = opt_t(&log, 1, yield_!(0) + 1) {
+        let _g1 = Tracked::new(&log, 2, 6);
+        match opt_t(&log, 3, 1) {
+            Some(s) => {
+                yield_!(s.val());
+            }
+            None => {}
+        }
+    }
+    0
+});
+
 #[test]
 fn bug_s_shadowed_local_drops_in_declaration_order() {
+    assert_same(bug_s_pattern_bound_local_shadowed::check);
     assert_same(bug_s_alias_drop_order::check);
     assert_same(bug_s_local_shadowed_in_two_branches::check);
+}
+
+// ----- Bug T: an inlined goto renaming a local moved it after later locals ------------------
+//
+// Found by the long run (seed 13641067, reduced). Inside the inner `Some(s)` arm the outer `s`
+// (a guard) goes by its hidden name; the goto to the join after the `match`, run in place,
+// rebound it to `s`: a binding declared after `_g1`, so `s` dropped first, plain Rust `_g1` first.
+// The restored locals declared after a renamed one are now rebound with it.
+
+differential!(bug_t_inlined_rename_drop_order -> Option<i64>, guards = [4, 5, 7, 8, 9, 14, 15], |log| {
+    let b = yield_!(opt(1)?) - 2;
+    if let Some(s) = opt_t(&log, 4, b) {
+        let _g1 = Tracked::new(&log, 5, 6);
+        match opt_t(&log, 6, b) {
+            Some(s) => {
+                if -1 <= s.get() {
+                    let _g2 = Tracked::new(&log, 7, 8);
+                    yield_!(b);
+                }
+                for s in make_vec(&log, 12, f2(b, -1)) {
+                    let _ = Tracked::new(&log, 13, yield_!(b));
+                    let u = Tracked::new(&log, 14, consume(s));
+                }
+            }
+            None => {
+                let _g4 = Tracked::new(&log, 15, 3);
+            }
+        }
+    }
+    None
+});
+
+#[test]
+fn bug_t_inlined_goto_renaming_keeps_drop_order() {
+    assert_same(bug_t_inlined_rename_drop_order::check);
+}
+
+// ----- Bug C (last shapes): reassignments the analysis could not see as certain -----------
+//
+// Found by the long run (seeds 13634741, 13643777, 13645599: E0382 "use of moved value" at the
+// `let`). A moved-out local reassigned in the right operand of a `while` condition's `&&` (so
+// only when the body runs), or at the start of a labeled block left by `break` or `?`, and used
+// afterwards, was saved, moved, at an earlier suspension. Conditions now count what they assign
+// per outcome (a kill where the body or the exit starts), and loops and labeled blocks what is
+// assigned before each `break` that leaves them.
+
+differential!(bug_c_assigned_in_while_condition -> i64, guards = [], |log| {
+    let mut w = Tracked::new(&log, 1, 5);
+    let x = yield_!(consume(w));
+    let mut n1 = 0;
+    while n1 < 2 && ({ w = Tracked::new(&log, 2, n1); 1 }) > x % 3 - 2 {
+        n1 += 1;
+        yield_!(w.val());
+    }
+    n1
+});
+
+differential!(bug_c_assigned_in_labeled_block -> Option<i64>, guards = [], |log| {
+    let mut u = Tracked::new(&log, 1, 0);
+    for i in 0..(yield_!(consume(u)) % 3) {
+        'l1: {
+            u = Tracked::new(&log, 2, opt(i + 1)?);
+        }
+        yield_!(u.val());
+    }
+    let mut w = Tracked::new(&log, 3, 0);
+    yield_!(consume(w));
+    let d = 'l2: {
+        w = Tracked::new(&log, 4, 1);
+        let Some(e) = opt(w.val() + yield_!(2)) else { break 'l2 7; };
+        e
+    };
+    Some(d + w.val())
+});
+
+#[test]
+fn bug_c_reassigned_in_a_condition_or_labeled_block() {
+    assert_same(bug_c_assigned_in_while_condition::check);
+    assert_same(bug_c_assigned_in_labeled_block::check);
 }
 
 // ----- Controls: the same shapes without the bug's trigger pass ---------------------------------
@@ -767,6 +867,7 @@ fn control_dropping_a_suspended_generator_drops_in_reverse_order() {
         temps: &[],
         strict_order: true,
         lenient_locals: false,
+        exact_order: false,
     };
     // Only abandoned runs: at the end of the body bug B would show.
     for seed in SEEDS {

@@ -12,6 +12,12 @@ use quote::quote;
 use super::Emit;
 use crate::lower::{Event, LocalId};
 
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum AliasHome {
+    Slot,
+    Entry,
+}
+
 impl Emit<'_> {
     /// How a block's arm binds its restored locals: user names where visible at entry.
     pub(super) fn entry_bindings(&self, b: usize) -> Vec<TokenStream> {
@@ -146,16 +152,20 @@ impl Emit<'_> {
         })
     }
 
-    /// Whether alias `n`'s hidden name is declared before it: with the local's own `let` in the
-    /// same arm, or at the arm's entry when the local is bound there.
-    pub(super) fn alias_predeclared(&self, n: usize) -> bool {
+    /// Where alias `n`'s hidden name is declared before the shadowing `let` fills it: in the
+    /// slot by the local's own declaration in the same arm, or at the arm's entry when the local
+    /// is bound there; `None`: declared by the shadowing `let` itself.
+    fn alias_home(&self, n: usize) -> Option<AliasHome> {
         let alias = &self.g.aliases[n];
         let local = &self.g.locals[alias.local];
-        if local.decl_block == alias.block {
-            self.g.alias_slots.contains(&alias.local)
+        if local.decl_block == alias.block && self.g.alias_slots.contains(&alias.local) {
+            Some(AliasHome::Slot)
+        } else if self.fields(alias.block).contains(&alias.local)
+            || self.entry_declared(alias.block).contains(&alias.local)
+        {
+            Some(AliasHome::Entry)
         } else {
-            self.fields(alias.block).contains(&alias.local)
-                || self.entry_declared(alias.block).contains(&alias.local)
+            None
         }
     }
 
@@ -163,11 +173,9 @@ impl Emit<'_> {
     pub(super) fn entry_aliases(&self, b: usize) -> Vec<LocalId> {
         let mut locals: Vec<LocalId> = (0..self.g.aliases.len())
             .filter(|&n| {
-                let a = &self.g.aliases[n];
-                a.block == b
-                    && self.g.locals[a.local].decl_block != b
+                self.g.aliases[n].block == b
                     && self.alias_needed(n)
-                    && self.alias_predeclared(n)
+                    && self.alias_home(n) == Some(AliasHome::Entry)
             })
             .map(|n| self.g.aliases[n].local)
             .collect();
@@ -177,16 +185,16 @@ impl Emit<'_> {
         locals
     }
 
-    /// The slot after local `l`'s `let`: its alias's declaration, if an alias made in the same
-    /// block needs one.
+    /// The slot by local `l`'s declaration: its alias's declaration, if an alias made in the
+    /// same block needs one.
     pub(super) fn alias_slot(&self, l: LocalId) -> TokenStream {
-        let local = &self.g.locals[l];
         let needed = (0..self.g.aliases.len()).any(|n| {
-            let a = &self.g.aliases[n];
-            a.local == l && a.block == local.decl_block && self.alias_needed(n)
+            self.g.aliases[n].local == l
+                && self.alias_needed(n)
+                && self.alias_home(n) == Some(AliasHome::Slot)
         });
         if needed {
-            let h = &local.hidden;
+            let h = &self.g.locals[l].hidden;
             quote!(let mut #h;)
         } else {
             TokenStream::new()
@@ -199,7 +207,7 @@ impl Emit<'_> {
         }
         let alias = &self.g.aliases[n];
         let (h, name) = (&self.g.locals[alias.local].hidden, &alias.user_name);
-        if self.alias_predeclared(n) {
+        if self.alias_home(n).is_some() {
             quote!(#h = #name;)
         } else {
             quote!(let mut #h = #name;)

@@ -93,11 +93,17 @@ impl Emit<'_> {
         let target = jump.target;
         // A restored local the arm already binds under the name the target's code uses is not
         // rebound: a new binding would drop before the arm's locals declared after it that stay
-        // alive in the inlined code (dead, but in scope).
-        let carried: Vec<LocalId> = self
-            .restore_order(target)
+        // alive in the inlined code (dead, but in scope). One whose name changes (a value the
+        // jump defines, a local shadowed on one side only) is rebound, and so are the restored
+        // locals declared after it, so that they still drop before it.
+        let restored = self.restore_order(target);
+        let first_renamed = restored
+            .iter()
+            .copied()
+            .find(|&l| self.value_at(j, l) != self.target_name(target, l));
+        let carried: Vec<LocalId> = restored
             .into_iter()
-            .filter(|&l| self.value_at(j, l) != self.target_name(target, l))
+            .filter(|&l| first_renamed.is_some_and(|f| l >= f))
             .collect();
         let values = carried.iter().map(|&l| self.value_at(j, l));
         let bindings = self.bindings(target, &carried);

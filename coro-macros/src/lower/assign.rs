@@ -30,44 +30,42 @@ pub struct Effects {
 }
 
 pub fn effects(e: &Expr) -> Effects {
-    let mut walk = Walk {
-        assigned: Some(BTreeSet::new()),
-        scopes: vec![HashSet::new()],
-        reads: Vec::new(),
-        written: BTreeSet::new(),
-    };
+    let mut walk = Walk::new();
     walk.visit_expr(e);
-    Effects {
-        reads: walk.reads,
-        assigned: walk.assigned.unwrap_or_default(),
-        written: walk.written,
-    }
+    walk.finish()
 }
 
 /// The effects of an `if`'s or `match`'s branches alone, as seen from where they start (the
 /// condition or scrutinee has already been lowered, its effects recorded).
 pub fn branch_effects(e: &Expr) -> Effects {
-    let mut walk = Walk {
-        assigned: Some(BTreeSet::new()),
-        scopes: vec![HashSet::new()],
-        reads: Vec::new(),
-        written: BTreeSet::new(),
-    };
+    let mut walk = Walk::new();
     match e {
         Expr::If(i) => walk.branches_of_if(i, false),
         Expr::Match(m) => walk.arms(m),
         other => walk.visit_expr(other),
     }
-    Effects {
-        reads: walk.reads,
-        assigned: walk.assigned.unwrap_or_default(),
-        written: walk.written,
-    }
+    walk.finish()
+}
+
+/// What an `if`/`while` condition assigns on each outcome: (when true, when false).
+pub fn condition_effects(cond: &Expr) -> (BTreeSet<String>, BTreeSet<String>) {
+    let mut walk = Walk::new();
+    let (t, f) = walk.cond_paths(cond);
+    (t.unwrap_or_default(), f.unwrap_or_default())
+}
+
+/// A construct `break` can leave, with the states at its `break`s.
+struct Target {
+    label: Option<String>,
+    is_loop: bool,
+    breaks: Vec<Option<BTreeSet<String>>>,
 }
 
 struct Walk {
     /// Assigned on every path to here; `None` where no path arrives (after a `return`).
     assigned: Option<BTreeSet<String>>,
+    /// Loops and labeled blocks being walked, innermost last.
+    targets: Vec<Target>,
     /// Names bound inside the code itself (they are not the generator's locals).
     scopes: Vec<HashSet<String>>,
     reads: Vec<Ident>,
@@ -75,6 +73,71 @@ struct Walk {
 }
 
 impl Walk {
+    fn new() -> Walk {
+        Walk {
+            assigned: Some(BTreeSet::new()),
+            targets: Vec::new(),
+            scopes: vec![HashSet::new()],
+            reads: Vec::new(),
+            written: BTreeSet::new(),
+        }
+    }
+
+    fn finish(self) -> Effects {
+        Effects {
+            reads: self.reads,
+            assigned: self.assigned.unwrap_or_default(),
+            written: self.written,
+        }
+    }
+
+    /// Walks a condition; returns what is assigned when it is true and when it is false, and
+    /// leaves the state of either.
+    fn cond_paths(&mut self, e: &Expr) -> (Option<BTreeSet<String>>, Option<BTreeSet<String>>) {
+        let (t, f) = match e {
+            Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
+                let (lt, lf) = self.cond_paths(&b.left);
+                self.assigned = lt;
+                let (rt, rf) = self.cond_paths(&b.right);
+                (rt, Walk::join([lf, rf]))
+            }
+            Expr::Binary(b) if matches!(b.op, syn::BinOp::Or(_)) => {
+                let (lt, lf) = self.cond_paths(&b.left);
+                self.assigned = lf;
+                let (rt, rf) = self.cond_paths(&b.right);
+                (Walk::join([lt, rt]), rf)
+            }
+            Expr::Unary(u) if matches!(u.op, syn::UnOp::Not(_)) => {
+                let (t, f) = self.cond_paths(&u.expr);
+                (f, t)
+            }
+            Expr::Paren(p) => self.cond_paths(&p.expr),
+            other => {
+                self.visit_expr(other);
+                (self.assigned.clone(), self.assigned.clone())
+            }
+        };
+        self.assigned = Walk::join([t.clone(), f.clone()]);
+        (t, f)
+    }
+
+    /// Walks what `f` walks as the body of a loop or labeled block; returns the states at the
+    /// `break`s that leave it.
+    fn breakable(
+        &mut self,
+        label: Option<&syn::Label>,
+        is_loop: bool,
+        f: impl FnOnce(&mut Self),
+    ) -> Vec<Option<BTreeSet<String>>> {
+        self.targets.push(Target {
+            label: label.map(|l| l.name.ident.to_string()),
+            is_loop,
+            breaks: Vec::new(),
+        });
+        f(self);
+        self.targets.pop().expect("target").breaks
+    }
+
     fn inner(&self, name: &str) -> bool {
         self.scopes.iter().any(|s| s.contains(name))
     }
@@ -130,20 +193,23 @@ impl Walk {
     /// An `if` from its condition (`eval_cond`) or from its branches' start (the condition's
     /// `let` bindings still scope the `then` branch).
     fn branches_of_if(&mut self, i: &syn::ExprIf, eval_cond: bool) {
-        let (then, after_cond) = self.scoped(|w| {
-            if eval_cond {
-                w.visit_expr(&i.cond);
+        let (then, when_false) = self.scoped(|w| {
+            let (when_true, when_false) = if eval_cond {
+                w.cond_paths(&i.cond)
             } else {
                 for name in cond_bindings(&i.cond) {
                     w.scopes.last_mut().expect("a scope").insert(name);
                 }
-            }
+                (w.assigned.clone(), w.assigned.clone())
+            };
+            w.assigned = when_true;
             let then = w.path(|w| w.visit_block(&i.then_branch));
-            (then, w.assigned.clone())
+            (then, when_false)
         });
+        self.assigned = when_false;
         let otherwise = match &i.else_branch {
             Some((_, e)) => self.path(|w| w.visit_expr(e)),
-            None => after_cond,
+            None => self.assigned.clone(),
         };
         self.assigned = Walk::join([then, otherwise]);
     }
@@ -241,10 +307,7 @@ impl<'ast> Visit<'ast> for Walk {
 
     fn visit_expr_binary(&mut self, b: &'ast syn::ExprBinary) {
         if matches!(b.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) {
-            self.visit_expr(&b.left);
-            let right = self.path(|w| w.visit_expr(&b.right));
-            let left = self.assigned.clone();
-            self.assigned = Walk::join([left, right]);
+            let _ = self.cond_paths(&Expr::Binary(b.clone()));
         } else {
             visit::visit_expr_binary(self, b);
         }
@@ -261,32 +324,48 @@ impl<'ast> Visit<'ast> for Walk {
 
     fn visit_item(&mut self, _: &'ast syn::Item) {}
 
+    // Loops are left when their condition is false (first evaluation: later ones only add) or
+    // by a `break`; a labeled block at its end or by a `break`.
+
     fn visit_expr_while(&mut self, wh: &'ast syn::ExprWhile) {
-        self.scoped(|w| {
-            w.visit_expr(&wh.cond);
-            w.maybe(|w| w.visit_block(&wh.body));
+        let exits = self.scoped(|w| {
+            let (when_true, when_false) = w.cond_paths(&wh.cond);
+            w.assigned = when_true;
+            let mut exits = w.breakable(wh.label.as_ref(), true, |w| {
+                w.maybe(|w| w.visit_block(&wh.body));
+            });
+            exits.push(when_false);
+            exits
         });
+        self.assigned = Walk::join(exits);
     }
 
     fn visit_expr_for_loop(&mut self, f: &'ast syn::ExprForLoop) {
         self.visit_expr(&f.expr);
-        self.maybe(|w| {
-            w.scoped(|w| {
-                w.bind(&f.pat);
-                w.visit_block(&f.body);
+        let mut exits = self.breakable(f.label.as_ref(), true, |w| {
+            w.maybe(|w| {
+                w.scoped(|w| {
+                    w.bind(&f.pat);
+                    w.visit_block(&f.body);
+                });
             });
         });
+        exits.push(self.assigned.clone());
+        self.assigned = Walk::join(exits);
     }
 
     fn visit_expr_loop(&mut self, l: &'ast syn::ExprLoop) {
-        // Left by a `break` after any part of the body: only what was assigned before counts.
-        self.maybe(|w| w.visit_block(&l.body));
+        let exits = self.breakable(l.label.as_ref(), true, |w| {
+            w.maybe(|w| w.visit_block(&l.body));
+        });
+        self.assigned = Walk::join(exits);
     }
 
     fn visit_expr_block(&mut self, b: &'ast syn::ExprBlock) {
         if b.label.is_some() {
-            // A `break 'label` may leave it after any part.
-            self.maybe(|w| w.visit_block(&b.block));
+            let mut exits = self.breakable(b.label.as_ref(), false, |w| w.visit_block(&b.block));
+            exits.push(self.assigned.clone());
+            self.assigned = Walk::join(exits);
         } else {
             self.visit_block(&b.block);
         }
@@ -299,6 +378,20 @@ impl<'ast> Visit<'ast> for Walk {
 
     fn visit_expr_break(&mut self, b: &'ast syn::ExprBreak) {
         visit::visit_expr_break(self, b);
+        let target = match &b.label {
+            Some(l) => {
+                let name = l.ident.to_string();
+                self.targets
+                    .iter()
+                    .rposition(|t| t.label.as_deref() == Some(name.as_str()))
+            }
+            None => self.targets.iter().rposition(|t| t.is_loop),
+        };
+        // A `break` out of the walked code itself does not complete it.
+        if let Some(t) = target {
+            let state = self.assigned.clone();
+            self.targets[t].breaks.push(state);
+        }
         self.assigned = None;
     }
 
@@ -357,6 +450,55 @@ mod tests {
         assert_eq!(assigned("if c { x = 1 } else { return }"), ["x"]);
         assert_eq!(assigned("{ x = 1; while c { y = 2 } }"), ["x"]);
         assert_eq!(assigned("c && { x = 1; true }"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn assignments_before_every_exit_of_a_loop_or_labeled_block() {
+        assert_eq!(assigned("'a: { x = 1; if c { break 'a; } y = 2; }"), ["x"]);
+        assert_eq!(assigned("loop { x = 1; break; }"), ["x"]);
+        assert_eq!(
+            assigned("loop { if c { break; } x = 1; }"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            assigned("'o: loop { loop { break 'o; } }"),
+            Vec::<String>::new()
+        );
+        assert_eq!(assigned("while c { x = 1; }"), Vec::<String>::new());
+        assert_eq!(
+            assigned("for i in r { x = 1; break; }"),
+            Vec::<String>::new()
+        );
+        assert_eq!(assigned("{ 'a: { x = 1; break 'a; }; y = x; }"), ["x", "y"]);
+    }
+
+    #[test]
+    fn conditions_assign_per_outcome() {
+        let sets = |src: &str| {
+            let (t, f) = condition_effects(&syn::parse_str(src).unwrap());
+            (
+                t.into_iter().collect::<Vec<_>>(),
+                f.into_iter().collect::<Vec<_>>(),
+            )
+        };
+        assert_eq!(
+            sets("a && { x = 1; true }"),
+            (vec!["x".to_string()], vec![])
+        );
+        assert_eq!(
+            sets("a || { x = 1; false }"),
+            (vec![], vec!["x".to_string()])
+        );
+        assert_eq!(
+            sets("!(a || { x = 1; false })"),
+            (vec!["x".to_string()], vec![])
+        );
+        assert_eq!(
+            sets("{ y = 2; a } && b"),
+            (vec!["y".to_string()], vec!["y".to_string()])
+        );
+        // In value position the same `&&` assigns on neither path for sure.
+        assert_eq!(assigned("a && { x = 1; true }"), Vec::<String>::new());
     }
 
     #[test]

@@ -155,6 +155,7 @@ impl Lowerer<'_> {
 
     fn lower_if(&mut self, i: &syn::ExprIf, want_value: bool) -> TokenStream {
         let (cond_expr, rebinds) = self.unshadow_condition(&i.cond);
+        let (when_true, when_false) = self.outcome_kills(&cond_expr);
         let cond = self.condition(&cond_expr);
         // Locals assigned on every branch (and read nowhere in the `if`) are dead before the
         // branches, though the assignments sit inside them: recorded where the branches start.
@@ -164,6 +165,9 @@ impl Lowerer<'_> {
         let guarded = !cond_temp_free(&i.cond);
         let then = self.in_seq(|this| {
             this.no_inline += usize::from(guarded);
+            for &id in &when_true {
+                this.assign_whole(id);
+            }
             this.push_scope();
             this.declare_cond_bindings(&cond_expr);
             for stmt in &rebinds {
@@ -174,21 +178,41 @@ impl Lowerer<'_> {
             this.pop_scope();
             this.no_inline -= usize::from(guarded);
         });
-        let otherwise = self.in_seq(|this| match &i.else_branch {
-            Some((_, e)) => {
-                this.push_scope();
-                let tail = match &**e {
-                    Expr::Block(b) if b.label.is_none() => this.lower_stmts(&b.block.stmts),
-                    other => Some(this.control(other, value.is_some())),
-                };
-                this.finish_branch(join, value.as_ref(), tail);
-                this.pop_scope();
+        let otherwise = self.in_seq(|this| {
+            for &id in &when_false {
+                this.assign_whole(id);
             }
-            None => this.finish_branch(join, value.as_ref(), None),
+            match &i.else_branch {
+                Some((_, e)) => {
+                    this.push_scope();
+                    let tail = match &**e {
+                        Expr::Block(b) if b.label.is_none() => this.lower_stmts(&b.block.stmts),
+                        other => Some(this.control(other, value.is_some())),
+                    };
+                    this.finish_branch(join, value.as_ref(), tail);
+                    this.pop_scope();
+                }
+                None => this.finish_branch(join, value.as_ref(), None),
+            }
         });
         self.emit_raw(quote!(if #cond #then else #otherwise));
         self.switch_to(join);
         Self::result(value)
+    }
+
+    /// The locals a plain condition assigns on one outcome only: (when true, when false). Where
+    /// that outcome's branch starts they hold a new value: a kill there.
+    fn outcome_kills(&self, cond: &Expr) -> (Vec<LocalId>, Vec<LocalId>) {
+        if expr_has_yield(cond) {
+            return (Vec::new(), Vec::new());
+        }
+        let (when_true, when_false) = super::assign::condition_effects(cond);
+        let only = |a: &std::collections::BTreeSet<String>, b| {
+            a.difference(b)
+                .filter_map(|name| self.resolve(name))
+                .collect::<Vec<_>>()
+        };
+        (only(&when_true, &when_false), only(&when_false, &when_true))
     }
 
     fn lower_match(&mut self, m: &syn::ExprMatch, want_value: bool) -> TokenStream {
@@ -289,10 +313,14 @@ impl Lowerer<'_> {
             value: None,
         });
         let (cond_expr, rebinds) = self.unshadow_condition(&w.cond);
+        let (when_true, when_false) = self.outcome_kills(&cond_expr);
         let cond = self.condition(&cond_expr);
         let guarded = !cond_temp_free(&w.cond);
         let body = self.in_seq(|this| {
             this.no_inline += usize::from(guarded);
+            for &id in &when_true {
+                this.assign_whole(id);
+            }
             this.push_scope();
             this.declare_cond_bindings(&cond_expr);
             for stmt in &rebinds {
@@ -306,7 +334,12 @@ impl Lowerer<'_> {
             this.pop_scope();
             this.no_inline -= usize::from(guarded);
         });
-        let leave = self.in_seq(|this| this.goto(exit, Vec::new()));
+        let leave = self.in_seq(|this| {
+            for &id in &when_false {
+                this.assign_whole(id);
+            }
+            this.goto(exit, Vec::new());
+        });
         self.emit_raw(quote!(if #cond #body else #leave));
         self.leaps.pop();
         self.switch_to(exit);

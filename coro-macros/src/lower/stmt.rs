@@ -180,7 +180,6 @@ impl Lowerer<'_> {
                 }
             };
             self.emit_raw(stmt);
-            self.alias_slots(first);
             return;
         }
         // Evaluate the initializer while the old names are visible, then move each shadowed
@@ -214,12 +213,12 @@ impl Lowerer<'_> {
             Some((_, Some(diverge))) => quote!(let #pat = #init_tmp else #diverge;),
         };
         self.emit_raw(stmt);
-        self.alias_slots(first);
     }
 
-    /// After a `let`, a place for the hidden-name alias of each local it declared (from `first`
-    /// on), declared there if a later shadowing `let` in this arm needs one: declared with the
-    /// local, the alias drops where the local would, after the locals declared after it.
+    /// Where a pattern declares locals (from `first` on), a place for the hidden-name alias of
+    /// each, declared there if a later shadowing `let` in this arm needs one: declared with the
+    /// local (just before a `let`'s statement, or at the start of the branch a pattern binds
+    /// in), the alias drops where the local would, after the locals declared after it.
     fn alias_slots(&mut self, first: usize) {
         for id in first..self.g.locals.len() {
             self.g.alias_slots.insert(id);
@@ -261,9 +260,11 @@ impl Lowerer<'_> {
 
     /// Declares the names a pattern binds in the current scope.
     pub fn declare_pattern(&mut self, pat: &syn::Pat, initialized: bool) {
+        let first = self.g.locals.len();
         for b in pat_bindings(pat) {
             let id = self.declare(b.ident, b.mutable);
             self.g.locals[id].guard_eligible = initialized;
         }
+        self.alias_slots(first);
     }
 }
