@@ -835,6 +835,34 @@ fn bug_c_reassigned_in_a_condition_or_labeled_block() {
     assert_same(bug_c_assigned_in_labeled_block::check);
 }
 
+// ----- Bug U: a local dead at an inlined block dropped after the ones it rebinds ---------------
+//
+// Found by a 1000-program run after the fixes above (seed 999696, reduced). The `while`'s exit
+// block declares the alias of the outer `c` at its entry and rebinds the restored locals
+// declared after `c` (`s`, `_g1`); run in place in the loop head's arm, it left `t` (dead there,
+// so not rebound) bound before them: `t` dropped last, after plain Rust drops it. A goto is no
+// longer run in place when its target would rebind locals declared before a dead one.
+
+differential!(bug_u_inlined_entry_rebinding_and_dead_local -> i64, guards = [2], |log| {
+    let c = yield_!(0);
+    if let Some(s) = opt_t(&log, 1, c + 1) {
+        let _g1 = Tracked::new(&log, 2, 5);
+        let mut t = Tracked::new(&log, 3, 2);
+        let mut n1 = 0;
+        while let Some(x) = below(&mut n1, 2) {
+            yield_!(n1);
+            bump(&mut t, x);
+        }
+        let c = s.val();
+    }
+    c
+});
+
+#[test]
+fn bug_u_dead_local_drops_before_rebound_ones() {
+    assert_same(bug_u_inlined_entry_rebinding_and_dead_local::check);
+}
+
 // ----- Controls: the same shapes without the bug's trigger pass ---------------------------------
 
 differential!(control_let_shadowing -> i64, guards = [], |log| {

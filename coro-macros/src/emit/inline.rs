@@ -47,8 +47,38 @@ impl Emit<'_> {
         {
             return false;
         }
+        // A renamed local is rebound with the restored locals declared after it (see
+        // `inlined_goto`), and so are those after a local the target declares at its entry (see
+        // `entry_decls`); a dead local of the arm declared after it cannot be (it may have been
+        // moved out), and would then drop after them.
+        let first_declared = self
+            .entry_declared(target)
+            .into_iter()
+            .chain(self.entry_aliases(target))
+            .min();
+        let first_rebound = match (self.first_renamed(j), first_declared) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        if let Some(first) = first_rebound
+            && unsaved
+                .iter()
+                .chain(lingering.iter().flatten())
+                .any(|&l| l > first)
+        {
+            return false;
+        }
         drop(lingering);
         self.code_size(target) <= INLINE_LIMIT
+    }
+
+    /// The first-declared local the jump's target restores under another name than the arm
+    /// has for it (a value the jump defines, a local shadowed on one side only).
+    fn first_renamed(&self, j: usize) -> Option<LocalId> {
+        let target = self.g.jumps[j].target;
+        self.restore_order(target)
+            .into_iter()
+            .find(|&l| self.value_at(j, l) != self.target_name(target, l))
     }
 
     /// Locals bound in the jump's arm that the jump does not pass on.
@@ -96,12 +126,9 @@ impl Emit<'_> {
         // alive in the inlined code (dead, but in scope). One whose name changes (a value the
         // jump defines, a local shadowed on one side only) is rebound, and so are the restored
         // locals declared after it, so that they still drop before it.
-        let restored = self.restore_order(target);
-        let first_renamed = restored
-            .iter()
-            .copied()
-            .find(|&l| self.value_at(j, l) != self.target_name(target, l));
-        let carried: Vec<LocalId> = restored
+        let first_renamed = self.first_renamed(j);
+        let carried: Vec<LocalId> = self
+            .restore_order(target)
             .into_iter()
             .filter(|&l| first_renamed.is_some_and(|f| l >= f))
             .collect();
