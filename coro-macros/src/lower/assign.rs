@@ -433,6 +433,11 @@ mod tests {
         fx(src).1
     }
 
+    /// `src` assigns no local on every path.
+    fn assert_none(src: &str) {
+        assert_eq!(assigned(src), Vec::<String>::new(), "{src}");
+    }
+
     fn reads(src: &str) -> Vec<String> {
         fx(src).0
     }
@@ -440,7 +445,7 @@ mod tests {
     #[test]
     fn assignments_on_every_path() {
         assert_eq!(assigned("if c { x = 1 } else { x = 2; y = 3 }"), ["x"]);
-        assert_eq!(assigned("if c { x = 1 }"), Vec::<String>::new());
+        assert_none("if c { x = 1 }");
         assert_eq!(assigned("match m { A => x = 1, _ => { x = 2 } }"), ["x"]);
         assert_eq!(
             assigned("if c { x = 1 } else if d { x = 2 } else { x = 3 }"),
@@ -449,26 +454,17 @@ mod tests {
         // A path that does not complete does not count.
         assert_eq!(assigned("if c { x = 1 } else { return }"), ["x"]);
         assert_eq!(assigned("{ x = 1; while c { y = 2 } }"), ["x"]);
-        assert_eq!(assigned("c && { x = 1; true }"), Vec::<String>::new());
+        assert_none("c && { x = 1; true }");
     }
 
     #[test]
     fn assignments_before_every_exit_of_a_loop_or_labeled_block() {
         assert_eq!(assigned("'a: { x = 1; if c { break 'a; } y = 2; }"), ["x"]);
         assert_eq!(assigned("loop { x = 1; break; }"), ["x"]);
-        assert_eq!(
-            assigned("loop { if c { break; } x = 1; }"),
-            Vec::<String>::new()
-        );
-        assert_eq!(
-            assigned("'o: loop { loop { break 'o; } }"),
-            Vec::<String>::new()
-        );
-        assert_eq!(assigned("while c { x = 1; }"), Vec::<String>::new());
-        assert_eq!(
-            assigned("for i in r { x = 1; break; }"),
-            Vec::<String>::new()
-        );
+        assert_none("loop { if c { break; } x = 1; }");
+        assert_none("'o: loop { loop { break 'o; } }");
+        assert_none("while c { x = 1; }");
+        assert_none("for i in r { x = 1; break; }");
         assert_eq!(assigned("{ 'a: { x = 1; break 'a; }; y = x; }"), ["x", "y"]);
     }
 
@@ -498,25 +494,16 @@ mod tests {
             (vec!["y".to_string()], vec!["y".to_string()])
         );
         // In value position the same `&&` assigns on neither path for sure.
-        assert_eq!(assigned("a && { x = 1; true }"), Vec::<String>::new());
+        assert_none("a && { x = 1; true }");
     }
 
     #[test]
     fn assignments_to_a_rebinding_are_not_to_the_local() {
         assert_eq!(assigned("{ x = 1; let x; x = 2; y = 3 }"), ["x", "y"]);
-        assert_eq!(assigned("{ let x; x = 2 }"), Vec::<String>::new());
-        assert_eq!(
-            assigned("if c { let x; x = 1 } else { x = 2 }"),
-            Vec::<String>::new()
-        );
-        assert_eq!(
-            assigned("match m { mut x => x = 1, _ => x = 2 }"),
-            Vec::<String>::new()
-        );
-        assert_eq!(
-            assigned("if let Some(mut x) = o { x = 1 } else { x = 2 }"),
-            Vec::<String>::new()
-        );
+        assert_none("{ let x; x = 2 }");
+        assert_none("if c { let x; x = 1 } else { x = 2 }");
+        assert_none("match m { mut x => x = 1, _ => x = 2 }");
+        assert_none("if let Some(mut x) = o { x = 1 } else { x = 2 }");
     }
 
     #[test]
