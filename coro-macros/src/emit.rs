@@ -35,6 +35,8 @@ pub struct Emit<'a> {
     /// Blocks whose code is being rendered (the arm's own, then inlined targets).
     pub inlining: RefCell<Vec<usize>>,
     pub sizes: RefCell<HashMap<usize, usize>>,
+    /// Memo of `entry_declared` per block.
+    pub declared: RefCell<HashMap<usize, Vec<LocalId>>>,
     /// For each inlined jump being rendered, the locals of the outer arm still alive in it.
     pub lingering: RefCell<Vec<Vec<LocalId>>>,
     /// Targets of the jumps rendered as state changes (not inlined) since last drained.

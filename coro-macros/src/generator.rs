@@ -146,6 +146,7 @@ fn lower_fn(args: &args::Args, func: &mut syn::ItemFn) -> syn::Result<TokenStrea
         clone: args.clone,
         inlining: std::cell::RefCell::new(Vec::new()),
         sizes: std::cell::RefCell::new(std::collections::HashMap::new()),
+        declared: std::cell::RefCell::new(std::collections::HashMap::new()),
         materialized: std::cell::RefCell::new(std::collections::HashSet::new()),
         lingering: std::cell::RefCell::new(Vec::new()),
     };

@@ -59,10 +59,19 @@ impl Emit<'_> {
         locals
     }
 
-    /// Declarations for locals the block assigns before use but does not restore.
-    /// Locals an arm declares at its entry: assigned at the top level, or marked dead before a
-    /// construct whose branches (in this arm) assign them, and not restored.
+    /// Locals an arm declares at its entry: assigned in it, or marked dead before a construct
+    /// whose branches (in this arm) assign them, and not restored. Memoized: asked for each
+    /// alias and each inlining candidate.
     pub(super) fn entry_declared(&self, b: usize) -> Vec<LocalId> {
+        if let Some(declared) = self.declared.borrow().get(&b) {
+            return declared.clone();
+        }
+        let declared = self.compute_entry_declared(b);
+        self.declared.borrow_mut().insert(b, declared.clone());
+        declared
+    }
+
+    fn compute_entry_declared(&self, b: usize) -> Vec<LocalId> {
         let block = &self.g.blocks[b];
         let restored = self.fields(b);
         let mut declared: Vec<LocalId> = Vec::new();
@@ -145,11 +154,10 @@ impl Emit<'_> {
     /// Whether a jump after alias `n`, in its scope, saves the shadowed local.
     pub(super) fn alias_needed(&self, n: usize) -> bool {
         let alias = &self.g.aliases[n];
-        self.g.jumps.iter().enumerate().any(|(j, jump)| {
-            jump.from == alias.block
-                && (alias.first_jump..alias.end_jump).contains(&j)
-                && jump.save.contains(&alias.local)
-        })
+        let end = alias.end_jump.min(self.g.jumps.len());
+        self.g.jumps[alias.first_jump.min(end)..end]
+            .iter()
+            .any(|jump| jump.from == alias.block && jump.save.contains(&alias.local))
     }
 
     /// Where alias `n`'s hidden name is declared before the shadowing `let` fills it: in the
