@@ -734,19 +734,20 @@ differential!(bug_s_local_shadowed_in_two_branches -> i64, guards = [], |log| {
     x.val()
 });
 
-// Found by the long run after the fix (seed 13641067): the same for a local bound by a pattern
-// (`if let Some(s)`), which had no slot for its alias.
-differential!(bug_s_pattern_bound_local_shadowed -> i64, guards = [1, 2], |log| {
-    if let Some(s) = opt_t(&log, 1, yield_!(0) + 1) {
+// The same for a local bound by a pattern (`if let Some(s)`), which first had no slot for its
+// alias: the `?` return in the arm that made the alias dropped it before `_g1`.
+differential!(bug_s_pattern_bound_local_shadowed -> Option<i64>, guards = [1, 2], |log| {
+    if let Some(s) = opt_t(&log, 1, yield_!(0) % 4 + 1) {
         let _g1 = Tracked::new(&log, 2, 6);
         match opt_t(&log, 3, 1) {
             Some(s) => {
-                yield_!(s.val());
+                let k = opt(s.val() - 1)?;
+                yield_!(k);
             }
             None => {}
         }
     }
-    0
+    Some(0)
 });
 
 #[test]
