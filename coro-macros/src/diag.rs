@@ -363,19 +363,10 @@ fn inert_markers(
                     quote!(let _ = (#inner,);)
                 }
             }
-            (false, r) => {
-                let r = r.cloned().unwrap_or_else(|| quote!(_));
-                let inner = if inner.is_empty() {
-                    quote!(())
-                } else {
-                    quote!((#inner,))
-                };
-                quote!(#krate::__private::fallback_yield::<#r, _>(#inner))
-            }
             (true, Some(r)) if !inner.is_empty() => {
                 quote!(#krate::__private::fallback_yield_from::<#r, _>(#inner))
             }
-            (true, r) => {
+            (_, r) => {
                 let r = r.cloned().unwrap_or_else(|| quote!(_));
                 let inner = if inner.is_empty() {
                     quote!(())

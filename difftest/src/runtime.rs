@@ -428,18 +428,7 @@ pub fn compare(p: &[Ev], g: &[Ev], info: &Info) -> Result<(), String> {
             .collect()
     };
     let (sp, sg) = (skel(p), skel(g));
-    if sp != sg {
-        let i = sp
-            .iter()
-            .zip(&sg)
-            .position(|(a, b)| a != b)
-            .unwrap_or(sp.len().min(sg.len()));
-        return Err(format!(
-            "traces differ at event {i}:\n  plain:     {}\n  generator: {}",
-            render(&sp, i),
-            render(&sg, i)
-        ));
-    }
+    same_events("traces", &sp, &sg)?;
     let mut site_of = HashMap::new();
     for e in &sp {
         if let Ev::New { id, site } = e {
@@ -489,18 +478,7 @@ pub fn compare(p: &[Ev], g: &[Ev], info: &Info) -> Result<(), String> {
         out
     };
     let (xp, xg) = (ext(p), ext(g));
-    if xp != xg {
-        let i = xp
-            .iter()
-            .zip(&xg)
-            .position(|(a, b)| a != b)
-            .unwrap_or(xp.len().min(xg.len()));
-        return Err(format!(
-            "guard drops differ at event {i}:\n  plain:     {}\n  generator: {}",
-            render(&xp, i),
-            render(&xg, i)
-        ));
-    }
+    same_events("guard drops", &xp, &xg)?;
     // Other drops: position in the extended skeleton.
     let positions = |evs: &[Ev]| -> HashMap<u32, usize> {
         let mut pos = 0;
@@ -582,6 +560,23 @@ pub fn compare(p: &[Ev], g: &[Ev], info: &Info) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// `Ok` if both runs recorded the same events, else where they part.
+fn same_events(what: &str, p: &[Ev], g: &[Ev]) -> Result<(), String> {
+    if p == g {
+        return Ok(());
+    }
+    let i = p
+        .iter()
+        .zip(g)
+        .position(|(a, b)| a != b)
+        .unwrap_or(p.len().min(g.len()));
+    Err(format!(
+        "{what} differ at event {i}:\n  plain:     {}\n  generator: {}",
+        render(p, i),
+        render(g, i)
+    ))
 }
 
 fn render_with_drop(evs: &[Ev], id: u32) -> String {

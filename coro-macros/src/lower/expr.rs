@@ -401,15 +401,7 @@ impl Lowerer<'_> {
             .span()
             .join(mac.delimiter.span().close())
             .and_then(|s| s.source_text())
-            .unwrap_or_else(|| {
-                let path = mac
-                    .path
-                    .segments
-                    .last()
-                    .map(|s| s.ident.to_string())
-                    .unwrap_or_default();
-                format!("{path}!({})", mac.tokens)
-            });
+            .unwrap_or_else(|| format!("{}!({})", super::macros::macro_name(mac), mac.tokens));
         let start = span.start();
         self.g.points.push(Point {
             source,

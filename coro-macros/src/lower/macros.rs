@@ -12,6 +12,15 @@ use syn::{Expr, Macro, Token};
 
 use super::Lowerer;
 
+/// A macro call's name, without its path (`std::println!` -> `println`).
+pub fn macro_name(mac: &Macro) -> String {
+    mac.path
+        .segments
+        .last()
+        .map(|s| s.ident.to_string())
+        .unwrap_or_default()
+}
+
 /// Macros whose arguments are all evaluated (left to right) like a call's.
 const EAGER: &[&str] = &[
     "print",
@@ -125,13 +134,7 @@ impl MacroArgs {
 
     /// How many leading arguments are always evaluated.
     fn eager_count(&self) -> usize {
-        let name = self
-            .mac
-            .path
-            .segments
-            .last()
-            .map(|s| s.ident.to_string())
-            .unwrap_or_default();
+        let name = macro_name(&self.mac);
         ASSERTS
             .iter()
             .find(|(n, _)| *n == name)
@@ -173,12 +176,7 @@ impl MacroArgs {
 impl Lowerer<'_> {
     /// A macro call whose tokens contain a suspension.
     pub fn lower_macro(&mut self, mac: &Macro) -> TokenStream {
-        let name = mac
-            .path
-            .segments
-            .last()
-            .map(|s| s.ident.to_string())
-            .unwrap_or_default();
+        let name = macro_name(mac);
         let Some(args) = MacroArgs::parse(mac) else {
             self.cx.error_spanned_by(
                 mac,
