@@ -35,9 +35,22 @@ pub trait Generator<R = ()> {
 
     /// Runs a new generator up to its first `yield_!` (Python's `next(g)` or `g.send(None)` on a
     /// fresh generator). With `R = ()` it also resumes a suspended generator, like Python's `next`.
+    ///
+    /// # Panics
+    /// On a completed or poisoned generator, and (with a resume type other than `()`) on one
+    /// suspended at a `yield_!` that waits for a value; the panic is reported at this call and
+    /// leaves the generator as it was.
+    #[track_caller]
     fn start(&mut self) -> GeneratorState<Self::Yield, Self::Return>;
 
-    /// Resumes a suspended generator: the pending `yield_!` evaluates to `value`.
+    /// Resumes a suspended generator: the pending `yield_!` evaluates to `value`. With `R = ()`,
+    /// `send(())` on a fresh generator is `start()` (Python's `g.send(None)`).
+    ///
+    /// # Panics
+    /// On a completed or poisoned generator, and (with a resume type other than `()`) on one that
+    /// has not started: no `yield_!` waits for the value. The panic is reported at this call and
+    /// leaves the generator as it was.
+    #[track_caller]
     fn send(&mut self, value: R) -> GeneratorState<Self::Yield, Self::Return>;
 
     /// Where the generator stands: created, suspended at which `yield_!`, completed or poisoned.
@@ -52,10 +65,12 @@ impl<R, G: Generator<R> + ?Sized> Generator<R> for &mut G {
     type Yield = G::Yield;
     type Return = G::Return;
 
+    #[track_caller]
     fn start(&mut self) -> GeneratorState<Self::Yield, Self::Return> {
         (**self).start()
     }
 
+    #[track_caller]
     fn send(&mut self, value: R) -> GeneratorState<Self::Yield, Self::Return> {
         (**self).send(value)
     }
@@ -74,10 +89,12 @@ impl<R, G: Generator<R> + ?Sized> Generator<R> for alloc::boxed::Box<G> {
     type Yield = G::Yield;
     type Return = G::Return;
 
+    #[track_caller]
     fn start(&mut self) -> GeneratorState<Self::Yield, Self::Return> {
         (**self).start()
     }
 
+    #[track_caller]
     fn send(&mut self, value: R) -> GeneratorState<Self::Yield, Self::Return> {
         (**self).send(value)
     }
@@ -164,6 +181,7 @@ impl<G: Generator> WithReturn<G> {
 impl<G: Generator> Iterator for WithReturn<G> {
     type Item = G::Yield;
 
+    #[track_caller]
     fn next(&mut self) -> Option<G::Yield> {
         if self.done {
             return None;

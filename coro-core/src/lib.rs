@@ -29,9 +29,9 @@ pub use state::{GeneratorState, GeneratorStatus, YieldPoint};
 #[doc(hidden)]
 pub mod __private {
     pub use crate::machine::{
-        Machine, StateInfo, fallback_yield, fallback_yield_from, machine, resumed,
+        Machine, Refusal, StateInfo, Step, fallback_yield, fallback_yield_from, machine, resumed,
         resumed_after_completion, resumed_after_panicking, send_before_start,
-        start_while_suspended, starting,
+        start_while_suspended,
     };
     pub use crate::stream::{AsyncGen, Finish, Next, Yield, Yielder, async_gen, next};
     pub use crate::try_op::{Branch, Flow, FromResidual};
@@ -39,5 +39,6 @@ pub mod __private {
     #[cfg(feature = "alloc")]
     pub use alloc::boxed::Box;
     pub use core;
+    pub use coro_macros::__cfg_resolved as cfg_resolved;
     pub use futures_core::{FusedStream, Stream};
 }

@@ -16,11 +16,45 @@ pub trait StateInfo {
     fn close(&mut self);
 }
 
+/// Why the step refused to run: the protocol call does not fit the generator's state. The step
+/// leaves the state as it found it (nothing ran, nothing dropped) and the caller panics at the
+/// user's call (`#[track_caller]` through `start`/`send`/`next`), as Python raises a `TypeError`
+/// that leaves the generator usable.
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// Resumed after it completed (or was closed).
+    Completed,
+    /// Resumed after its body panicked.
+    Panicked,
+    /// `send` before `start`: no `yield_!` is waiting for the value.
+    NotStarted,
+    /// `start` while suspended at a `yield_!` that needs a value.
+    NeedsValue,
+}
+
+impl Refusal {
+    /// Panics with the message of this misuse, at the user's call.
+    #[cold]
+    #[inline(never)]
+    #[track_caller]
+    pub fn raise(self) -> ! {
+        match self {
+            Refusal::Completed => resumed_after_completion(),
+            Refusal::Panicked => resumed_after_panicking(),
+            Refusal::NotStarted => send_before_start(),
+            Refusal::NeedsValue => start_while_suspended(),
+        }
+    }
+}
+
+/// What one step returns: the protocol's outcome, or why it refused to run.
+pub type Step<Y, Ret> = Result<GeneratorState<Y, Ret>, Refusal>;
+
 /// The generator object returned by a `#[generator]` fn.
 ///
 /// `S` is the fn's state enum, `F` its (zero-sized, non-capturing) step closure. The step
-/// receives `None` from `start`/`next` and `Some(value)` from `send`, and returns `None` only when
-/// the generator had already completed (so `Iterator::next` can stay fused without a second check).
+/// receives `None` from `start`/`next` and `Some(value)` from `send`.
 #[derive(Clone)]
 pub struct Machine<S, F> {
     state: S,
@@ -33,7 +67,7 @@ pub struct Machine<S, F> {
 pub fn machine<R, Y, Ret, S, F>(state: S, step: F) -> Machine<S, F>
 where
     S: StateInfo,
-    F: Fn(&mut S, Option<R>) -> Option<GeneratorState<Y, Ret>>,
+    F: Fn(&mut S, Option<R>) -> Step<Y, Ret>,
 {
     Machine { state, step }
 }
@@ -41,24 +75,26 @@ where
 impl<S, F, R, Y, Ret> Generator<R> for Machine<S, F>
 where
     S: StateInfo,
-    F: Fn(&mut S, Option<R>) -> Option<GeneratorState<Y, Ret>>,
+    F: Fn(&mut S, Option<R>) -> Step<Y, Ret>,
 {
     type Yield = Y;
     type Return = Ret;
 
     #[inline]
+    #[track_caller]
     fn start(&mut self) -> GeneratorState<Y, Ret> {
         match (self.step)(&mut self.state, None) {
-            Some(s) => s,
-            None => resumed_after_completion(),
+            Ok(s) => s,
+            Err(refusal) => refusal.raise(),
         }
     }
 
     #[inline]
+    #[track_caller]
     fn send(&mut self, value: R) -> GeneratorState<Y, Ret> {
         match (self.step)(&mut self.state, Some(value)) {
-            Some(s) => s,
-            None => resumed_after_completion(),
+            Ok(s) => s,
+            Err(refusal) => refusal.raise(),
         }
     }
 
@@ -74,15 +110,18 @@ where
 impl<S, F, Y, Ret> Iterator for Machine<S, F>
 where
     S: StateInfo,
-    F: Fn(&mut S, Option<()>) -> Option<GeneratorState<Y, Ret>>,
+    F: Fn(&mut S, Option<()>) -> Step<Y, Ret>,
 {
     type Item = Y;
 
     #[inline]
+    #[track_caller]
     fn next(&mut self) -> Option<Y> {
         match (self.step)(&mut self.state, None) {
-            Some(GeneratorState::Yielded(y)) => Some(y),
-            Some(GeneratorState::Complete(_)) | None => None,
+            Ok(GeneratorState::Yielded(y)) => Some(y),
+            // Fused: a completed generator keeps answering `None`.
+            Ok(GeneratorState::Complete(_)) | Err(Refusal::Completed) => None,
+            Err(refusal) => refusal.raise(),
         }
     }
 }
@@ -90,7 +129,7 @@ where
 impl<S, F, Y, Ret> FusedIterator for Machine<S, F>
 where
     S: StateInfo,
-    F: Fn(&mut S, Option<()>) -> Option<GeneratorState<Y, Ret>>,
+    F: Fn(&mut S, Option<()>) -> Step<Y, Ret>,
 {
 }
 
@@ -148,15 +187,6 @@ pub fn resumed<R>(resume: &mut Option<R>) -> R {
     match resume.take() {
         Some(r) => r,
         None => start_while_suspended(),
-    }
-}
-
-/// Checks that a fresh generator is being started, not sent to.
-#[inline]
-#[track_caller]
-pub fn starting<R>(resume: &Option<R>) {
-    if resume.is_some() {
-        send_before_start();
     }
 }
 

@@ -40,7 +40,16 @@ use crate::scan;
 
 pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     let cx = Ctxt::new();
+    let arg_tokens = args.clone();
     let args = args::parse(Kind::AsyncGen, args, &cx);
+    if let Some(a) = &args
+        && let Some(deferred) = crate::cfg::defer(Kind::AsyncGen, &a.krate, &arg_tokens, &item)
+    {
+        return match cx.check() {
+            Ok(()) => deferred,
+            Err(err) => error_output(&err, None),
+        };
+    }
     let func = match syn::parse2::<ItemFn>(item.clone()) {
         Ok(func) => Some(func),
         Err(err) => {
@@ -188,11 +197,14 @@ fn lower(cx: &Ctxt, args: &args::Args, func: ItemFn) -> Option<TokenStream> {
     let item = &out.item;
     let ret = &out.ret;
     let keep = body::keep_imports_used(&used);
+    // The body's statements go straight into the async block: the user's braces around them
+    // as the block's tail would trip `unused_braces` at the fn's own braces.
+    let stmts = &block.stmts;
     let stream = quote! {
         #krate::__private::async_gen::<#item, #ret, _, _>(move |mut #yo: #krate::__private::Yielder<#item>| async move {
             let mut #yielder = #yo.handle();
             #rebind
-            #block
+            #(#stmts)*
         })
     };
 

@@ -130,6 +130,7 @@ impl Emit<'_> {
             quote!(Self::#v { .. } => #status,)
         });
 
+        let refusals = self.refusals(&variant_blocks, &current);
         let order = arm_order(&variant_blocks, &constructs, |b| self.g.blocks[b].order);
         let arms = order.iter().map(|b| &rendered[b]);
 
@@ -190,12 +191,15 @@ impl Emit<'_> {
                     let mut #current = ::core::mem::replace(#state, #enum_name::Poisoned);
                     #dispatch: loop {
                         match #current {
+                            #refusals
                             #(#arms)*
                             #enum_name::Done => {
                                 ::core::mem::forget(::core::mem::replace(#state, #enum_name::Done));
-                                return ::core::option::Option::None;
+                                return ::core::result::Result::Err(#krate::__private::Refusal::Completed);
                             }
-                            #enum_name::Poisoned => #krate::__private::resumed_after_panicking(),
+                            #enum_name::Poisoned => {
+                                return ::core::result::Result::Err(#krate::__private::Refusal::Panicked);
+                            }
                         }
                     }
                 },
@@ -205,12 +209,7 @@ impl Emit<'_> {
     }
 
     fn arm(&self, b: usize) -> TokenStream {
-        let Context {
-            krate,
-            resume,
-            enum_name,
-            ..
-        } = self.ctx;
+        let Context { enum_name, .. } = self.ctx;
         let v = self.variant(b);
         let fields = self
             .restore_order(b)
@@ -218,16 +217,53 @@ impl Emit<'_> {
             .map(|l| self.g.locals[l].hidden.clone());
         let bindings = self.entry_bindings(b);
         let decls = self.entry_decls(b);
-        let starting = (b == 0).then(|| quote!(#krate::__private::starting(&#resume);));
         self.inlining.borrow_mut().push(b);
         let code = self.render_seq(self.g.blocks[b].root);
         self.inlining.borrow_mut().pop();
         quote! {
             #enum_name::#v { #(#fields: #bindings),* } => {
-                #starting
                 #(#decls)*
                 #code
             }
+        }
+    }
+
+    /// The arms that refuse a call the state cannot take, before any arm runs: with a resume
+    /// value other than `()`, `send` on a fresh generator (no `yield_!` waits for the value) and
+    /// `start` on a suspended one (its `yield_!` needs one). They put the state back untouched.
+    /// With `resume = ()`, `send(())` is `start()` (Python's `send(None)`): nothing to refuse.
+    fn refusals(&self, variant_blocks: &[usize], current: &Ident) -> TokenStream {
+        if self.ctx.resume_is_unit {
+            return TokenStream::new();
+        }
+        let Context {
+            krate,
+            state,
+            resume,
+            enum_name,
+            ..
+        } = self.ctx;
+        let suspended: Vec<Ident> = variant_blocks
+            .iter()
+            .filter(|&&b| matches!(self.g.blocks[b].kind, BlockKind::Resume(_)))
+            .map(|&b| self.variant(b))
+            .collect();
+        let refuse = |why: TokenStream| {
+            quote!({
+                ::core::mem::forget(::core::mem::replace(#state, #current));
+                return ::core::result::Result::Err(#krate::__private::Refusal::#why);
+            })
+        };
+        let not_started = refuse(quote!(NotStarted));
+        let needs_value = refuse(quote!(NeedsValue));
+        let suspended_arm = (!suspended.is_empty()).then(|| {
+            quote! {
+                #(#enum_name::#suspended { .. })|* if #resume.is_none() => #needs_value
+            }
+        });
+        quote! {
+            #enum_name::Start { .. } if #resume.is_some() => #not_started
+            #suspended_arm
         }
     }
 
@@ -345,7 +381,7 @@ impl Emit<'_> {
                     // The old state is always `Poisoned` here; `forget` spares LLVM a drop call it
                     // cannot prove away (measured on recursive `yield_from!`).
                     ::core::mem::forget(::core::mem::replace(#state, #variant));
-                    return ::core::option::Option::Some(#krate::__private::GeneratorState::Yielded(#y));
+                    return ::core::result::Result::Ok(#krate::__private::GeneratorState::Yielded(#y));
                 })
             }
         }

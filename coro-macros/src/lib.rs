@@ -4,6 +4,7 @@
 
 mod args;
 mod async_gen;
+mod cfg;
 mod diag;
 mod emit;
 mod for_await;
@@ -35,4 +36,18 @@ pub fn async_gen(args: TokenStream, item: TokenStream) -> TokenStream {
 #[proc_macro]
 pub fn for_await(input: TokenStream) -> TokenStream {
     for_await::expand(input.into()).into()
+}
+
+/// Not public API: one `#[cfg]` predicate of a body, decided by rustc (see `cfg.rs`).
+#[doc(hidden)]
+#[proc_macro]
+pub fn __cfg_resolved(input: TokenStream) -> TokenStream {
+    match cfg::resolve(input.into()) {
+        Ok(cfg::Resolved { kind, args, item }) => match kind {
+            args::Kind::Generator => generator::expand(args, item),
+            args::Kind::AsyncGen => async_gen::expand(args, item),
+        }
+        .into(),
+        Err(err) => err.to_compile_error().into(),
+    }
 }

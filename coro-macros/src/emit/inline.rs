@@ -28,6 +28,20 @@ impl Emit<'_> {
         if !jump.inline_ok {
             return false;
         }
+        // A value the jump defines (an `if`'s or a loop's result) gets its type where all the
+        // jumps that define it meet: in the target's variant. A copy of the target run in place
+        // would infer it from this jump alone, and type-check the code after the join before
+        // the other branches (E0282 on `if c { vec![yield_!(1)] } else { Vec::new() }`).
+        if !jump.defines.is_empty()
+            && self
+                .g
+                .jumps
+                .iter()
+                .enumerate()
+                .any(|(k, other)| k != j && other.target == target)
+        {
+            return false;
+        }
         {
             let stack = self.inlining.borrow();
             if stack.contains(&target) || stack.len() > 4 || target == 0 {

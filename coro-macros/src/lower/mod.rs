@@ -413,7 +413,7 @@ impl<'a> Lowerer<'a> {
         quote!({
             #annotated
             ::core::mem::forget(::core::mem::replace(#state, #enum_name::Done));
-            return ::core::option::Option::Some(#krate::__private::GeneratorState::Complete(#ret));
+            return ::core::result::Result::Ok(#krate::__private::GeneratorState::Complete(#ret));
         })
     }
 

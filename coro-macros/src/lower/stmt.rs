@@ -30,10 +30,14 @@ impl Lowerer<'_> {
         for (i, stmt) in stmts.iter().enumerate() {
             let last = i + 1 == stmts.len();
             match stmt {
-                Stmt::Expr(e, None) if last => tail = Some(self.expr(e)),
+                // A tail `break`/`continue`/`return` (no `;`, as rustfmt leaves it) is a jump
+                // like its `;` form, not a value: lowering it as a value would drop the jump.
+                Stmt::Expr(e, None) if last && !is_jump(e) => tail = Some(self.expr(e)),
                 _ => self.lower_stmt(stmt),
             }
-            if let Stmt::Expr(Expr::Break(_) | Expr::Continue(_) | Expr::Return(_), _) = stmt {
+            if let Stmt::Expr(e, _) = stmt
+                && is_jump(e)
+            {
                 // The rest of the block is unreachable; leaving it out keeps liveness exact.
                 self.diverged = true;
                 return None;
@@ -266,5 +270,14 @@ impl Lowerer<'_> {
             self.g.locals[id].guard_eligible = initialized;
         }
         self.alias_slots(first);
+    }
+}
+
+/// `break`, `continue` or `return` (in parentheses too): an expression that never yields a value.
+pub(super) fn is_jump(e: &Expr) -> bool {
+    match e {
+        Expr::Break(_) | Expr::Continue(_) | Expr::Return(_) => true,
+        Expr::Paren(p) => is_jump(&p.expr),
+        _ => false,
     }
 }

@@ -51,8 +51,19 @@ fn consumer() -> impl ::coro_core::Generator<i32, Yield = bool, Return = ()> + :
             let mut __coro_current = ::core::mem::replace(__coro_state, __CoroState::Poisoned);
             '__coro_dispatch: loop {
                 match __coro_current {
+                    __CoroState::Start { .. } if __coro_resume.is_some() => {
+                        ::core::mem::forget(::core::mem::replace(__coro_state, __coro_current));
+                        return ::core::result::Result::Err(
+                            ::coro_core::__private::Refusal::NotStarted,
+                        );
+                    }
+                    __CoroState::Yield0 { .. } if __coro_resume.is_none() => {
+                        ::core::mem::forget(::core::mem::replace(__coro_state, __coro_current));
+                        return ::core::result::Result::Err(
+                            ::coro_core::__private::Refusal::NeedsValue,
+                        );
+                    }
                     __CoroState::Start {} => {
-                        ::coro_core::__private::starting(&__coro_resume);
                         let mut status = true;
                         {
                             {
@@ -63,7 +74,7 @@ fn consumer() -> impl ::coro_core::Generator<i32, Yield = bool, Return = ()> + :
                                         __coro_l0_status: status,
                                     },
                                 ));
-                                return ::core::option::Option::Some(
+                                return ::core::result::Result::Ok(
                                     ::coro_core::__private::GeneratorState::Yielded(__coro_yielded),
                                 );
                             }
@@ -95,15 +106,21 @@ fn consumer() -> impl ::coro_core::Generator<i32, Yield = bool, Return = ()> + :
                                 __coro_l0_status: status,
                             },
                         ));
-                        return ::core::option::Option::Some(
+                        return ::core::result::Result::Ok(
                             ::coro_core::__private::GeneratorState::Yielded(__coro_yielded),
                         );
                     }
                     __CoroState::Done => {
                         ::core::mem::forget(::core::mem::replace(__coro_state, __CoroState::Done));
-                        return ::core::option::Option::None;
+                        return ::core::result::Result::Err(
+                            ::coro_core::__private::Refusal::Completed,
+                        );
                     }
-                    __CoroState::Poisoned => ::coro_core::__private::resumed_after_panicking(),
+                    __CoroState::Poisoned => {
+                        return ::core::result::Result::Err(
+                            ::coro_core::__private::Refusal::Panicked,
+                        );
+                    }
                 }
             }
         },

@@ -81,7 +81,6 @@ fn evens(
                         __coro_l0_span: span,
                         __coro_l1_limit: limit,
                     } => {
-                        ::coro_core::__private::starting(&__coro_resume);
                         let _guard = span.enter();
                         let mut count = 0;
                         let mut __coro_iter1 = ::core::iter::IntoIterator::into_iter(0..limit);
@@ -108,7 +107,7 @@ fn evens(
                                                 __coro_l2__guard: _guard,
                                             },
                                         ));
-                                        return ::core::option::Option::Some(
+                                        return ::core::result::Result::Ok(
                                             ::coro_core::__private::GeneratorState::Yielded(
                                                 __coro_yielded,
                                             ),
@@ -151,7 +150,7 @@ fn evens(
                                         __coro_l2__guard: _guard,
                                     },
                                 ));
-                                return ::core::option::Option::Some(
+                                return ::core::result::Result::Ok(
                                     ::coro_core::__private::GeneratorState::Yielded(__coro_yielded),
                                 );
                             }
@@ -193,7 +192,7 @@ fn evens(
                                                 __coro_l2__guard: _guard,
                                             },
                                         ));
-                                        return ::core::option::Option::Some(
+                                        return ::core::result::Result::Ok(
                                             ::coro_core::__private::GeneratorState::Yielded(
                                                 __coro_yielded,
                                             ),
@@ -216,15 +215,21 @@ fn evens(
                     } => {
                         let __coro_ret: usize = count;
                         ::core::mem::forget(::core::mem::replace(__coro_state, __CoroState::Done));
-                        return ::core::option::Option::Some(
+                        return ::core::result::Result::Ok(
                             ::coro_core::__private::GeneratorState::Complete(__coro_ret),
                         );
                     }
                     __CoroState::Done => {
                         ::core::mem::forget(::core::mem::replace(__coro_state, __CoroState::Done));
-                        return ::core::option::Option::None;
+                        return ::core::result::Result::Err(
+                            ::coro_core::__private::Refusal::Completed,
+                        );
                     }
-                    __CoroState::Poisoned => ::coro_core::__private::resumed_after_panicking(),
+                    __CoroState::Poisoned => {
+                        return ::core::result::Result::Err(
+                            ::coro_core::__private::Refusal::Panicked,
+                        );
+                    }
                 }
             }
         },

@@ -6,7 +6,7 @@ fn outer(
     names: Vec<String>,
 ) -> impl ::coro_core::Generator<bool, Yield = String, Return = usize> + ::core::fmt::Debug {
     yield_from ! (@ used);
-    enum __CoroState<__CoroT0, __CoroT1, __CoroT2, __CoroT4> {
+    enum __CoroState<__CoroT0, __CoroT1, __CoroT2, __CoroT4, __CoroT5> {
         Start {
             __coro_l0_names: __CoroT0,
         },
@@ -14,6 +14,11 @@ fn outer(
             __coro_l1_accepted: __CoroT1,
         },
         Block2 {
+            __coro_l2___coro_iter1: __CoroT2,
+            __coro_l1_accepted: __CoroT1,
+        },
+        Block3 {
+            __coro_l5___coro_ret3: __CoroT5,
             __coro_l2___coro_iter1: __CoroT2,
             __coro_l1_accepted: __CoroT1,
         },
@@ -25,8 +30,8 @@ fn outer(
         Done,
         Poisoned,
     }
-    impl<__CoroT0, __CoroT1, __CoroT2, __CoroT4> ::coro_core::__private::StateInfo
-        for __CoroState<__CoroT0, __CoroT1, __CoroT2, __CoroT4>
+    impl<__CoroT0, __CoroT1, __CoroT2, __CoroT4, __CoroT5> ::coro_core::__private::StateInfo
+        for __CoroState<__CoroT0, __CoroT1, __CoroT2, __CoroT4, __CoroT5>
     {
         const NAME: &'static str = "outer";
         fn status(&self) -> ::coro_core::__private::GeneratorStatus {
@@ -34,6 +39,7 @@ fn outer(
                 Self::Start { .. } => ::coro_core::__private::GeneratorStatus::Created,
                 Self::Block1 { .. } => ::coro_core::__private::GeneratorStatus::Poisoned,
                 Self::Block2 { .. } => ::coro_core::__private::GeneratorStatus::Poisoned,
+                Self::Block3 { .. } => ::coro_core::__private::GeneratorStatus::Poisoned,
                 Self::Yield0 { .. } => ::coro_core::__private::GeneratorStatus::Suspended(
                     ::coro_core::__private::YieldPoint {
                         index: 0usize,
@@ -70,10 +76,21 @@ fn outer(
             let mut __coro_current = ::core::mem::replace(__coro_state, __CoroState::Poisoned);
             '__coro_dispatch: loop {
                 match __coro_current {
+                    __CoroState::Start { .. } if __coro_resume.is_some() => {
+                        ::core::mem::forget(::core::mem::replace(__coro_state, __coro_current));
+                        return ::core::result::Result::Err(
+                            ::coro_core::__private::Refusal::NotStarted,
+                        );
+                    }
+                    __CoroState::Yield0 { .. } if __coro_resume.is_none() => {
+                        ::core::mem::forget(::core::mem::replace(__coro_state, __coro_current));
+                        return ::core::result::Result::Err(
+                            ::coro_core::__private::Refusal::NeedsValue,
+                        );
+                    }
                     __CoroState::Start {
                         __coro_l0_names: names,
                     } => {
-                        ::coro_core::__private::starting(&__coro_resume);
                         let mut accepted = 0;
                         let mut __coro_iter1 = ::core::iter::IntoIterator::into_iter(names);
                         {
@@ -95,7 +112,7 @@ fn outer(
                                                     __coro_l1_accepted: accepted,
                                                 },
                                             ));
-                                            return ::core::option::Option::Some(
+                                            return ::core::result::Result::Ok(
                                                 ::coro_core::__private::GeneratorState::Yielded(
                                                     __coro_yielded,
                                                 ),
@@ -105,15 +122,12 @@ fn outer(
                                             __coro_v,
                                         ) => {
                                             let __coro_l5___coro_ret3 = __coro_v;
-                                            let (mut __coro_ret3,) = (__coro_l5___coro_ret3,);
-                                            accepted += __coro_ret3;
-                                            {
-                                                __coro_current = __CoroState::Block2 {
-                                                    __coro_l2___coro_iter1: __coro_iter1,
-                                                    __coro_l1_accepted: accepted,
-                                                };
-                                                continue '__coro_dispatch;
-                                            }
+                                            __coro_current = __CoroState::Block3 {
+                                                __coro_l5___coro_ret3: __coro_l5___coro_ret3,
+                                                __coro_l2___coro_iter1: __coro_iter1,
+                                                __coro_l1_accepted: accepted,
+                                            };
+                                            continue '__coro_dispatch;
                                         }
                                     }
                                 }
@@ -124,6 +138,54 @@ fn outer(
                                     continue '__coro_dispatch;
                                 }
                             }
+                        }
+                    }
+                    __CoroState::Yield0 {
+                        __coro_l1_accepted: mut accepted,
+                        __coro_l2___coro_iter1: mut __coro_iter1,
+                        __coro_l4___coro_gen2: mut __coro_gen2,
+                    } => {
+                        match <_ as ::coro_core::__private::Generator<bool>>::send(
+                            &mut __coro_gen2,
+                            ::coro_core::__private::resumed(&mut __coro_resume),
+                        ) {
+                            ::coro_core::__private::GeneratorState::Yielded(__coro_y) => {
+                                let __coro_yielded: String = __coro_y;
+                                ::core::mem::forget(::core::mem::replace(
+                                    __coro_state,
+                                    __CoroState::Yield0 {
+                                        __coro_l4___coro_gen2: __coro_gen2,
+                                        __coro_l2___coro_iter1: __coro_iter1,
+                                        __coro_l1_accepted: accepted,
+                                    },
+                                ));
+                                return ::core::result::Result::Ok(
+                                    ::coro_core::__private::GeneratorState::Yielded(__coro_yielded),
+                                );
+                            }
+                            ::coro_core::__private::GeneratorState::Complete(__coro_v) => {
+                                let __coro_l5___coro_ret3 = __coro_v;
+                                __coro_current = __CoroState::Block3 {
+                                    __coro_l5___coro_ret3: __coro_l5___coro_ret3,
+                                    __coro_l2___coro_iter1: __coro_iter1,
+                                    __coro_l1_accepted: accepted,
+                                };
+                                continue '__coro_dispatch;
+                            }
+                        }
+                    }
+                    __CoroState::Block3 {
+                        __coro_l1_accepted: mut accepted,
+                        __coro_l2___coro_iter1: mut __coro_iter1,
+                        __coro_l5___coro_ret3: mut __coro_ret3,
+                    } => {
+                        accepted += __coro_ret3;
+                        {
+                            __coro_current = __CoroState::Block2 {
+                                __coro_l2___coro_iter1: __coro_iter1,
+                                __coro_l1_accepted: accepted,
+                            };
+                            continue '__coro_dispatch;
                         }
                     }
                     __CoroState::Block2 {
@@ -145,7 +207,7 @@ fn outer(
                                             __coro_l1_accepted: accepted,
                                         },
                                     ));
-                                    return ::core::option::Option::Some(
+                                    return ::core::result::Result::Ok(
                                         ::coro_core::__private::GeneratorState::Yielded(
                                             __coro_yielded,
                                         ),
@@ -153,15 +215,12 @@ fn outer(
                                 }
                                 ::coro_core::__private::GeneratorState::Complete(__coro_v) => {
                                     let __coro_l5___coro_ret3 = __coro_v;
-                                    let (mut __coro_ret3,) = (__coro_l5___coro_ret3,);
-                                    accepted += __coro_ret3;
-                                    {
-                                        __coro_current = __CoroState::Block2 {
-                                            __coro_l2___coro_iter1: __coro_iter1,
-                                            __coro_l1_accepted: accepted,
-                                        };
-                                        continue '__coro_dispatch;
-                                    }
+                                    __coro_current = __CoroState::Block3 {
+                                        __coro_l5___coro_ret3: __coro_l5___coro_ret3,
+                                        __coro_l2___coro_iter1: __coro_iter1,
+                                        __coro_l1_accepted: accepted,
+                                    };
+                                    continue '__coro_dispatch;
                                 }
                             }
                         }
@@ -172,57 +231,26 @@ fn outer(
                             continue '__coro_dispatch;
                         }
                     },
-                    __CoroState::Yield0 {
-                        __coro_l1_accepted: mut accepted,
-                        __coro_l2___coro_iter1: mut __coro_iter1,
-                        __coro_l4___coro_gen2: mut __coro_gen2,
-                    } => {
-                        match <_ as ::coro_core::__private::Generator<bool>>::send(
-                            &mut __coro_gen2,
-                            ::coro_core::__private::resumed(&mut __coro_resume),
-                        ) {
-                            ::coro_core::__private::GeneratorState::Yielded(__coro_y) => {
-                                let __coro_yielded: String = __coro_y;
-                                ::core::mem::forget(::core::mem::replace(
-                                    __coro_state,
-                                    __CoroState::Yield0 {
-                                        __coro_l4___coro_gen2: __coro_gen2,
-                                        __coro_l2___coro_iter1: __coro_iter1,
-                                        __coro_l1_accepted: accepted,
-                                    },
-                                ));
-                                return ::core::option::Option::Some(
-                                    ::coro_core::__private::GeneratorState::Yielded(__coro_yielded),
-                                );
-                            }
-                            ::coro_core::__private::GeneratorState::Complete(__coro_v) => {
-                                let __coro_l5___coro_ret3 = __coro_v;
-                                let (mut __coro_ret3,) = (__coro_l5___coro_ret3,);
-                                accepted += __coro_ret3;
-                                {
-                                    __coro_current = __CoroState::Block2 {
-                                        __coro_l2___coro_iter1: __coro_iter1,
-                                        __coro_l1_accepted: accepted,
-                                    };
-                                    continue '__coro_dispatch;
-                                }
-                            }
-                        }
-                    }
                     __CoroState::Block1 {
                         __coro_l1_accepted: mut accepted,
                     } => {
                         let __coro_ret: usize = accepted;
                         ::core::mem::forget(::core::mem::replace(__coro_state, __CoroState::Done));
-                        return ::core::option::Option::Some(
+                        return ::core::result::Result::Ok(
                             ::coro_core::__private::GeneratorState::Complete(__coro_ret),
                         );
                     }
                     __CoroState::Done => {
                         ::core::mem::forget(::core::mem::replace(__coro_state, __CoroState::Done));
-                        return ::core::option::Option::None;
+                        return ::core::result::Result::Err(
+                            ::coro_core::__private::Refusal::Completed,
+                        );
                     }
-                    __CoroState::Poisoned => ::coro_core::__private::resumed_after_panicking(),
+                    __CoroState::Poisoned => {
+                        return ::core::result::Result::Err(
+                            ::coro_core::__private::Refusal::Panicked,
+                        );
+                    }
                 }
             }
         },

@@ -1,0 +1,401 @@
+//! Issue 10: shapes of ordinary Rust the lowering got wrong. One module per class.
+
+mod common;
+
+mod tail_jumps {
+    use coro_core::{Generator, GeneratorState, generator, yield_};
+
+    #[generator(yield = i64)]
+    fn tail_return() -> i64 {
+        yield_!(1);
+        return 5;
+    }
+
+    #[test]
+    fn tail_return_completes() {
+        let mut g = tail_return();
+        assert_eq!(g.start(), GeneratorState::Yielded(1));
+        assert_eq!(g.start(), GeneratorState::Complete(5));
+    }
+
+    #[generator(yield = i64)]
+    fn tail_break() -> i64 {
+        let mut n = 0;
+        loop {
+            n += 1;
+            yield_!(n);
+            break;
+        }
+        n * 10
+    }
+
+    #[test]
+    fn tail_break_leaves_loop() {
+        let mut g = tail_break();
+        assert_eq!(g.start(), GeneratorState::Yielded(1));
+        assert_eq!(g.start(), GeneratorState::Complete(10));
+    }
+
+    #[generator(yield = i64, resume = i64)]
+    fn tail_break_value() -> i64 {
+        let v = loop {
+            break yield_!(1);
+        };
+        v * 2
+    }
+
+    #[test]
+    fn tail_break_with_yielded_value() {
+        let mut g = tail_break_value();
+        assert_eq!(g.start(), GeneratorState::Yielded(1));
+        assert_eq!(g.send(21), GeneratorState::Complete(42));
+    }
+
+    #[generator(yield = String)]
+    fn tail_break_owned_live() -> usize {
+        let s = String::from("ab");
+        let mut count = 0;
+        loop {
+            yield_!(s.clone());
+            count += 1;
+            if count == 2 {
+                break;
+            }
+        }
+        s.len() + count
+    }
+
+    #[test]
+    fn tail_break_with_owned_local_live_across() {
+        let mut g = tail_break_owned_live();
+        assert_eq!(g.start(), GeneratorState::Yielded("ab".to_string()));
+        assert_eq!(g.start(), GeneratorState::Yielded("ab".to_string()));
+        assert_eq!(g.start(), GeneratorState::Complete(4));
+    }
+
+    #[generator(yield = i64)]
+    fn tail_continue_and_labeled() -> i64 {
+        let mut total = 0;
+        'outer: for i in 0..4 {
+            let mut j = 0;
+            loop {
+                j += 1;
+                yield_!(i * 10 + j);
+                total += 1;
+                if j == 2 {
+                    continue 'outer;
+                }
+                if i == 3 {
+                    break 'outer;
+                }
+            }
+        }
+        total
+    }
+
+    #[test]
+    fn tail_continue_and_labeled_break() {
+        let mut g = tail_continue_and_labeled();
+        let mut ys = Vec::new();
+        let r = loop {
+            match g.start() {
+                GeneratorState::Yielded(y) => ys.push(y),
+                GeneratorState::Complete(r) => break r,
+            }
+        };
+        assert_eq!(ys, [1, 2, 11, 12, 21, 22, 31]);
+        assert_eq!(r, 7);
+    }
+
+    #[generator(yield = i64, resume = i64)]
+    fn tail_jumps_in_match_arms(n: i64) -> i64 {
+        let mut acc = 0;
+        loop {
+            let got = yield_!(acc);
+            match got {
+                0 => break,
+                1 => continue,
+                2 => return acc * 100,
+                v => {
+                    acc += v;
+                    if acc > n {
+                        break;
+                    }
+                }
+            }
+        }
+        acc
+    }
+
+    #[test]
+    fn tail_jumps_as_match_arm_bodies() {
+        use crate::common::drive;
+        assert_eq!(
+            drive(tail_jumps_in_match_arms(100), [5, 1, 0]),
+            (vec![0, 5, 5], 5)
+        );
+        assert_eq!(
+            drive(tail_jumps_in_match_arms(100), [5, 2]),
+            (vec![0, 5], 500)
+        );
+        assert_eq!(drive(tail_jumps_in_match_arms(6), [5, 7]), (vec![0, 5], 12));
+    }
+}
+
+/// Runs `f`, expecting a panic; returns its message and the `file:line` it was reported at.
+fn panic_site(f: impl FnOnce()) -> (String, String) {
+    use std::sync::{Arc, Mutex};
+    static HOOK: Mutex<()> = Mutex::new(());
+    let _one_at_a_time = HOOK
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let site = Arc::new(Mutex::new(String::new()));
+    let seen = Arc::clone(&site);
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if let Some(l) = info.location() {
+            *seen.lock().unwrap() = format!("{}:{}", l.file(), l.line());
+        }
+    }));
+    let err = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).expect_err("no panic");
+    std::panic::set_hook(previous);
+    let msg = err
+        .downcast_ref::<&str>()
+        .map(ToString::to_string)
+        .or_else(|| err.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    let site = site.lock().unwrap().clone();
+    (msg, site)
+}
+
+mod refused_calls {
+    use super::panic_site;
+    use coro_core::{Generator, GeneratorState, GeneratorStatus, generator, yield_};
+
+    #[generator(yield = String, resume = i64)]
+    fn echo(prefix: String) -> usize {
+        let mut n = 0;
+        loop {
+            let v = yield_!(format!("{prefix}{n}"));
+            if v < 0 {
+                return n;
+            }
+            n += 1;
+        }
+    }
+
+    #[test]
+    fn send_before_start_leaves_the_generator_usable() {
+        let mut g = echo("p".to_string());
+        let (msg, site) = panic_site(|| {
+            g.send(1);
+        });
+        assert!(msg.contains("call start() first"), "{msg}");
+        assert!(
+            site.starts_with(&format!("{}:", file!())),
+            "reported at {site}"
+        );
+        assert_eq!(g.status(), GeneratorStatus::Created);
+        // Nothing ran and nothing was dropped: the argument is still there.
+        assert_eq!(g.start(), GeneratorState::Yielded("p0".to_string()));
+        assert_eq!(g.send(0), GeneratorState::Yielded("p1".to_string()));
+        assert_eq!(g.send(-1), GeneratorState::Complete(1));
+    }
+
+    #[test]
+    fn start_while_suspended_leaves_the_generator_usable() {
+        let mut g = echo("q".to_string());
+        assert_eq!(g.start(), GeneratorState::Yielded("q0".to_string()));
+        let (msg, site) = panic_site(|| {
+            g.start();
+        });
+        assert!(msg.contains("expects a value"), "{msg}");
+        assert!(
+            site.starts_with(&format!("{}:", file!())),
+            "reported at {site}"
+        );
+        assert!(matches!(g.status(), GeneratorStatus::Suspended(_)));
+        assert_eq!(g.send(5), GeneratorState::Yielded("q1".to_string()));
+    }
+
+    #[generator(yield = u8)]
+    fn two() {
+        yield_!(1);
+        yield_!(2);
+    }
+
+    #[test]
+    fn unit_send_before_start_is_start() {
+        let mut g = two();
+        assert_eq!(g.send(()), GeneratorState::Yielded(1));
+        assert_eq!(g.send(()), GeneratorState::Yielded(2));
+        assert_eq!(g.start(), GeneratorState::Complete(()));
+    }
+
+    #[test]
+    fn resumed_after_completion_is_reported_at_the_call() {
+        let mut g = two();
+        while let GeneratorState::Yielded(_) = g.start() {}
+        let (msg, site) = panic_site(|| {
+            g.start();
+        });
+        assert_eq!(msg, "generator resumed after completion");
+        assert!(
+            site.starts_with(&format!("{}:", file!())),
+            "reported at {site}"
+        );
+        // As an Iterator it stays fused.
+        assert_eq!(g.next(), None);
+        let mut boxed: Box<dyn Generator<Yield = u8, Return = ()>> = Box::new(two());
+        while let GeneratorState::Yielded(_) = boxed.start() {}
+        let (_, site) = panic_site(|| {
+            boxed.send(());
+        });
+        assert!(
+            site.starts_with(&format!("{}:", file!())),
+            "boxed: reported at {site}"
+        );
+    }
+
+    #[generator(yield = u8)]
+    fn panics_once() {
+        yield_!(1);
+        panic!("body panicked");
+    }
+
+    #[test]
+    fn resumed_after_panicking_is_reported_at_the_call() {
+        let mut g = panics_once();
+        assert_eq!(g.next(), Some(1));
+        let (msg, _) = panic_site(|| {
+            g.next();
+        });
+        assert_eq!(msg, "body panicked");
+        assert_eq!(g.status(), GeneratorStatus::Poisoned);
+        let (msg, site) = panic_site(|| {
+            g.next();
+        });
+        assert_eq!(msg, "generator resumed after panicking");
+        assert!(
+            site.starts_with(&format!("{}:", file!())),
+            "reported at {site}"
+        );
+    }
+}
+
+mod cfg_in_bodies {
+    use coro_core::{async_gen, for_await, generator, yield_};
+
+    #[generator(yield = i64)]
+    fn cfg_statements() {
+        #[cfg(any())]
+        yield_!(100);
+        yield_!(1);
+        #[cfg(not(any()))]
+        yield_!(2);
+        #[cfg(any())]
+        let z: Missing = yield_!(3);
+        #[cfg(not(any()))]
+        {
+            yield_!(4);
+        }
+        #[cfg(any())]
+        for i in 0..3 {
+            yield_!(i);
+        }
+        #[cfg(any())]
+        loop {
+            yield_!(5);
+        }
+    }
+
+    #[test]
+    fn disabled_statements_are_gone() {
+        assert_eq!(cfg_statements().collect::<Vec<_>>(), [1, 2, 4]);
+    }
+
+    #[generator(yield = i64)]
+    fn cfg_arms_and_lets(n: i64) -> i64 {
+        // A disabled `let` does not shadow: `x` stays the argument.
+        let x = n;
+        #[cfg(any())]
+        let x = yield_!(x * 100);
+        let r = match x {
+            #[cfg(any())]
+            1 => yield_!(-1),
+            #[cfg(not(any()))]
+            1 => {
+                yield_!(10);
+                1
+            }
+            _ => 0,
+        };
+        #[cfg(feature = "std")]
+        yield_!(20);
+        x + r
+    }
+
+    #[test]
+    fn disabled_arms_and_lets_are_gone() {
+        use coro_core::GeneratorExt;
+        let mut it = cfg_arms_and_lets(1).into_iter_with_return();
+        assert_eq!((&mut it).collect::<Vec<_>>(), [10, 20]);
+        assert_eq!(it.into_return_value(), Some(2));
+    }
+
+    #[async_gen(yield = u32)]
+    async fn cfg_stream() {
+        #[cfg(any())]
+        yield_!(100);
+        yield_!(1);
+        #[cfg(any())]
+        for_await!(x in cfg_stream() {
+            yield_!(x);
+        });
+        yield_!(2);
+    }
+
+    async fn drain() -> Vec<u32> {
+        let mut out = Vec::new();
+        for_await!(x in cfg_stream() {
+            out.push(x);
+        });
+        out
+    }
+
+    #[test]
+    fn disabled_statements_in_streams_are_gone() {
+        assert_eq!(futures::executor::block_on(drain()), [1, 2]);
+    }
+}
+
+/// One-line bodies, as a user writes them before rustfmt: no lint may fire on the fn's braces
+/// (this file is built with `-D warnings` by CI's clippy run).
+#[rustfmt::skip]
+mod one_line_bodies {
+    use coro_core::{async_gen, for_await, generator, yield_};
+
+    #[async_gen(yield = u32)]
+    async fn count(n: u32) { for i in 0..n { yield_!(i); } }
+
+    #[generator(yield = u32)]
+    fn count_sync(n: u32) { for i in 0..n { yield_!(i); } }
+
+    #[generator(yield = u32)]
+    fn tail_return(n: u32) -> u32 { yield_!(n); return n + 1 }
+
+    async fn drain() -> Vec<u32> {
+        let mut out = Vec::new();
+        for_await!(x in count(3) { out.push(x); });
+        out
+    }
+
+    #[test]
+    fn one_line_bodies_work() {
+        assert_eq!(futures::executor::block_on(drain()), [0, 1, 2]);
+        assert_eq!(count_sync(3).collect::<Vec<_>>(), [0, 1, 2]);
+        let mut g = coro_core::GeneratorExt::into_iter_with_return(tail_return(4));
+        assert_eq!((&mut g).collect::<Vec<_>>(), [4]);
+        assert_eq!(g.into_return_value(), Some(5));
+    }
+}
