@@ -16,9 +16,7 @@
 //! They use `coro_core::__private`, which is not public API: if it changes, update or delete
 //! this module.
 
-use coro_core::__private::{
-    GeneratorState, GeneratorStatus, StateInfo, machine, resumed_after_panicking, starting,
-};
+use coro_core::__private::{GeneratorState, GeneratorStatus, Refusal, StateInfo, machine};
 use coro_core::Generator;
 
 use crate::hand::{Kind, Token};
@@ -45,19 +43,18 @@ pub fn count(n: u64) -> impl Generator<(), Yield = u64, Return = ()> + Iterator<
             *self = S::Done;
         }
     }
-    machine::<(), u64, (), _, _>(S::Start { n }, |state, resume| {
+    machine::<(), u64, (), _, _>(S::Start { n }, |state, _resume| {
         match core::mem::replace(state, S::Poisoned) {
             S::Start { n } => {
-                starting(&resume);
                 let i = 0;
                 // Block2, inlined:
                 if i < n {
                     *state = S::Yield0 { i, n };
-                    Some(GeneratorState::Yielded(i))
+                    Ok(GeneratorState::Yielded(i))
                 } else {
                     // Block1, inlined:
                     *state = S::Done;
-                    Some(GeneratorState::Complete(()))
+                    Ok(GeneratorState::Complete(()))
                 }
             }
             S::Yield0 { mut i, n } => {
@@ -65,17 +62,17 @@ pub fn count(n: u64) -> impl Generator<(), Yield = u64, Return = ()> + Iterator<
                 // Block2, inlined:
                 if i < n {
                     *state = S::Yield0 { i, n };
-                    Some(GeneratorState::Yielded(i))
+                    Ok(GeneratorState::Yielded(i))
                 } else {
                     *state = S::Done;
-                    Some(GeneratorState::Complete(()))
+                    Ok(GeneratorState::Complete(()))
                 }
             }
             S::Done => {
                 *state = S::Done;
-                None
+                Err(Refusal::Completed)
             }
-            S::Poisoned => resumed_after_panicking(),
+            S::Poisoned => Err(Refusal::Panicked),
         }
     })
 }
@@ -112,7 +109,7 @@ pub fn tokens(
             }
             if $i == $bytes.len() {
                 *$state = S::Done;
-                return Some(GeneratorState::Complete(()));
+                return Ok(GeneratorState::Complete(()));
             }
             let start = $i;
             let c = $bytes[$i];
@@ -139,24 +136,23 @@ pub fn tokens(
                 bytes: $bytes,
                 text: $text,
             };
-            Some(GeneratorState::Yielded(y))
+            Ok(GeneratorState::Yielded(y))
         }};
     }
-    machine::<(), Token<'_>, (), _, _>(S::Start { text }, |state, resume| match core::mem::replace(
-        state,
-        S::Poisoned,
-    ) {
-        S::Start { text } => {
-            starting(&resume);
-            let bytes = text.as_bytes();
-            let mut i = 0;
-            block2!(state, i, bytes, text)
-        }
-        S::Yield0 { mut i, bytes, text } => block2!(state, i, bytes, text),
-        S::Done => {
-            *state = S::Done;
-            None
-        }
-        S::Poisoned => resumed_after_panicking(),
-    })
+    machine::<(), Token<'_>, (), _, _>(
+        S::Start { text },
+        |state, _resume| match core::mem::replace(state, S::Poisoned) {
+            S::Start { text } => {
+                let bytes = text.as_bytes();
+                let mut i = 0;
+                block2!(state, i, bytes, text)
+            }
+            S::Yield0 { mut i, bytes, text } => block2!(state, i, bytes, text),
+            S::Done => {
+                *state = S::Done;
+                Err(Refusal::Completed)
+            }
+            S::Poisoned => Err(Refusal::Panicked),
+        },
+    )
 }

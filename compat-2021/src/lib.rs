@@ -55,10 +55,14 @@ impl Store {
         self.items.len()
     }
 
+    #[allow(
+        clippy::let_unit_value,
+        reason = "the lint is right: binding `()` is the shape tested"
+    )]
     #[generator(yield = u32)]
     pub fn chained(&self) -> usize {
         let first = yield_from!(self.doubled().boxed());
-        let _ = first;
+        let () = first;
         yield_!(0);
         self.items.len()
     }

@@ -95,6 +95,10 @@ enum Cmd {
     Quit,
 }
 
+#[allow(
+    clippy::cast_possible_wrap,
+    reason = "the lint is right: this test keeps the shape on purpose"
+)]
 #[generator(yield = i64, resume = i64)]
 fn matcher(cmds: Vec<Cmd>) -> Vec<i64> {
     let mut stack = Vec::new();
@@ -220,6 +224,10 @@ fn while_let_for_and_inner_plain_loops() {
     assert_eq!(it.into_return_value(), Some(6));
 }
 
+#[allow(
+    clippy::identity_op,
+    reason = "the lint is right: this test keeps the shape on purpose"
+)]
 #[generator(yield = &'static str)]
 fn blocks() -> i32 {
     let x = {
@@ -332,6 +340,10 @@ fn shadowing_keeps_outer_locals_alive() {
     assert_eq!(it.into_return_value(), Some("2021ab".to_string()));
 }
 
+#[allow(
+    clippy::needless_late_init,
+    reason = "the lint is right: this test keeps the shape on purpose"
+)]
 #[generator(yield = String, resume = i64)]
 fn lets() -> (i64, String) {
     let (a, mut b): (i64, i64) = (1, 2);
@@ -363,6 +375,11 @@ fn let_forms() {
     assert_eq!(r, (1 + 5 + 10 + 4 + 7, "10".to_string()));
 }
 
+#[allow(
+    clippy::cast_possible_wrap,
+    clippy::needless_late_init,
+    reason = "the lint is right: this test keeps the shape on purpose"
+)]
 #[generator(yield = i64, resume = i64)]
 fn deferred_init() -> i64 {
     let x;

@@ -154,6 +154,10 @@ fn echo(limit: usize) -> usize {
     seen
 }
 
+#[allow(
+    clippy::cast_sign_loss,
+    reason = "the lint is right: this test keeps the shape on purpose"
+)]
 #[generator(yield = i32, resume = i32)]
 fn delegate() -> (usize, usize) {
     let first = yield_from!(echo(2));
@@ -226,6 +230,10 @@ fn a_suspended_generator_is_clone_free_but_boxable_and_dyn() {
     }
 }
 
+#[allow(
+    clippy::cast_possible_truncation,
+    reason = "the lint is right: this test keeps the shape on purpose"
+)]
 #[generator(yield = u32, resume = u32, clone)]
 fn running_sum(start: u32) -> u32 {
     let mut total = start;

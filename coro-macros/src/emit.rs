@@ -39,6 +39,8 @@ pub struct Emit<'a> {
     pub declared: RefCell<HashMap<usize, Vec<LocalId>>>,
     /// For each inlined jump being rendered, the locals of the outer arm still alive in it.
     pub lingering: RefCell<Vec<Vec<LocalId>>>,
+    /// Locals some block restores: they live across a suspension.
+    pub saved: std::collections::HashSet<LocalId>,
     /// Targets of the jumps rendered as state changes (not inlined) since last drained.
     pub materialized: RefCell<std::collections::HashSet<usize>>,
 }
@@ -171,17 +173,6 @@ impl Emit<'_> {
                     *self = Self::Done;
                 }
             }
-            #[allow(
-                unused_variables,
-                unused_mut,
-                unused_assignments,
-                unused_labels,
-                unreachable_code,
-                unused_braces,
-                path_statements,
-                clippy::all,
-                clippy::pedantic,
-            )]
             let #binding = #krate::__private::machine::<#resume_ty, #yield_ty, #return_ty, _, _>(
                 #enum_name::Start { #(#start_fields),* },
                 |#state, mut #resume| {
@@ -194,7 +185,7 @@ impl Emit<'_> {
                             #refusals
                             #(#arms)*
                             #enum_name::Done => {
-                                ::core::mem::forget(::core::mem::replace(#state, #enum_name::Done));
+                                #krate::__private::set_state(#state, #enum_name::Done);
                                 return ::core::result::Result::Err(#krate::__private::Refusal::Completed);
                             }
                             #enum_name::Poisoned => {
@@ -215,13 +206,21 @@ impl Emit<'_> {
             .restore_order(b)
             .into_iter()
             .map(|l| self.g.locals[l].hidden.clone());
-        let bindings = self.entry_bindings(b);
+        // A restored local may be mutated in one arm and only passed on in another.
+        let bindings = self.entry_bindings(b).into_iter().map(|binding| {
+            let lint = binding
+                .to_string()
+                .starts_with("mut ")
+                .then(|| quote!(#[allow(unused_mut)]));
+            (lint, binding)
+        });
+        let (lints, bindings): (Vec<_>, Vec<_>) = bindings.unzip();
         let decls = self.entry_decls(b);
         self.inlining.borrow_mut().push(b);
         let code = self.render_seq(self.g.blocks[b].root);
         self.inlining.borrow_mut().pop();
         quote! {
-            #enum_name::#v { #(#fields: #bindings),* } => {
+            #enum_name::#v { #(#lints #fields: #bindings),* } => {
                 #(#decls)*
                 #code
             }
@@ -250,7 +249,7 @@ impl Emit<'_> {
             .collect();
         let refuse = |why: TokenStream| {
             quote!({
-                ::core::mem::forget(::core::mem::replace(#state, #current));
+                #krate::__private::set_state(#state, #current);
                 return ::core::result::Result::Err(#krate::__private::Refusal::#why);
             })
         };
@@ -264,6 +263,17 @@ impl Emit<'_> {
         quote! {
             #enum_name::Start { .. } if #resume.is_some() => #not_started
             #suspended_arm
+        }
+    }
+
+    /// The lint level of a `let`'s `mut` bindings (see `Lowerer::mut_let`): a local mutated
+    /// after a suspension is mutated in another arm, so its `let mut` looks needless in this one.
+    /// Those locals keep no `unused_mut` check; locals that stay in one arm keep theirs.
+    fn mut_let_lint(&self, n: usize) -> TokenStream {
+        if self.g.mut_lets[n].iter().any(|l| self.saved.contains(l)) {
+            quote!(#[allow(unused_mut)])
+        } else {
+            TokenStream::new()
         }
     }
 
@@ -291,6 +301,7 @@ impl Emit<'_> {
                                 "J" => self.jump(n),
                                 "D" => self.decl(n),
                                 "P" => self.alias_slot(n),
+                                "M" => self.mut_let_lint(n),
                                 _ => self.alias(n),
                             });
                         }
@@ -345,7 +356,11 @@ impl Emit<'_> {
         let fields = jump.save.iter().map(|&l| {
             let f = &self.g.locals[l].hidden;
             let value = self.value_at(j, l);
-            quote!(#f: #value)
+            // Saving `_guard` is not a use of it in the user's code.
+            let name = value.to_string();
+            let lint = (name.starts_with('_') && !name.starts_with("__coro"))
+                .then(|| quote!(#[allow(clippy::used_underscore_binding)]));
+            quote!(#lint #f: #value)
         });
         let variant = quote!(#enum_name::#v { #(#fields),* });
         let current = Ident::new("__coro_current", Span::mixed_site());
@@ -359,7 +374,8 @@ impl Emit<'_> {
             }
             JumpKind::Goto => {
                 self.materialized.borrow_mut().insert(jump.target);
-                quote!({
+                let lint = jump.fallthrough.then(|| quote!(#[allow(unreachable_code)]));
+                quote!(#lint {
                     #(#bind_defines)*
                     #current = #variant;
                     continue #dispatch;
@@ -380,7 +396,7 @@ impl Emit<'_> {
                     #(#bind_defines)*
                     // The old state is always `Poisoned` here; `forget` spares LLVM a drop call it
                     // cannot prove away (measured on recursive `yield_from!`).
-                    ::core::mem::forget(::core::mem::replace(#state, #variant));
+                    #krate::__private::set_state(#state, #variant);
                     return ::core::result::Result::Ok(#krate::__private::GeneratorState::Yielded(#y));
                 })
             }

@@ -157,6 +157,7 @@ fn lower_fn(args: &args::Args, func: &mut syn::ItemFn) -> syn::Result<TokenStrea
         sizes: std::cell::RefCell::new(std::collections::HashMap::new()),
         declared: std::cell::RefCell::new(std::collections::HashMap::new()),
         materialized: std::cell::RefCell::new(std::collections::HashSet::new()),
+        saved: graph.live_in.iter().flatten().copied().collect(),
         lingering: std::cell::RefCell::new(Vec::new()),
     };
     let machine = emit.emit();

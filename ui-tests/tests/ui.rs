@@ -13,6 +13,7 @@ fn ui() {
     t.compile_fail("tests/ui/types/*.rs");
     t.compile_fail("tests/ui/borrows/*.rs");
     t.compile_fail("tests/ui/async_gen/*.rs");
+    t.compile_fail("tests/ui/lints/*.rs");
     if std::env::var_os("CORO_UI_PENDING").is_some() {
         t.compile_fail("tests/ui/pending/*/*.rs");
     }

@@ -127,11 +127,11 @@ impl Emit<'_> {
                 } else if declared.contains(&l) {
                     let name = &local.name;
                     let m = local.mutable.then(|| quote!(mut));
-                    quote!(let #m #name;)
+                    quote!(#[allow(unused_mut, clippy::needless_late_init)] let #m #name;)
                 } else {
                     let name = self.target_name(b, l);
                     let m = (local.mutable || name != local.name).then(|| quote!(mut));
-                    quote!(let #m #name = #name;)
+                    quote!(#[allow(unused_mut, clippy::used_underscore_binding)] let #m #name = #name;)
                 }
             })
             .collect()

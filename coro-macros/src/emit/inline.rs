@@ -154,7 +154,12 @@ impl Emit<'_> {
         let code = self.render_seq(self.g.blocks[target].root);
         self.lingering.borrow_mut().pop();
         self.inlining.borrow_mut().pop();
-        let rebind = (!carried.is_empty()).then(|| quote!(let (#(#bindings,)*) = (#(#values,)*);));
+        let rebind = (!carried.is_empty()).then(|| {
+            quote! {
+                #[allow(unused_mut, clippy::used_underscore_binding)]
+                let (#(#bindings,)*) = (#(#values,)*);
+            }
+        });
         quote! {
             #rebind
             #(#decls)*

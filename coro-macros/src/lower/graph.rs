@@ -111,6 +111,10 @@ pub struct Jump {
     /// not track may be alive at the jump (locals of plain code, a `match` scrutinee's
     /// temporaries), which must drop at the jump.
     pub inline_ok: bool,
+    /// The goto a sequence falls through to at its end: when the user's code before it
+    /// diverges (a call returning `!`), this generated statement is what rustc finds
+    /// unreachable, so it carries its own `allow(unreachable_code)`.
+    pub fallthrough: bool,
 }
 
 /// A shadowing `let`: the shadowed local moves to its hidden name if a later jump in the same
@@ -161,6 +165,8 @@ pub struct Graph {
     /// Locals declared by a `let` followed by a slot for their alias (`__coro_ph_P<local>`).
     pub alias_slots: HashSet<LocalId>,
     pub decls: Vec<Decl>,
+    /// The `mut` locals of each `let` that declares some (`__coro_ph_M<n>` before the `let`).
+    pub mut_lets: Vec<Vec<LocalId>>,
     pub borrows: Vec<borrows::Borrow>,
     pub points: Vec<Point>,
     /// Items and `use`s found in lowered code, hoisted so every arm sees them.

@@ -72,6 +72,7 @@ impl<'a> Lowerer<'a> {
                 aliases: Vec::new(),
                 alias_slots: std::collections::HashSet::new(),
                 decls: Vec::new(),
+                mut_lets: Vec::new(),
                 borrows: Vec::new(),
                 points: Vec::new(),
                 items: Vec::new(),
@@ -366,6 +367,7 @@ impl<'a> Lowerer<'a> {
             defines,
             save: Vec::new(),
             inline_ok: self.no_inline == 0,
+            fallthrough: false,
         });
         self.push_event(Event::Jump(id));
         let p = ph("J", id);
@@ -393,6 +395,9 @@ impl<'a> Lowerer<'a> {
             return;
         }
         let j = self.jump(target, JumpKind::Goto, defines);
+        if let Some(last) = self.g.jumps.last_mut() {
+            last.fallthrough = true;
+        }
         self.emit_raw(j);
     }
 
@@ -412,7 +417,7 @@ impl<'a> Lowerer<'a> {
         };
         quote!({
             #annotated
-            ::core::mem::forget(::core::mem::replace(#state, #enum_name::Done));
+            #krate::__private::set_state(#state, #enum_name::Done);
             return ::core::result::Result::Ok(#krate::__private::GeneratorState::Complete(#ret));
         })
     }

@@ -19,8 +19,13 @@ impl Lowerer<'_> {
         if self.diverged {
             return;
         }
-        let value = tail.unwrap_or_else(|| quote!(()));
-        let done = self.complete(&value);
+        let done = if let Some(value) = tail {
+            self.complete(&value)
+        } else {
+            // Generated code only: unreachable when the body's last statement diverges.
+            let done = self.complete(&quote!(()));
+            quote!(#[allow(unreachable_code)] #done)
+        };
         self.emit_raw(done);
     }
 
@@ -32,12 +37,17 @@ impl Lowerer<'_> {
             match stmt {
                 // A tail `break`/`continue`/`return` (no `;`, as rustfmt leaves it) is a jump
                 // like its `;` form, not a value: lowering it as a value would drop the jump.
-                Stmt::Expr(e, None) if last && !is_jump(e) => tail = Some(self.expr(e)),
+                Stmt::Expr(e, None) if last && !is_jump(e) && !diverges(e) => {
+                    tail = Some(self.expr(e));
+                }
                 _ => self.lower_stmt(stmt),
             }
-            if let Stmt::Expr(e, _) = stmt
-                && is_jump(e)
-            {
+            let ends = match stmt {
+                Stmt::Expr(e, _) => is_jump(e) || diverges(e),
+                Stmt::Macro(m) => is_diverging_macro(&m.mac),
+                _ => false,
+            };
+            if ends {
                 // The rest of the block is unreachable; leaving it out keeps liveness exact.
                 self.diverged = true;
                 return None;
@@ -58,19 +68,21 @@ impl Lowerer<'_> {
                     attrs: m.attrs.clone(),
                     mac: m.mac.clone(),
                 });
-                self.expr_stmt(&e);
+                self.expr_stmt(&e, m.semi_token.as_ref());
             }
-            Stmt::Expr(e, _) => self.expr_stmt(e),
+            Stmt::Expr(e, semi) => self.expr_stmt(e, semi.as_ref()),
         }
     }
 
-    /// An expression evaluated for its effects.
-    pub fn expr_stmt(&mut self, e: &Expr) {
+    /// An expression evaluated for its effects; `semi` is the user's `;` (kept, so that lints
+    /// on the statement, such as `path_statements`, see the user's statement).
+    pub fn expr_stmt(&mut self, e: &Expr, semi: Option<&syn::Token![;]>) {
         let lower = stmt_has_yield(&Stmt::Expr(e.clone(), None))
             || super::patterns::jumps_out_after_shadowing(self, e);
         if !lower {
             let code = self.verbatim_expr(e);
-            self.emit(quote!(#code;));
+            let semi = semi.map_or_else(|| quote!(;), ToTokens::to_token_stream);
+            self.emit(quote!(#code #semi));
             return;
         }
         match e {
@@ -168,19 +180,22 @@ impl Lowerer<'_> {
             })
             .collect();
         let ty_tokens = ty.map(|t| quote!(: #t));
+        // The user's own `let` and `;`: lints on the statement point at it.
+        let (let_, semi) = (&local.let_token, &local.semi_token);
         if shadows.is_empty() {
             let first = self.g.locals.len();
             self.declare_pattern(pat, initialized);
             self.after_let(local, first);
+            let lint = self.mut_let(first);
             let stmt = match init {
-                None => self.deferred_decl(quote!(let #pat #ty_tokens;), first),
+                None => self.deferred_decl(quote!(#let_ #pat #ty_tokens #semi), first),
                 Some((value, None)) => {
                     let value = self.in_unsafe(value);
-                    quote!(let #pat #ty_tokens = #value;)
+                    quote!(#lint #let_ #pat #ty_tokens = #value #semi)
                 }
                 Some((value, Some(diverge))) => {
                     let value = self.in_unsafe(value);
-                    quote!(let #pat #ty_tokens = #value else #diverge;)
+                    quote!(#lint #let_ #pat #ty_tokens = #value else #diverge #semi)
                 }
             };
             self.emit_raw(stmt);
@@ -191,7 +206,7 @@ impl Lowerer<'_> {
         let init_tmp = Ident::new("__coro_init", Span::mixed_site());
         if let Some((value, _)) = &init {
             let value = self.in_unsafe(value.clone());
-            self.emit_raw(quote!(let #init_tmp #ty_tokens = #value;));
+            self.emit_raw(quote!(let #init_tmp #ty_tokens = #value #semi));
         }
         for id in shadows {
             let n = self.g.aliases.len();
@@ -211,10 +226,11 @@ impl Lowerer<'_> {
         let first = self.g.locals.len();
         self.declare_pattern(pat, initialized);
         self.after_let(local, first);
+        let lint = self.mut_let(first);
         let stmt = match init {
-            None => self.deferred_decl(quote!(let #pat #ty_tokens;), first),
-            Some((_, None)) => quote!(let #pat = #init_tmp;),
-            Some((_, Some(diverge))) => quote!(let #pat = #init_tmp else #diverge;),
+            None => self.deferred_decl(quote!(#let_ #pat #ty_tokens #semi), first),
+            Some((_, None)) => quote!(#lint #let_ #pat = #init_tmp #semi),
+            Some((_, Some(diverge))) => quote!(#lint #let_ #pat = #init_tmp else #diverge #semi),
         };
         self.emit_raw(stmt);
     }
@@ -229,6 +245,22 @@ impl Lowerer<'_> {
             let p = ph("P", id);
             self.g.seqs[self.cur_seq].push(quote!(#p));
         }
+    }
+
+    /// Before a `let` that declares locals from `first` on: a placeholder for the lint level of
+    /// its `mut` bindings. A local that lives across a suspension is mutated in other arms than
+    /// the one that declares it, where rustc would see a needless `mut` (decided after liveness).
+    fn mut_let(&mut self, first: usize) -> TokenStream {
+        let locals: Vec<usize> = (first..self.g.locals.len())
+            .filter(|&l| self.g.locals[l].mutable)
+            .collect();
+        if locals.is_empty() {
+            return TokenStream::new();
+        }
+        let n = self.g.mut_lets.len();
+        self.g.mut_lets.push(locals);
+        let p = ph("M", n);
+        quote!(#p)
     }
 
     /// A `let` without initializer, emitted only if its block uses what it declares (from
@@ -280,4 +312,21 @@ pub(super) fn is_jump(e: &Expr) -> bool {
         Expr::Paren(p) => is_jump(&p.expr),
         _ => false,
     }
+}
+
+/// `panic!(..)`, `unreachable!(..)`, `todo!(..)`, `unimplemented!(..)`: a block ending with one
+/// diverges, so nothing is generated after it (no goto for rustc to find unreachable).
+fn diverges(e: &Expr) -> bool {
+    match e {
+        Expr::Macro(m) => is_diverging_macro(&m.mac),
+        Expr::Paren(p) => diverges(&p.expr),
+        _ => false,
+    }
+}
+
+fn is_diverging_macro(mac: &syn::Macro) -> bool {
+    matches!(
+        super::macros::macro_name(mac).as_str(),
+        "panic" | "unreachable" | "todo" | "unimplemented"
+    )
 }

@@ -34,17 +34,6 @@ fn consumer() -> impl ::coro_core::Generator<i32, Yield = bool, Return = ()> + :
             *self = Self::Done;
         }
     }
-    #[allow(
-        unused_variables,
-        unused_mut,
-        unused_assignments,
-        unused_labels,
-        unreachable_code,
-        unused_braces,
-        path_statements,
-        clippy::all,
-        clippy::pedantic
-    )]
     let __coro_generator = ::coro_core::__private::machine::<i32, bool, (), _, _>(
         __CoroState::Start {},
         |__coro_state, mut __coro_resume| {
@@ -52,28 +41,29 @@ fn consumer() -> impl ::coro_core::Generator<i32, Yield = bool, Return = ()> + :
             '__coro_dispatch: loop {
                 match __coro_current {
                     __CoroState::Start { .. } if __coro_resume.is_some() => {
-                        ::core::mem::forget(::core::mem::replace(__coro_state, __coro_current));
+                        ::coro_core::__private::set_state(__coro_state, __coro_current);
                         return ::core::result::Result::Err(
                             ::coro_core::__private::Refusal::NotStarted,
                         );
                     }
                     __CoroState::Yield0 { .. } if __coro_resume.is_none() => {
-                        ::core::mem::forget(::core::mem::replace(__coro_state, __coro_current));
+                        ::coro_core::__private::set_state(__coro_state, __coro_current);
                         return ::core::result::Result::Err(
                             ::coro_core::__private::Refusal::NeedsValue,
                         );
                     }
                     __CoroState::Start {} => {
+                        #[allow(unused_mut)]
                         let mut status = true;
                         {
                             {
                                 let __coro_yielded: bool = status;
-                                ::core::mem::forget(::core::mem::replace(
+                                ::coro_core::__private::set_state(
                                     __coro_state,
                                     __CoroState::Yield0 {
                                         __coro_l0_status: status,
                                     },
-                                ));
+                                );
                                 return ::core::result::Result::Ok(
                                     ::coro_core::__private::GeneratorState::Yielded(__coro_yielded),
                                 );
@@ -81,7 +71,8 @@ fn consumer() -> impl ::coro_core::Generator<i32, Yield = bool, Return = ()> + :
                         }
                     }
                     __CoroState::Yield0 {
-                        __coro_l0_status: mut status,
+                        #[allow(unused_mut)]
+                            __coro_l0_status: mut status,
                     } => {
                         let __coro_r2 = ::coro_core::__private::resumed(&mut __coro_resume);
                         let nr = __coro_r2;
@@ -89,6 +80,7 @@ fn consumer() -> impl ::coro_core::Generator<i32, Yield = bool, Return = ()> + :
                         if nr == 3 {
                             status = false;
                         };
+                        #[allow(unreachable_code)]
                         {
                             __coro_current = __CoroState::Block2 {
                                 __coro_l0_status: status,
@@ -97,21 +89,22 @@ fn consumer() -> impl ::coro_core::Generator<i32, Yield = bool, Return = ()> + :
                         }
                     }
                     __CoroState::Block2 {
-                        __coro_l0_status: mut status,
+                        #[allow(unused_mut)]
+                            __coro_l0_status: mut status,
                     } => {
                         let __coro_yielded: bool = status;
-                        ::core::mem::forget(::core::mem::replace(
+                        ::coro_core::__private::set_state(
                             __coro_state,
                             __CoroState::Yield0 {
                                 __coro_l0_status: status,
                             },
-                        ));
+                        );
                         return ::core::result::Result::Ok(
                             ::coro_core::__private::GeneratorState::Yielded(__coro_yielded),
                         );
                     }
                     __CoroState::Done => {
-                        ::core::mem::forget(::core::mem::replace(__coro_state, __CoroState::Done));
+                        ::coro_core::__private::set_state(__coro_state, __CoroState::Done);
                         return ::core::result::Result::Err(
                             ::coro_core::__private::Refusal::Completed,
                         );

@@ -57,17 +57,6 @@ fn evens(
             *self = Self::Done;
         }
     }
-    #[allow(
-        unused_variables,
-        unused_mut,
-        unused_assignments,
-        unused_labels,
-        unreachable_code,
-        unused_braces,
-        path_statements,
-        clippy::all,
-        clippy::pedantic
-    )]
     let __coro_generator = ::coro_core::__private::machine::<(), u32, usize, _, _>(
         __CoroState::Start {
             __coro_l0_span: span,
@@ -82,6 +71,7 @@ fn evens(
                         __coro_l1_limit: limit,
                     } => {
                         let _guard = span.enter();
+                        #[allow(unused_mut)]
                         let mut count = 0;
                         let mut __coro_iter1 = ::core::iter::IntoIterator::into_iter(0..limit);
                         {
@@ -92,6 +82,7 @@ fn evens(
                                             __coro_current = __CoroState::Block2 {
                                                 __coro_l4___coro_iter1: __coro_iter1,
                                                 __coro_l3_count: count,
+                                                #[allow(clippy::used_underscore_binding)]
                                                 __coro_l2__guard: _guard,
                                             };
                                             continue '__coro_dispatch;
@@ -99,14 +90,15 @@ fn evens(
                                     };
                                     {
                                         let __coro_yielded: u32 = i;
-                                        ::core::mem::forget(::core::mem::replace(
+                                        ::coro_core::__private::set_state(
                                             __coro_state,
                                             __CoroState::Yield0 {
                                                 __coro_l4___coro_iter1: __coro_iter1,
                                                 __coro_l3_count: count,
+                                                #[allow(clippy::used_underscore_binding)]
                                                 __coro_l2__guard: _guard,
                                             },
-                                        ));
+                                        );
                                         return ::core::result::Result::Ok(
                                             ::coro_core::__private::GeneratorState::Yielded(
                                                 __coro_yielded,
@@ -115,19 +107,25 @@ fn evens(
                                     }
                                 }
                                 ::core::option::Option::None => {
-                                    __coro_current = __CoroState::Block1 {
-                                        __coro_l3_count: count,
-                                        __coro_l2__guard: _guard,
-                                    };
-                                    continue '__coro_dispatch;
+                                    #[allow(unreachable_code)]
+                                    {
+                                        __coro_current = __CoroState::Block1 {
+                                            __coro_l3_count: count,
+                                            #[allow(clippy::used_underscore_binding)]
+                                            __coro_l2__guard: _guard,
+                                        };
+                                        continue '__coro_dispatch;
+                                    }
                                 }
                             }
                         }
                     }
                     __CoroState::Block2 {
                         __coro_l2__guard: _guard,
-                        __coro_l3_count: mut count,
-                        __coro_l4___coro_iter1: mut __coro_iter1,
+                        #[allow(unused_mut)]
+                            __coro_l3_count: mut count,
+                        #[allow(unused_mut)]
+                            __coro_l4___coro_iter1: mut __coro_iter1,
                     } => match ::core::iter::Iterator::next(&mut __coro_iter1) {
                         ::core::option::Option::Some(i) => {
                             if i % 2 == 1 {
@@ -135,6 +133,7 @@ fn evens(
                                     __coro_current = __CoroState::Block2 {
                                         __coro_l4___coro_iter1: __coro_iter1,
                                         __coro_l3_count: count,
+                                        #[allow(clippy::used_underscore_binding)]
                                         __coro_l2__guard: _guard,
                                     };
                                     continue '__coro_dispatch;
@@ -142,31 +141,38 @@ fn evens(
                             };
                             {
                                 let __coro_yielded: u32 = i;
-                                ::core::mem::forget(::core::mem::replace(
+                                ::coro_core::__private::set_state(
                                     __coro_state,
                                     __CoroState::Yield0 {
                                         __coro_l4___coro_iter1: __coro_iter1,
                                         __coro_l3_count: count,
+                                        #[allow(clippy::used_underscore_binding)]
                                         __coro_l2__guard: _guard,
                                     },
-                                ));
+                                );
                                 return ::core::result::Result::Ok(
                                     ::coro_core::__private::GeneratorState::Yielded(__coro_yielded),
                                 );
                             }
                         }
                         ::core::option::Option::None => {
-                            __coro_current = __CoroState::Block1 {
-                                __coro_l3_count: count,
-                                __coro_l2__guard: _guard,
-                            };
-                            continue '__coro_dispatch;
+                            #[allow(unreachable_code)]
+                            {
+                                __coro_current = __CoroState::Block1 {
+                                    __coro_l3_count: count,
+                                    #[allow(clippy::used_underscore_binding)]
+                                    __coro_l2__guard: _guard,
+                                };
+                                continue '__coro_dispatch;
+                            }
                         }
                     },
                     __CoroState::Yield0 {
                         __coro_l2__guard: _guard,
-                        __coro_l3_count: mut count,
-                        __coro_l4___coro_iter1: mut __coro_iter1,
+                        #[allow(unused_mut)]
+                            __coro_l3_count: mut count,
+                        #[allow(unused_mut)]
+                            __coro_l4___coro_iter1: mut __coro_iter1,
                     } => {
                         count += 1;
                         {
@@ -177,6 +183,7 @@ fn evens(
                                             __coro_current = __CoroState::Block2 {
                                                 __coro_l4___coro_iter1: __coro_iter1,
                                                 __coro_l3_count: count,
+                                                #[allow(clippy::used_underscore_binding)]
                                                 __coro_l2__guard: _guard,
                                             };
                                             continue '__coro_dispatch;
@@ -184,14 +191,15 @@ fn evens(
                                     };
                                     {
                                         let __coro_yielded: u32 = i;
-                                        ::core::mem::forget(::core::mem::replace(
+                                        ::coro_core::__private::set_state(
                                             __coro_state,
                                             __CoroState::Yield0 {
                                                 __coro_l4___coro_iter1: __coro_iter1,
                                                 __coro_l3_count: count,
+                                                #[allow(clippy::used_underscore_binding)]
                                                 __coro_l2__guard: _guard,
                                             },
-                                        ));
+                                        );
                                         return ::core::result::Result::Ok(
                                             ::coro_core::__private::GeneratorState::Yielded(
                                                 __coro_yielded,
@@ -200,27 +208,32 @@ fn evens(
                                     }
                                 }
                                 ::core::option::Option::None => {
-                                    __coro_current = __CoroState::Block1 {
-                                        __coro_l3_count: count,
-                                        __coro_l2__guard: _guard,
-                                    };
-                                    continue '__coro_dispatch;
+                                    #[allow(unreachable_code)]
+                                    {
+                                        __coro_current = __CoroState::Block1 {
+                                            __coro_l3_count: count,
+                                            #[allow(clippy::used_underscore_binding)]
+                                            __coro_l2__guard: _guard,
+                                        };
+                                        continue '__coro_dispatch;
+                                    }
                                 }
                             }
                         }
                     }
                     __CoroState::Block1 {
                         __coro_l2__guard: _guard,
-                        __coro_l3_count: mut count,
+                        #[allow(unused_mut)]
+                            __coro_l3_count: mut count,
                     } => {
                         let __coro_ret: usize = count;
-                        ::core::mem::forget(::core::mem::replace(__coro_state, __CoroState::Done));
+                        ::coro_core::__private::set_state(__coro_state, __CoroState::Done);
                         return ::core::result::Result::Ok(
                             ::coro_core::__private::GeneratorState::Complete(__coro_ret),
                         );
                     }
                     __CoroState::Done => {
-                        ::core::mem::forget(::core::mem::replace(__coro_state, __CoroState::Done));
+                        ::coro_core::__private::set_state(__coro_state, __CoroState::Done);
                         return ::core::result::Result::Err(
                             ::coro_core::__private::Refusal::Completed,
                         );

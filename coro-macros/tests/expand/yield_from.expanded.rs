@@ -57,17 +57,6 @@ fn outer(
             *self = Self::Done;
         }
     }
-    #[allow(
-        unused_variables,
-        unused_mut,
-        unused_assignments,
-        unused_labels,
-        unreachable_code,
-        unused_braces,
-        path_statements,
-        clippy::all,
-        clippy::pedantic
-    )]
     let __coro_generator = ::coro_core::__private::machine::<bool, String, usize, _, _>(
         __CoroState::Start {
             __coro_l0_names: names,
@@ -77,13 +66,13 @@ fn outer(
             '__coro_dispatch: loop {
                 match __coro_current {
                     __CoroState::Start { .. } if __coro_resume.is_some() => {
-                        ::core::mem::forget(::core::mem::replace(__coro_state, __coro_current));
+                        ::coro_core::__private::set_state(__coro_state, __coro_current);
                         return ::core::result::Result::Err(
                             ::coro_core::__private::Refusal::NotStarted,
                         );
                     }
                     __CoroState::Yield0 { .. } if __coro_resume.is_none() => {
-                        ::core::mem::forget(::core::mem::replace(__coro_state, __coro_current));
+                        ::coro_core::__private::set_state(__coro_state, __coro_current);
                         return ::core::result::Result::Err(
                             ::coro_core::__private::Refusal::NeedsValue,
                         );
@@ -91,6 +80,7 @@ fn outer(
                     __CoroState::Start {
                         __coro_l0_names: names,
                     } => {
+                        #[allow(unused_mut)]
                         let mut accepted = 0;
                         let mut __coro_iter1 = ::core::iter::IntoIterator::into_iter(names);
                         {
@@ -104,14 +94,14 @@ fn outer(
                                             __coro_y,
                                         ) => {
                                             let __coro_yielded: String = __coro_y;
-                                            ::core::mem::forget(::core::mem::replace(
+                                            ::coro_core::__private::set_state(
                                                 __coro_state,
                                                 __CoroState::Yield0 {
                                                     __coro_l4___coro_gen2: __coro_gen2,
                                                     __coro_l2___coro_iter1: __coro_iter1,
                                                     __coro_l1_accepted: accepted,
                                                 },
-                                            ));
+                                            );
                                             return ::core::result::Result::Ok(
                                                 ::coro_core::__private::GeneratorState::Yielded(
                                                     __coro_yielded,
@@ -132,18 +122,24 @@ fn outer(
                                     }
                                 }
                                 ::core::option::Option::None => {
-                                    __coro_current = __CoroState::Block1 {
-                                        __coro_l1_accepted: accepted,
-                                    };
-                                    continue '__coro_dispatch;
+                                    #[allow(unreachable_code)]
+                                    {
+                                        __coro_current = __CoroState::Block1 {
+                                            __coro_l1_accepted: accepted,
+                                        };
+                                        continue '__coro_dispatch;
+                                    }
                                 }
                             }
                         }
                     }
                     __CoroState::Yield0 {
-                        __coro_l1_accepted: mut accepted,
-                        __coro_l2___coro_iter1: mut __coro_iter1,
-                        __coro_l4___coro_gen2: mut __coro_gen2,
+                        #[allow(unused_mut)]
+                            __coro_l1_accepted: mut accepted,
+                        #[allow(unused_mut)]
+                            __coro_l2___coro_iter1: mut __coro_iter1,
+                        #[allow(unused_mut)]
+                            __coro_l4___coro_gen2: mut __coro_gen2,
                     } => {
                         match <_ as ::coro_core::__private::Generator<bool>>::send(
                             &mut __coro_gen2,
@@ -151,14 +147,14 @@ fn outer(
                         ) {
                             ::coro_core::__private::GeneratorState::Yielded(__coro_y) => {
                                 let __coro_yielded: String = __coro_y;
-                                ::core::mem::forget(::core::mem::replace(
+                                ::coro_core::__private::set_state(
                                     __coro_state,
                                     __CoroState::Yield0 {
                                         __coro_l4___coro_gen2: __coro_gen2,
                                         __coro_l2___coro_iter1: __coro_iter1,
                                         __coro_l1_accepted: accepted,
                                     },
-                                ));
+                                );
                                 return ::core::result::Result::Ok(
                                     ::coro_core::__private::GeneratorState::Yielded(__coro_yielded),
                                 );
@@ -175,11 +171,15 @@ fn outer(
                         }
                     }
                     __CoroState::Block3 {
-                        __coro_l1_accepted: mut accepted,
-                        __coro_l2___coro_iter1: mut __coro_iter1,
-                        __coro_l5___coro_ret3: mut __coro_ret3,
+                        #[allow(unused_mut)]
+                            __coro_l1_accepted: mut accepted,
+                        #[allow(unused_mut)]
+                            __coro_l2___coro_iter1: mut __coro_iter1,
+                        #[allow(unused_mut)]
+                            __coro_l5___coro_ret3: mut __coro_ret3,
                     } => {
                         accepted += __coro_ret3;
+                        #[allow(unreachable_code)]
                         {
                             __coro_current = __CoroState::Block2 {
                                 __coro_l2___coro_iter1: __coro_iter1,
@@ -189,8 +189,10 @@ fn outer(
                         }
                     }
                     __CoroState::Block2 {
-                        __coro_l1_accepted: mut accepted,
-                        __coro_l2___coro_iter1: mut __coro_iter1,
+                        #[allow(unused_mut)]
+                            __coro_l1_accepted: mut accepted,
+                        #[allow(unused_mut)]
+                            __coro_l2___coro_iter1: mut __coro_iter1,
                     } => match ::core::iter::Iterator::next(&mut __coro_iter1) {
                         ::core::option::Option::Some(name) => {
                             let mut __coro_gen2 = ask(name);
@@ -199,14 +201,14 @@ fn outer(
                             ) {
                                 ::coro_core::__private::GeneratorState::Yielded(__coro_y) => {
                                     let __coro_yielded: String = __coro_y;
-                                    ::core::mem::forget(::core::mem::replace(
+                                    ::coro_core::__private::set_state(
                                         __coro_state,
                                         __CoroState::Yield0 {
                                             __coro_l4___coro_gen2: __coro_gen2,
                                             __coro_l2___coro_iter1: __coro_iter1,
                                             __coro_l1_accepted: accepted,
                                         },
-                                    ));
+                                    );
                                     return ::core::result::Result::Ok(
                                         ::coro_core::__private::GeneratorState::Yielded(
                                             __coro_yielded,
@@ -225,23 +227,27 @@ fn outer(
                             }
                         }
                         ::core::option::Option::None => {
-                            __coro_current = __CoroState::Block1 {
-                                __coro_l1_accepted: accepted,
-                            };
-                            continue '__coro_dispatch;
+                            #[allow(unreachable_code)]
+                            {
+                                __coro_current = __CoroState::Block1 {
+                                    __coro_l1_accepted: accepted,
+                                };
+                                continue '__coro_dispatch;
+                            }
                         }
                     },
                     __CoroState::Block1 {
-                        __coro_l1_accepted: mut accepted,
+                        #[allow(unused_mut)]
+                            __coro_l1_accepted: mut accepted,
                     } => {
                         let __coro_ret: usize = accepted;
-                        ::core::mem::forget(::core::mem::replace(__coro_state, __CoroState::Done));
+                        ::coro_core::__private::set_state(__coro_state, __CoroState::Done);
                         return ::core::result::Result::Ok(
                             ::coro_core::__private::GeneratorState::Complete(__coro_ret),
                         );
                     }
                     __CoroState::Done => {
-                        ::core::mem::forget(::core::mem::replace(__coro_state, __CoroState::Done));
+                        ::coro_core::__private::set_state(__coro_state, __CoroState::Done);
                         return ::core::result::Result::Err(
                             ::coro_core::__private::Refusal::Completed,
                         );

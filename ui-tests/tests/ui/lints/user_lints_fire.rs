@@ -1,0 +1,31 @@
+// Lints fire on the user's code inside a generator body as in a plain fn, at the user's spans;
+// none fires on generated code (the same body without these mistakes builds warning-free under
+// `deny(warnings)`: see coro-core/tests and compat-2021).
+// Two differences from a plain fn, documented: `never_mutated` lives across a `yield_!`, so its
+// `mut` is not checked (it is mutated, if at all, in another arm of the state machine); and the
+// statements after `return` are not compiled, so rustc cannot call them unreachable.
+#![deny(warnings)]
+
+use coro_core::{generator, yield_};
+
+#[generator(yield = u32, resume = u32)]
+fn mistakes(n: u32) -> u32 {
+    let unused = n * 2;
+    let mut never_mutated = 1;
+    let mut total = 0;
+    for i in 0..n {
+        let got = yield_!(i + never_mutated);
+        total += got;
+    }
+    total;
+    let mut overwritten = 5;
+    overwritten = 6;
+    let _ = overwritten;
+    return total;
+    yield_!(0);
+    total
+}
+
+fn main() {
+    let _ = mistakes(3);
+}
