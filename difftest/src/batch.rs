@@ -95,16 +95,23 @@ impl Report {
     }
 }
 
+/// The extra parameter of programs that take the slice argument.
+fn extra_param(p: &Program) -> &'static str {
+    if p.slice_arg { ", xs: &[i64]" } else { "" }
+}
+
 /// The plain compilation of a program.
 pub fn plain_source(p: &Program) -> String {
     format!(
         "//! seed {seed}\n#![allow(warnings, clippy::all)]\nuse crate::rt::*;\n\npub const INFO: Info = Info {{ guards: &{guards:?}, temps: &{temps:?}, strict_order: {strict}, lenient_locals: {lenient}, exact_order: false }};\n\n\
-         pub fn run(log: Log, __ctx: &Ctx) -> {ret} {{\n    macro_rules! yield_ {{\n        ($e:expr) => {{\n            __ctx.yield_($e)\n        }};\n    }}\n    {body}\n}}\n",
+         pub fn run(log: Log, __ctx: &Ctx{extra}) -> {ret} {{\n    macro_rules! yield_ {{\n        ($e:expr) => {{\n            __ctx.yield_($e)\n        }};\n    }}\n    \
+         macro_rules! yield_from {{\n        ($e:expr) => {{\n            __ctx.yield_from($e)\n        }};\n    }}\n    {body}\n}}\n",
         seed = p.seed,
         guards = p.guards,
         temps = p.temps,
         strict = p.strict_order,
         lenient = p.lenient_locals,
+        extra = extra_param(p),
         ret = p.ret.rust(),
         body = p.body,
     )
@@ -113,9 +120,11 @@ pub fn plain_source(p: &Program) -> String {
 /// The generator compilation of a program.
 pub fn generator_source(p: &Program) -> String {
     format!(
-        "//! seed {seed}\n#![allow(warnings, clippy::all)]\nuse crate::rt::*;\nuse coro_core::{{generator, yield_}};\n\n\
-         #[generator(yield = i64, resume = i64)]\npub fn run(log: Log) -> {ret} {body}\n",
+        "//! seed {seed}\n#![allow(warnings, clippy::all)]\nuse crate::rt::*;\nuse coro_core::{{generator, yield_, yield_from}};\n\n\
+         #[generator(yield = i64, resume = i64{clone})]\npub fn run(log: Log{extra}) -> {ret} {body}\n",
         seed = p.seed,
+        clone = if p.clone { ", clone" } else { "" },
+        extra = extra_param(p),
         ret = p.ret.rust(),
         body = p.body,
     )
@@ -138,9 +147,25 @@ fn main_source(programs: &[(usize, &Program)]) -> String {
          Ok(n) => runs += n,\n        Err(e) => println!(\"FAIL {i}\\n{e}\\nEND\"),\n    };\n",
     );
     for (i, p) in programs {
+        let (pf, gf) = if p.slice_arg {
+            (
+                format!("|l, c| p{i}::run(l, c, rt::XS)"),
+                format!("|l| g{i}::run(l, rt::XS)"),
+            )
+        } else {
+            (format!("p{i}::run"), format!("g{i}::run"))
+        };
+        let clone = if p.clone {
+            format!(
+                ".and_then(|n| rt::check_clone({pf}, {gf}, {seed}).map(|m| n + m))",
+                seed = p.seed
+            )
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             s,
-            "    println!(\"START {i}\");\n    report({i}, rt::check(p{i}::run, g{i}::run, &p{i}::INFO, {seed}));",
+            "    println!(\"START {i}\");\n    report({i}, rt::check({pf}, {gf}, &p{i}::INFO, {seed}){clone});",
             seed = p.seed
         );
     }

@@ -31,7 +31,7 @@
 //! `cargo test -p coro-difftest` checks 1000 programs (`tests/differential.rs`). Environment:
 //! `CORO_DIFFTEST_PROGRAMS` (count), `CORO_DIFFTEST_BATCH` (programs per crate, default 500),
 //! `CORO_DIFFTEST_SEED`, `CORO_DIFFTEST_JOBS` (cargo -j, default 2), `CORO_DIFFTEST_KNOWN_BUGS=1`
-//! (turn every `program::Avoid` switch off; no bug is open, so that is the default too). To
+//! (turn every `program::Avoid` switch off: also generate the shapes of the open bugs V-Z). To
 //! look at one program: `cargo run -p coro-difftest -- <seed>`.
 
 pub mod batch;
@@ -68,12 +68,17 @@ macro_rules! differential {
                             __ctx.yield_($e)
                         };
                     }
+                    macro_rules! yield_from {
+                        ($e:expr) => {
+                            __ctx.yield_from($e)
+                        };
+                    }
                     { $($body)* }
                 }
             }
             pub mod coro {
                 use $crate::runtime::*;
-                use ::coro_core::{generator, yield_};
+                use ::coro_core::{generator, yield_, yield_from};
                 #[generator(yield = i64, resume = i64)]
                 pub fn run($log: Log) -> $ret { $($body)* }
             }

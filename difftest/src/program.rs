@@ -26,12 +26,26 @@ use std::fmt::Write as _;
 
 use crate::rng::Rng;
 
+mod args;
+mod attrs;
+mod compound;
+mod items;
+mod jumps;
+mod layout;
+mod mix;
+mod std_macros;
+mod typed;
+
+pub use mix::Mix;
+
 /// The generator fn's return type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RetTy {
     Int,
     Opt,
     Res,
+    /// `ControlFlow<i64, i64>` (`?` on `ControlFlow`).
+    Flow,
 }
 
 impl RetTy {
@@ -40,14 +54,16 @@ impl RetTy {
             RetTy::Int => "i64",
             RetTy::Opt => "Option<i64>",
             RetTy::Res => "Result<i64, i64>",
+            RetTy::Flow => "ControlFlow<i64, i64>",
         }
     }
 }
 
 /// Shapes the generator avoids, or differences the comparison tolerates, because of known
 /// lowering bugs (each has a minimized regression test in `tests/regressions.rs`, `#[ignore]`d
-/// while the bug is open). All the bugs below are fixed and every switch is off by default; they
-/// are kept to narrow down a regression (turn one on: does the failure go away?).
+/// while the bug is open). Bugs A to U are fixed and their switches are off by default (kept to
+/// narrow down a regression: turn one on, does the failure go away?); V to Z are open and on in
+/// [`Avoid::known_bugs`].
 #[derive(Clone, Copy, Debug, Default)]
 #[allow(clippy::struct_excessive_bools)]
 pub struct Avoid {
@@ -110,14 +126,42 @@ pub struct Avoid {
     /// path emits the bare `let x;` in an arm that never assigns it). Such declarations get a
     /// type annotation.
     pub shadowing_uninit_let: bool,
+    /// Bug V: a jump that ends a block as its tail expression (no `;`: `{ yield_!(1); break }`,
+    /// `=> { break }`, `'l: { ..; break 'l }`, `else { return x }`) in code the lowering splits:
+    /// E0382 "use of moved value" (the fn's arguments, moved "in previous iteration of loop").
+    /// Such jumps get a `;` (`=> break,` arms are fine and stay).
+    pub tail_jump: bool,
+    /// Bug W: `#[cfg(any())]` on a statement is ignored: the statement runs in the generator
+    /// (a removed block after a suspension can also end up as an attribute on an expression,
+    /// E0658, as can `#[allow(unused)]` on an `if` statement, seed 12583074). No
+    /// `#[cfg(any())]` is generated, and kept attributes go on `let` statements only.
+    pub cfg_out: bool,
+    /// Bug X: a closure stored in a local alive across a suspension in a loop (declared in the
+    /// loop body, or before a loop and used after it, seed 12582970): E0308 "expected closure,
+    /// found a different closure". No closures are generated (nested `fn`s and `const`s are).
+    pub closure_in_loop: bool,
+    /// Bug Y: a local whose type is only inferred (`let q = if c { Some(yield_!(1)) } else {
+    /// None };`) and not used afterwards: E0282 "type annotations needed for `Option<_>`".
+    /// Such `let`s get their type written out.
+    pub inferred_dead_local: bool,
+    /// Bug Z: a `let`-`else` whose initializer suspends, inside an `unsafe` block: "right curly
+    /// brace `}` before `else` in a `let...else` statement not allowed". No `let`-`else` inside
+    /// `unsafe` blocks.
+    pub unsafe_let_else: bool,
 }
 
 impl Avoid {
-    /// Avoid every known bug (the default of the test). Every bug found so far is fixed, so
-    /// this generates everything and compares strictly; a newly found bug gets a switch here
-    /// until it is fixed.
+    /// Avoid every known bug (the default of the test): the switches of the open bugs (V to
+    /// Z) are on; a newly found bug gets a switch here until it is fixed.
     pub fn known_bugs() -> Avoid {
-        Avoid::default()
+        Avoid {
+            tail_jump: true,
+            cfg_out: true,
+            unsafe_let_else: true,
+            closure_in_loop: true,
+            inferred_dead_local: true,
+            ..Avoid::default()
+        }
     }
 
     /// Generate everything, compare strictly.
@@ -137,6 +181,8 @@ pub struct Config {
     pub max_loop_depth: usize,
     /// Maximum nesting of expressions.
     pub max_expr_depth: usize,
+    /// Weights of the constructs beyond the core model.
+    pub mix: Mix,
     pub avoid: Avoid,
 }
 
@@ -144,9 +190,10 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             max_stmts: 22,
-            max_block_depth: 4,
-            max_loop_depth: 3,
+            max_block_depth: 5,
+            max_loop_depth: 4,
             max_expr_depth: 3,
+            mix: Mix::default(),
             avoid: Avoid::default(),
         }
     }
@@ -167,12 +214,30 @@ pub struct Program {
     pub strict_order: bool,
     /// Let non-guard values drop up to the next suspension after plain Rust does (bug M).
     pub lenient_locals: bool,
+    /// `#[generator(.., clone)]`: also run [`crate::runtime::check_clone`].
+    pub clone: bool,
+    /// The fn takes `xs: &[i64]` (called with [`crate::runtime::XS`]).
+    pub slice_arg: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Ty {
     Int,
     Tr,
+    /// `Option<i64>`, inferred.
+    Opt,
+    /// `Vec<i64>`, inferred.
+    Vec,
+    /// `String`.
+    Str,
+    /// `(i64, i64)`, inferred.
+    Pair,
+    /// `[i64; 2]`, inferred.
+    Arr,
+    /// A closure or fn item `i64 -> i64`.
+    Fn,
+    /// `&i64` borrowed from the slice argument.
+    Ref,
 }
 
 /// Definite-initialization state of a local at the current program point.
@@ -256,6 +321,15 @@ struct Gen {
     next_guard: u32,
     ind: usize,
     temps: Vec<u32>,
+    /// The fn takes `xs: &[i64]`.
+    slice_arg: bool,
+    /// Names of nested items (`fn`, `const`) and closures.
+    next_item: u32,
+    /// In a scrutinee: no temporaries borrowing a local (`v.iter()`), which would live across
+    /// the arms' suspensions (rejected by design, DESIGN §3.4).
+    no_temp_borrow: usize,
+    /// Inside an `unsafe` block (bug Z).
+    unsafe_depth: usize,
 }
 
 const INT_NAMES: &[&str] = &["a", "b", "c", "d", "e"];
@@ -264,11 +338,17 @@ const TR_NAMES: &[&str] = &["t", "u", "w"];
 /// Generates the program of a seed.
 pub fn generate(seed: u64, cfg: &Config) -> Program {
     let mut rng = Rng::new(seed);
-    let ret = match rng.below(4) {
-        0 | 1 => RetTy::Int,
-        2 => RetTy::Opt,
-        _ => RetTy::Res,
+    let ret = if rng.chance(cfg.mix.flow_ret) {
+        RetTy::Flow
+    } else {
+        match rng.below(4) {
+            0 | 1 => RetTy::Int,
+            2 => RetTy::Opt,
+            _ => RetTy::Res,
+        }
     };
+    let clone = rng.chance(cfg.mix.clone);
+    let slice_arg = rng.chance(cfg.mix.slice_arg);
     let mut g = Gen {
         rng,
         cfg: *cfg,
@@ -292,6 +372,10 @@ pub fn generate(seed: u64, cfg: &Config) -> Program {
         next_guard: 1,
         ind: 1,
         temps: Vec::new(),
+        slice_arg,
+        next_item: 1,
+        no_temp_borrow: 0,
+        unsafe_depth: 0,
     };
     let mut body = String::from("{\n");
     while g.budget > 0 {
@@ -317,6 +401,8 @@ pub fn generate(seed: u64, cfg: &Config) -> Program {
         temps,
         strict_order: !cfg.avoid.restored_drop_order,
         lenient_locals: cfg.avoid.dead_local_drops_late,
+        clone,
+        slice_arg,
     }
 }
 
@@ -555,6 +641,23 @@ impl Gen {
             if blocks && nb { 2 } else { 0 },                   // 14 if-expression
             if blocks && nb { 1 } else { 0 },                   // 15 match-expression
             if blocks && nb { 1 } else { 0 },                   // 16 block expression
+            if self.typed_readable().is_empty() {
+                0
+            } else {
+                4
+            }, // 17 typed local read
+            if deep { self.cfg.mix.compound } else { 0 },       // 18 tuple/array/struct/receiver
+            if deep && nb && self.yields_ok() {
+                self.cfg.mix.yield_from
+            } else {
+                0
+            }, // 19
+            if blocks && nb {
+                self.cfg.mix.unsafe_blocks
+            } else {
+                0
+            }, // 20 unsafe { e }
+            if self.slice_arg { 2 } else { 0 },                 // 21 slice read
         ];
         match self.rng.weighted(&w) {
             0 => self.lit(),
@@ -628,6 +731,7 @@ impl Gen {
                 let a = self.int_expr(d - 1);
                 let e = match self.ret {
                     RetTy::Opt => format!("opt({a})?"),
+                    RetTy::Flow => format!("flow({a})?"),
                     _ => format!("res({a})?"),
                 };
                 if self.cfg.avoid.try_at_statement_start {
@@ -647,7 +751,17 @@ impl Gen {
             }
             14 => self.if_expr(d),
             15 => self.match_expr(d),
-            _ => self.block_expr(d),
+            16 => self.block_expr(d),
+            17 => self.typed_read(d),
+            18 => self.compound_expr(d),
+            19 => self.yield_from_expr(d),
+            20 => {
+                self.unsafe_depth += 1;
+                let b = self.block_expr(d);
+                self.unsafe_depth -= 1;
+                format!("unsafe {b}")
+            }
+            _ => self.slice_read(),
         }
     }
 
@@ -657,6 +771,7 @@ impl Gen {
         if e.starts_with("if ")
             || e.starts_with("match ")
             || e.starts_with('{')
+            || e.starts_with("unsafe ")
             || e.starts_with('\'')
         {
             format!("({e})")
@@ -758,7 +873,13 @@ impl Gen {
             let e = self.branch_expr(d - 1);
             self.pop_scope();
             states.push(self.st.clone());
-            arms.push(format!("{pat}{guard} => {e},"));
+            let braces = !e.starts_with('{') && self.rng.chance(self.cfg.mix.layout * 10);
+            arms.push(if braces {
+                let comma = if self.rng.chance(50) { "," } else { "" };
+                format!("{pat}{guard} => {{ {e} }}{comma}")
+            } else {
+                format!("{pat}{guard} => {e},")
+            });
         }
         let joined = self.join_states(&states);
         self.set_state(joined);
@@ -769,7 +890,9 @@ impl Gen {
     fn scrutinee(&mut self, d: usize) -> String {
         let avoid = usize::from(self.cfg.avoid.scrutinee_borrow);
         self.no_borrow += avoid;
+        self.no_temp_borrow += 1;
         let e = self.operand(d);
+        self.no_temp_borrow -= 1;
         self.no_borrow -= avoid;
         e
     }
@@ -830,6 +953,8 @@ impl Gen {
             RetTy::Opt => format!("Some({e})"),
             RetTy::Res if self.rng.chance(10) => format!("Err({e})"),
             RetTy::Res => format!("Ok({e})"),
+            RetTy::Flow if self.rng.chance(10) => format!("ControlFlow::Break({e})"),
+            RetTy::Flow => format!("ControlFlow::Continue({e})"),
         }
     }
 
@@ -1024,8 +1149,16 @@ impl Gen {
         self.line(&format!("let {name} = Tracked::new(&log, {s}, {k});"))
     }
 
-    /// Any statement.
+    /// Any statement, sometimes with an attribute.
     fn stmt(&mut self) -> String {
+        if self.rng.chance(self.cfg.mix.attr) {
+            return self.attr_stmt();
+        }
+        self.bare_stmt()
+    }
+
+    /// Any statement, without an attribute.
+    fn bare_stmt(&mut self) -> String {
         let nest = self.block_depth < self.cfg.max_block_depth && self.budget > 2;
         let loops = nest && self.loop_depth < self.cfg.max_loop_depth;
         // A `return` is always possible, so a jump statement is too.
@@ -1045,8 +1178,20 @@ impl Gen {
             if nest { 1 } else { 0 },  // 11 let v = 'b: { .. }
             if nest { 1 } else { 0 },  // 12 nested block
             if jumps { 3 } else { 0 }, // 13 if cond { ..; jump }
-            if jumps { 1 } else { 0 }, // 14 let-else
+            if jumps && !(self.cfg.avoid.unsafe_let_else && self.unsafe_depth > 0) {
+                1
+            } else {
+                0
+            }, // 14 let-else
             if nest { 1 } else { 0 },  // 15 deferred initialization
+            self.cfg.mix.typed,        // 16 Option/Vec/String/tuple/array locals
+            self.cfg.mix.std_macros,   // 17 assert!/assert_eq!/write! holding a yield
+            self.cfg.mix.items,        // 18 closure, nested fn, const
+            if nest { self.cfg.mix.let_chains } else { 0 }, // 19 if-let chain
+            self.cfg.mix.panics,       // 20 panic
+            if loops && self.slice_arg { 2 } else { 0 }, // 21 for over the slice argument
+            if nest { self.cfg.mix.unsafe_blocks } else { 0 }, // 22 unsafe block
+            if nest { self.cfg.mix.layout } else { 0 }, // 23 if/match as expression statement
         ];
         match self.rng.weighted(&w) {
             0 => self.simple_stmt(),
@@ -1068,7 +1213,21 @@ impl Gen {
             }
             13 => self.jump_if_stmt(),
             14 => self.let_else_stmt(),
-            _ => self.deferred_stmt(),
+            15 => self.deferred_stmt(),
+            16 => self.typed_stmt(),
+            17 => self.std_macro_stmt(),
+            18 => self.item_stmt(),
+            19 => self.let_chain_stmt(),
+            20 => self.panic_stmt(),
+            21 => self.for_slice_stmt(),
+            22 => {
+                self.budget = self.budget.saturating_sub(1);
+                self.unsafe_depth += 1;
+                let b = self.block(2);
+                self.unsafe_depth -= 1;
+                self.line(&format!("unsafe {b}"))
+            }
+            _ => self.expr_stmt(),
         }
     }
 
@@ -1087,6 +1246,9 @@ impl Gen {
                 break;
             }
             s.push_str(&self.stmt());
+        }
+        if self.no_jump == 0 && self.rng.chance(self.cfg.mix.tail_jump) {
+            s.push_str(&self.tail_jump());
         }
         self.ind -= 1;
         self.block_depth -= 1;
@@ -1122,7 +1284,9 @@ impl Gen {
         let d = self.expr_depth();
         let tracked = self.rng.chance(50);
         let site = self.site();
+        self.no_temp_borrow += 1;
         let scrut = self.int_expr(d - 1);
+        self.no_temp_borrow -= 1;
         let entry = self.st.clone();
         self.push_scope();
         let (pat, init) = if tracked {
@@ -1155,7 +1319,9 @@ impl Gen {
         if self.rng.chance(30) && !self.cfg.avoid.scrutinee_borrow {
             // A match binding a Tracked.
             let site = self.site();
+            self.no_temp_borrow += 1;
             let scrut = self.int_expr(d - 1);
+            self.no_temp_borrow -= 1;
             let entry = self.st.clone();
             self.push_scope();
             let (v, name) = self.bind("s", Ty::Tr, false);
@@ -1196,7 +1362,7 @@ impl Gen {
             } else {
                 String::new()
             };
-            let b = self.block(2);
+            let b = self.arm_body();
             self.pop_scope();
             states.push(self.st.clone());
             arms.push_str(&self.line(&format!("{pat}{guard} => {b}")));
@@ -1300,6 +1466,9 @@ impl Gen {
                 break;
             }
             s.push_str(&self.stmt());
+        }
+        if self.no_jump == 0 && self.rng.chance(self.cfg.mix.tail_jump) {
+            s.push_str(&self.tail_jump());
         }
         self.ind -= 1;
         self.block_depth -= 1;
@@ -1546,25 +1715,7 @@ impl Gen {
         let d = self.expr_depth();
         let c = self.cond(d - 1);
         let entry = self.st.clone();
-        let targets = self.jump_targets();
-        // 0 = return, 1 = break, 2 = continue
-        let kind = if targets.is_empty() || self.rng.chance(25) {
-            0
-        } else if self.rng.chance(65) {
-            1
-        } else {
-            2
-        };
-        let (frame, labeled) = if kind == 0 {
-            (usize::MAX, false)
-        } else {
-            targets[self.rng.below(targets.len())]
-        };
-        let kind = if kind == 2 && (!self.frames[frame].is_loop || self.frames[frame].no_continue) {
-            1
-        } else {
-            kind
-        };
+        let (kind, frame, labeled) = self.pick_jump();
         let floor = match kind {
             0 => 0,
             1 => self.frames[frame].outer_depth,
@@ -1588,39 +1739,9 @@ impl Gen {
         } else {
             kind
         };
-        let jump = match kind {
-            0 => {
-                let v = self.ret_value();
-                format!("return {v};")
-            }
-            1 => {
-                let label = if labeled {
-                    format!(" {}", self.frames[frame].label.clone().expect("label"))
-                } else {
-                    String::new()
-                };
-                let value = if self.frames[frame].value {
-                    let e = self.int_expr(1);
-                    format!(" {e}")
-                } else {
-                    String::new()
-                };
-                let st = self.st.clone();
-                self.frames[frame].exits.push(st);
-                format!("break{label}{value};")
-            }
-            _ => {
-                let label = if labeled {
-                    format!(" {}", self.frames[frame].label.clone().expect("label"))
-                } else {
-                    String::new()
-                };
-                let st = self.st.clone();
-                self.frames[frame].backs.push(st);
-                format!("continue{label};")
-            }
-        };
-        s.push_str(&self.line(&jump));
+        let jump = self.jump_text(kind, frame, labeled);
+        let semi = self.semi();
+        s.push_str(&self.line(&format!("{jump}{semi}")));
         self.move_floor = saved_floor;
         self.ind -= 1;
         self.pop_scope();
@@ -1666,8 +1787,10 @@ impl Gen {
         self.set_state(after_scrutinee);
         let name = self.let_name(INT_NAMES);
         self.declare(&name, Ty::Int, false, St::Yes);
+        let semi = self.semi();
+        let jump = jump.trim_end_matches(';');
         self.line(&format!(
-            "let Some({name}) = opt({scrut}) else {{ {jump} }};"
+            "let Some({name}) = opt({scrut}) else {{ {jump}{semi} }};"
         ))
     }
 

@@ -14,7 +14,10 @@ use std::fmt::{self, Debug, Write as _};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::rc::Rc;
 
-use coro_core::{Generator, GeneratorState};
+use coro_core::{Generator, GeneratorState, GeneratorStatus, YieldPoint};
+
+pub use std::fmt::Write as _;
+pub use std::ops::ControlFlow;
 
 /// One observable event of a run.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -121,6 +124,18 @@ impl Tracked {
     }
 }
 
+/// Clones keep the id and log nothing: only the `clone` check (which compares no `Tracked`
+/// events) runs bodies whose values get cloned.
+impl Clone for Tracked {
+    fn clone(&self) -> Tracked {
+        Tracked {
+            id: self.id,
+            val: self.val,
+            log: self.log.clone(),
+        }
+    }
+}
+
 impl Drop for Tracked {
     fn drop(&mut self) {
         push(&self.log, Ev::Drop(self.id));
@@ -198,6 +213,104 @@ pub fn make_vec(log: &Log, site: u32, n: i64) -> Vec<Tracked> {
         .collect()
 }
 
+/// `Break` when `x mod 6 == 4`.
+pub fn flow(x: i64) -> ControlFlow<i64, i64> {
+    if x.rem_euclid(6) == 4 {
+        ControlFlow::Break(x % 100)
+    } else {
+        ControlFlow::Continue(x % 100)
+    }
+}
+
+/// A struct to build in literals.
+#[derive(Clone, Copy, Debug)]
+pub struct S {
+    pub a: i64,
+    pub b: i64,
+}
+
+impl S {
+    pub fn sum(&self) -> i64 {
+        (self.a + self.b) % 1000
+    }
+}
+
+/// The slice argument of programs that take one (`xs: &[i64]`).
+pub const XS: &[i64] = &[3, -1, 4];
+
+/// A hand-written sub-generator for `yield_from!`: holds a `Tracked` created with it, yields
+/// `n mod 3` values, adds up what it is sent, returns the sum plus the value.
+#[derive(Clone, Debug)]
+pub struct Sub {
+    t: Option<Tracked>,
+    n: i64,
+    left: i64,
+    acc: i64,
+    started: bool,
+}
+
+pub fn sub(log: &Log, site: u32, n: i64) -> Sub {
+    Sub {
+        t: Some(Tracked::new(log, site, n)),
+        n,
+        left: n.rem_euclid(3),
+        acc: 0,
+        started: false,
+    }
+}
+
+impl Sub {
+    fn step(&mut self) -> GeneratorState<i64, i64> {
+        if self.left > 0 {
+            self.left -= 1;
+            GeneratorState::Yielded(self.n * 10 + self.left)
+        } else {
+            let t = self
+                .t
+                .take()
+                .expect("sub-generator resumed after completion");
+            GeneratorState::Complete((self.acc + t.get()) % 1000)
+        }
+    }
+}
+
+impl Generator<i64> for Sub {
+    type Yield = i64;
+    type Return = i64;
+
+    fn start(&mut self) -> GeneratorState<i64, i64> {
+        assert!(!self.started, "sub-generator started twice");
+        self.started = true;
+        self.step()
+    }
+
+    fn send(&mut self, value: i64) -> GeneratorState<i64, i64> {
+        assert!(self.started, "call start() first");
+        self.acc += value;
+        self.step()
+    }
+
+    fn status(&self) -> GeneratorStatus {
+        if !self.started {
+            GeneratorStatus::Created
+        } else if self.t.is_none() {
+            GeneratorStatus::Completed
+        } else {
+            GeneratorStatus::Suspended(YieldPoint {
+                index: 0,
+                source: "sub",
+                file: file!(),
+                line: line!(),
+                column: 0,
+            })
+        }
+    }
+
+    fn close(&mut self) {
+        self.t = None;
+    }
+}
+
 // ----- scripts and drivers ---------------------------------------------------------------------
 
 fn mix(mut z: u64) -> u64 {
@@ -253,6 +366,23 @@ impl Ctx {
         let v = self.script.next_value();
         push(&self.log, Ev::Resume(v));
         v
+    }
+}
+
+impl Ctx {
+    /// What `yield_from!(g)` means in the plain compilation: forwards `g`'s yields out and the
+    /// resume values in; evaluates to its return value.
+    pub fn yield_from<G: Generator<i64, Yield = i64, Return = i64>>(&self, mut g: G) -> i64 {
+        let mut step = g.start();
+        loop {
+            match step {
+                GeneratorState::Yielded(x) => {
+                    let v = self.yield_(x);
+                    step = g.send(v);
+                }
+                GeneratorState::Complete(r) => return r,
+            }
+        }
     }
 }
 
@@ -653,6 +783,130 @@ where
             compare(&p, &g, info).map_err(|e| {
                 format!("script {script:#x}, abandoned ({how:?}) at yield {k}: {e}")
             })?;
+        }
+    }
+    Ok(runs)
+}
+
+/// The events a clone must reproduce: yields, resumes, the return value or panic (`Tracked`
+/// values are cloned with their ids, so their events are not compared).
+fn visible(evs: &[Ev]) -> Vec<Ev> {
+    evs.iter()
+        .filter(|e| matches!(e, Ev::Yield(_) | Ev::Resume(_) | Ev::Ret(_) | Ev::Panic(_)))
+        .cloned()
+        .collect()
+}
+
+/// Resumes `g` with the script's next values from a step on; records yields, resumes and the
+/// result in `log`.
+fn drive<G, R>(
+    g: &mut G,
+    log: &Log,
+    script: &Script,
+    first: std::thread::Result<GeneratorState<i64, R>>,
+    mut at_yield: impl FnMut(&G, usize),
+) where
+    G: Generator<i64, Yield = i64, Return = R>,
+    R: Debug,
+{
+    let mut step = first;
+    let mut yields = 0;
+    loop {
+        match step {
+            Ok(GeneratorState::Yielded(x)) => {
+                push(log, Ev::Yield(x));
+                if is_runaway(log) {
+                    push(log, Ev::Panic(RUNAWAY.to_string()));
+                    return;
+                }
+                yields += 1;
+                at_yield(g, yields);
+                let v = script.next_value();
+                push(log, Ev::Resume(v));
+                step = catch_unwind(AssertUnwindSafe(|| g.send(v)));
+            }
+            Ok(GeneratorState::Complete(r)) => {
+                push(log, Ev::Ret(format!("{r:?}")));
+                return;
+            }
+            Err(p) => {
+                push(log, Ev::Panic(panic_message(&*p)));
+                return;
+            }
+        }
+    }
+}
+
+/// For generators with the `clone` option: clones the generator at some suspensions and runs
+/// both the original and the clone to completion; each must yield, take resume values and
+/// return (or panic) exactly as the plain run does.
+pub fn check_clone<R, G>(
+    plain: impl Fn(Log, &Ctx) -> R,
+    generator: impl Fn(Log) -> G,
+    seed: u64,
+) -> Result<usize, String>
+where
+    R: Debug,
+    G: Generator<i64, Yield = i64, Return = R> + Clone,
+{
+    let mut runs = 0;
+    for s in 0..2u64 {
+        let script_seed = mix(seed ^ mix(s + 11));
+        let p = visible(&run_plain(&plain, script_seed, None));
+        let yields = p.iter().filter(|e| matches!(e, Ev::Yield(_))).count();
+        if yields == 0 {
+            continue;
+        }
+        #[allow(clippy::cast_possible_truncation)]
+        let mut stops = vec![1, yields, 1 + (mix(script_seed) % yields as u64) as usize];
+        stops.sort_unstable();
+        stops.dedup();
+        for k in stops {
+            let log = new_log();
+            let script = Script::new(script_seed);
+            let mut g = generator(log.clone());
+            let first = catch_unwind(AssertUnwindSafe(|| g.start()));
+            let mut fork = None;
+            drive(&mut g, &log, &script, first, |g, n| {
+                if n == k {
+                    fork = Some((g.clone(), script.next.get()));
+                }
+            });
+            drop(g);
+            let original = visible(&take_events(&log));
+            same_events(&format!("original, cloned at yield {k}"), &p, &original)
+                .map_err(|e| format!("clone script {script_seed:#x}: {e}"))?;
+            let Some((mut c, pos)) = fork else {
+                return Err(format!(
+                    "clone script {script_seed:#x}: yield {k} never reached"
+                ));
+            };
+            let prefix: Vec<Ev> = {
+                let full = run_plain(&plain, script_seed, None);
+                let mut n = 0;
+                let cut = full
+                    .iter()
+                    .position(|e| {
+                        n += usize::from(matches!(e, Ev::Yield(_)));
+                        n == k
+                    })
+                    .map_or(full.len(), |i| i + 1);
+                visible(&full[..cut])
+            };
+            let script = Script {
+                seed: script_seed,
+                next: Cell::new(pos),
+            };
+            let v = script.next_value();
+            push(&log, Ev::Resume(v));
+            let first = catch_unwind(AssertUnwindSafe(|| c.send(v)));
+            drive(&mut c, &log, &script, first, |_, _| {});
+            drop(c);
+            let mut cloned = prefix;
+            cloned.extend(visible(&take_events(&log)));
+            same_events(&format!("clone made at yield {k}"), &p, &cloned)
+                .map_err(|e| format!("clone script {script_seed:#x}: {e}"))?;
+            runs += 2;
         }
     }
     Ok(runs)

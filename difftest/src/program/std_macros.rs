@@ -1,0 +1,38 @@
+//! Statements of std macros holding yields (`assert!`, `assert_eq!`, `assert_ne!`) and panics in
+//! the body (`panic!`, `unwrap` of a maybe-`None`, failing assertions): the comparison then
+//! checks the panic message and the drops during unwinding.
+
+use super::Gen;
+
+impl Gen {
+    pub(super) fn std_macro_stmt(&mut self) -> String {
+        self.budget = self.budget.saturating_sub(1);
+        let d = self.expr_depth() - 1;
+        let a = self.operand(d);
+        let k = self.lit();
+        // Hold on every run: values stay far below 10^6.
+        let s = match self.rng.below(4) {
+            0 => format!("assert!({a} < 1_000_000, \"big {{}}\", {k});"),
+            1 => format!("assert_eq!(({a}) * 0, 0);"),
+            2 => format!("assert_ne!({a}, 1_000_000, \"hit\");"),
+            _ => format!("debug_assert!({a} > -1_000_000);"),
+        };
+        self.line(&s)
+    }
+
+    pub(super) fn panic_stmt(&mut self) -> String {
+        self.budget = self.budget.saturating_sub(1);
+        let d = self.expr_depth() - 1;
+        let a = self.operand(d);
+        let k = self.rng.range(0, 9);
+        match self.rng.below(4) {
+            0 => {
+                let b = self.int_expr(d);
+                self.line(&format!("if {a} == {k} {{ panic!(\"boom {{}}\", {b}); }}"))
+            }
+            1 => self.line(&format!("f2(opt({a} + {k}).unwrap(), 0);")),
+            2 => self.line(&format!("assert!({a} != {k}, \"assert {{}}\", {k});")),
+            _ => self.line(&format!("assert_eq!(({a}) % 4, 0, \"eq\");")),
+        }
+    }
+}
