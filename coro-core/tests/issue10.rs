@@ -399,3 +399,56 @@ mod one_line_bodies {
         assert_eq!(g.into_return_value(), Some(5));
     }
 }
+
+/// The same code in the layouts rustfmt accepts: each must lower alike.
+mod layouts {
+    use coro_core::{generator, yield_};
+
+    #[generator(yield = i64)]
+    fn arm_bodies(n: i64) -> i64 {
+        let mut b = 0;
+        for a in 0..n {
+            match a % 3 {
+                0 => {
+                    b += 10;
+                    yield_!(b);
+                }
+                1 => b -= 1,
+                _ => {
+                    b += 100;
+                }
+            }
+        }
+        b
+    }
+
+    #[generator(yield = i64)]
+    fn arm_bodies_braced(n: i64) -> i64 {
+        let mut b = 0;
+        for a in 0..n {
+            match a % 3 {
+                0 => {
+                    b += 10;
+                    yield_!(b);
+                }
+                1 => {
+                    b -= 1;
+                }
+                _ => b += 100,
+            }
+        }
+        b
+    }
+
+    #[test]
+    fn match_arms_with_and_without_braces() {
+        use coro_core::{Generator, GeneratorExt};
+        fn check(g: impl Generator<Yield = i64, Return = i64>) {
+            let mut g = g.into_iter_with_return();
+            assert_eq!((&mut g).collect::<Vec<_>>(), [10, 119, 228]);
+            assert_eq!(g.into_return_value(), Some(228));
+        }
+        check(arm_bodies(7));
+        check(arm_bodies_braced(7));
+    }
+}

@@ -374,12 +374,14 @@ impl Emit<'_> {
             }
             JumpKind::Goto => {
                 self.materialized.borrow_mut().insert(jump.target);
+                // A statement (the `;`), so that it can carry an attribute.
                 let lint = jump.fallthrough.then(|| quote!(#[allow(unreachable_code)]));
+                let semi = jump.fallthrough.then(|| quote!(;));
                 quote!(#lint {
                     #(#bind_defines)*
                     #current = #variant;
                     continue #dispatch;
-                })
+                } #semi)
             }
             JumpKind::Yield { value, value_span } => {
                 self.materialized.borrow_mut().insert(jump.target);

@@ -86,7 +86,7 @@ fn consumer() -> impl ::coro_core::Generator<i32, Yield = bool, Return = ()> + :
                                 __coro_l0_status: status,
                             };
                             continue '__coro_dispatch;
-                        }
+                        };
                     }
                     __CoroState::Block2 {
                         #[allow(unused_mut)]

@@ -115,7 +115,7 @@ fn evens(
                                             __coro_l2__guard: _guard,
                                         };
                                         continue '__coro_dispatch;
-                                    }
+                                    };
                                 }
                             }
                         }
@@ -164,7 +164,7 @@ fn evens(
                                     __coro_l2__guard: _guard,
                                 };
                                 continue '__coro_dispatch;
-                            }
+                            };
                         }
                     },
                     __CoroState::Yield0 {
@@ -216,7 +216,7 @@ fn evens(
                                             __coro_l2__guard: _guard,
                                         };
                                         continue '__coro_dispatch;
-                                    }
+                                    };
                                 }
                             }
                         }

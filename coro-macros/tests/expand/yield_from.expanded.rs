@@ -128,7 +128,7 @@ fn outer(
                                             __coro_l1_accepted: accepted,
                                         };
                                         continue '__coro_dispatch;
-                                    }
+                                    };
                                 }
                             }
                         }
@@ -186,7 +186,7 @@ fn outer(
                                 __coro_l1_accepted: accepted,
                             };
                             continue '__coro_dispatch;
-                        }
+                        };
                     }
                     __CoroState::Block2 {
                         #[allow(unused_mut)]
@@ -233,7 +233,7 @@ fn outer(
                                     __coro_l1_accepted: accepted,
                                 };
                                 continue '__coro_dispatch;
-                            }
+                            };
                         }
                     },
                     __CoroState::Block1 {
