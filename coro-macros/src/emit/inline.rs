@@ -25,7 +25,7 @@ impl Emit<'_> {
     pub(super) fn can_inline(&self, j: usize) -> bool {
         let jump = &self.g.jumps[j];
         let target = jump.target;
-        if !jump.inline_ok {
+        if !jump.inline_ok || self.g.blocks[target].has_closure {
             return false;
         }
         // A value the jump defines (an `if`'s or a loop's result) gets its type where all the

@@ -24,6 +24,14 @@ pub fn solve(g: &mut Graph) {
             }
         }
     }
+    // A value several jumps define (an `if`'s or a loop's result) is kept to their target even
+    // when nothing reads it there: its type is inferred where the jumps meet, in the target's
+    // variant (`let q = if c { Some(yield_!(1)) } else { None };` with `q` unused: E0282).
+    for (t, l) in shared_defines(g) {
+        if g.blocks[t].entry_scope.contains(&l) {
+            live_in[t].insert(l);
+        }
+    }
     let mut changed = true;
     while changed {
         changed = false;
@@ -106,4 +114,20 @@ fn block_live_in(g: &Graph, b: usize, live_in: &[BTreeSet<usize>]) -> BTreeSet<u
         }
     }
     live.remove(&block.root).unwrap_or_default()
+}
+
+/// (target, local) for each local that two or more jumps to the same target define.
+fn shared_defines(g: &Graph) -> Vec<(usize, usize)> {
+    let mut count: HashMap<(usize, usize), usize> = HashMap::new();
+    for jump in &g.jumps {
+        for (l, _) in &jump.defines {
+            *count.entry((jump.target, *l)).or_default() += 1;
+        }
+    }
+    let mut shared: Vec<(usize, usize)> = count
+        .into_iter()
+        .filter_map(|(key, n)| (n > 1).then_some(key))
+        .collect();
+    shared.sort_unstable();
+    shared
 }

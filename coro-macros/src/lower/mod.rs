@@ -246,6 +246,7 @@ impl<'a> Lowerer<'a> {
             kills: Vec::new(),
             order: usize::MAX,
             started: false,
+            has_closure: false,
         });
         self.g.blocks.len() - 1
     }

@@ -109,7 +109,11 @@ impl Rewriter<'_, '_> {
 impl VisitMut for Rewriter<'_, '_> {
     fn visit_expr_mut(&mut self, e: &mut Expr) {
         match e {
-            Expr::Closure(_) | Expr::Async(_) | Expr::Const(_) => {}
+            Expr::Closure(_) | Expr::Async(_) => {
+                let block = self.lowerer.current_block();
+                self.lowerer.g.blocks[block].has_closure = true;
+            }
+            Expr::Const(_) => {}
             Expr::Loop(l) => {
                 let label = l.label.clone();
                 self.with_inner(label.as_ref(), true, |this| {

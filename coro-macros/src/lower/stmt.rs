@@ -194,7 +194,14 @@ impl Lowerer<'_> {
                     quote!(#lint #let_ #pat #ty_tokens = #value #semi)
                 }
                 Some((value, Some(diverge))) => {
-                    let value = self.in_unsafe(value);
+                    // `let .. = unsafe { .. } else` does not parse: a `}` may not come before
+                    // `else`.
+                    let value = if self.unsafe_depth > 0 {
+                        let value = self.in_unsafe(value);
+                        quote!((#value))
+                    } else {
+                        value
+                    };
                     quote!(#lint #let_ #pat #ty_tokens = #value else #diverge #semi)
                 }
             };
