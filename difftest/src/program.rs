@@ -62,7 +62,8 @@ impl RetTy {
 /// Shapes the generator avoids, or differences the comparison tolerates, because of known
 /// lowering bugs (each has a minimized regression test in `tests/regressions.rs`, `#[ignore]`d
 /// while the bug is open). Bugs A to U are fixed and their switches are off by default (kept to
-/// narrow down a regression: turn one on, does the failure go away?); V to Z are open and on in
+/// narrow down a regression: turn one on, does the failure go away?), and so is V; W to Z are
+/// open (their minimized tests pass, larger random shapes still fail) and on in
 /// [`Avoid::known_bugs`].
 #[derive(Clone, Copy, Debug, Default)]
 #[allow(clippy::struct_excessive_bools)]
@@ -151,11 +152,10 @@ pub struct Avoid {
 }
 
 impl Avoid {
-    /// Avoid every known bug (the default of the test): the switches of the open bugs (V to
+    /// Avoid every known bug (the default of the test): the switches of the open bugs (W to
     /// Z) are on; a newly found bug gets a switch here until it is fixed.
     pub fn known_bugs() -> Avoid {
         Avoid {
-            tail_jump: true,
             cfg_out: true,
             unsafe_let_else: true,
             closure_in_loop: true,
@@ -189,7 +189,7 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            max_stmts: 22,
+            max_stmts: 14,
             max_block_depth: 5,
             max_loop_depth: 4,
             max_expr_depth: 3,
