@@ -299,6 +299,11 @@ mod cfg_in_bodies {
         {
             yield_!(4);
         }
+        yield_!({
+            #[cfg(any())]
+            yield_!(200);
+            5
+        });
         #[cfg(any())]
         for i in 0..3 {
             yield_!(i);
@@ -309,9 +314,30 @@ mod cfg_in_bodies {
         }
     }
 
+    #[generator(yield = i64, resume = i64)]
+    fn cfg_in_macro_arguments() -> Vec<i64> {
+        vec![
+            1,
+            {
+                #[cfg(any())]
+                yield_!(100);
+                2
+            },
+            yield_!(3),
+        ]
+    }
+
+    #[test]
+    fn disabled_statements_in_std_macro_arguments_are_gone() {
+        assert_eq!(
+            crate::common::drive(cfg_in_macro_arguments(), [30]),
+            (vec![3], vec![1, 2, 30])
+        );
+    }
+
     #[test]
     fn disabled_statements_are_gone() {
-        assert_eq!(cfg_statements().collect::<Vec<_>>(), [1, 2, 4]);
+        assert_eq!(cfg_statements().collect::<Vec<_>>(), [1, 2, 4, 5]);
     }
 
     #[generator(yield = i64)]
@@ -450,5 +476,69 @@ mod layouts {
         }
         check(arm_bodies(7));
         check(arm_bodies_braced(7));
+    }
+}
+
+/// Types plain Rust infers from code after a suspension.
+mod inference {
+    use coro_core::{generator, yield_};
+
+    #[generator(yield = i64, resume = i64)]
+    fn if_value_joins() -> usize {
+        let c = yield_!(0) > 0;
+        let v = if c {
+            let x = yield_!(1);
+            vec![x]
+        } else {
+            Vec::new()
+        };
+        let mut n = 0;
+        while let Some(k) = (if n < 2 { Some(yield_!(2)) } else { None }) {
+            n += k;
+        }
+        v.len() + usize::try_from(n).unwrap_or(0)
+    }
+
+    #[test]
+    fn if_values_are_typed_where_the_branches_meet() {
+        use crate::common::drive;
+        assert_eq!(drive(if_value_joins(), [1, 5, 1, 1]), (vec![0, 1, 2, 2], 3));
+        assert_eq!(drive(if_value_joins(), [0, 2]), (vec![0, 2], 2));
+    }
+
+    #[allow(
+        unused_assignments,
+        reason = "the lint is right: `q` and `w` are never read, the shape tested"
+    )]
+    #[generator(yield = i64, resume = i64)]
+    fn typed_by_a_later_assignment() -> i64 {
+        let mut q = None;
+        let mut w = Vec::new();
+        let mut n = 0;
+        if yield_!(0) > 0 {
+            q = Some(yield_!(1));
+            w = vec![yield_!(2).to_string()];
+            n += 1;
+        }
+        let unused = if yield_!(3) < 0 {
+            Some(yield_!(4))
+        } else {
+            None
+        };
+        let _ = unused;
+        n
+    }
+
+    #[test]
+    fn dead_locals_are_typed_by_later_assignments() {
+        use crate::common::drive;
+        assert_eq!(
+            drive(typed_by_a_later_assignment(), [1, 7, 8, 0]),
+            (vec![0, 1, 2, 3], 1)
+        );
+        assert_eq!(
+            drive(typed_by_a_later_assignment(), [0, -1, 9]),
+            (vec![0, 3, 4], 0)
+        );
     }
 }

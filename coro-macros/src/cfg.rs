@@ -27,6 +27,7 @@ use quote::{ToTokens, quote};
 use syn::visit_mut::{self, VisitMut};
 
 use crate::args::Kind;
+use crate::lower::macros::MacroArgs;
 
 /// If the body holds a `#[cfg]`, the expansion that resolves its first predicate.
 pub fn defer(
@@ -95,6 +96,12 @@ fn internal() -> syn::Error {
         proc_macro2::Span::call_site(),
         "`cfg_resolved!` is an internal macro of coro: use #[generator] or #[async_gen]",
     )
+}
+
+/// The argument of `yield_!(e)` / `yield_from!(e)`.
+fn yield_argument(mac: &syn::Macro) -> Option<syn::Expr> {
+    crate::scan::yield_kind(&mac.path)?;
+    mac.parse_body::<syn::Expr>().ok()
 }
 
 /// The predicate of a `#[cfg(..)]` attribute.
@@ -170,6 +177,15 @@ impl VisitMut for FirstCfg {
         self.look(&f.attrs);
         visit_mut::visit_field_value_mut(self, f);
     }
+    fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
+        if let Some(mut e) = yield_argument(mac) {
+            self.visit_expr_mut(&mut e);
+        } else if let Some(mut args) = MacroArgs::parse(mac) {
+            for e in args.exprs_mut() {
+                self.visit_expr_mut(e);
+            }
+        }
+    }
     fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
     fn visit_expr_async_mut(&mut self, _: &mut syn::ExprAsync) {}
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}
@@ -220,6 +236,26 @@ impl VisitMut for Strip {
             }
         }
         visit_mut::visit_expr_struct_mut(self, s);
+    }
+    /// The arguments of the std macros the lowering reads as expressions (`vec![..]`,
+    /// `format!(..)`, ...): a `yield_!` there suspends, so a `#[cfg]` there counts too.
+    fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
+        if let Some(mut e) = yield_argument(mac) {
+            let before = e.to_token_stream().to_string();
+            self.visit_expr_mut(&mut e);
+            if e.to_token_stream().to_string() != before {
+                mac.tokens = e.into_token_stream();
+            }
+        } else if let Some(mut args) = MacroArgs::parse(mac) {
+            let before = args.to_tokens().to_string();
+            for e in args.exprs_mut() {
+                self.visit_expr_mut(e);
+            }
+            let after = args.to_tokens();
+            if after.to_string() != before {
+                mac.tokens = after;
+            }
+        }
     }
     fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
     fn visit_expr_async_mut(&mut self, _: &mut syn::ExprAsync) {}

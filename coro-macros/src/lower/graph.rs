@@ -30,6 +30,8 @@ pub struct Local {
     pub mentioned: bool,
     /// Kept alive to its scope's end regardless of mentions (e.g. a `_` parameter).
     pub pinned_guard: bool,
+    /// Read after its declaration (a mention that is not a whole assignment).
+    pub read: bool,
     /// The block whose code declares it.
     pub decl_block: BlockId,
     /// Certainly an owned value (so borrowing methods on it borrow the local itself).
@@ -42,6 +44,14 @@ pub struct Local {
 impl Local {
     pub fn is_guard(&self) -> bool {
         self.pinned_guard || (self.guard_eligible && !self.mentioned)
+    }
+
+    /// Initialized where declared and only ever assigned, never read: it cannot have been moved,
+    /// so it can be kept to its scope's end (its old value then drops at each assignment, as in
+    /// plain Rust), and its type is inferred from every assignment together, through the state
+    /// (`let mut q = None; .. q = Some(yield_!(1));` would otherwise leave `None` untyped).
+    pub fn is_write_only(&self) -> bool {
+        self.guard_eligible && self.mentioned && !self.read
     }
 }
 

@@ -16,10 +16,10 @@ use super::{Event, Graph};
 pub fn solve(g: &mut Graph) {
     let n = g.blocks.len();
     let mut live_in: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
-    // Guards are live everywhere in their scope.
+    // Guards are live everywhere in their scope, and so are locals that are only ever assigned.
     for (b, block) in g.blocks.iter().enumerate() {
         for &l in &block.entry_scope {
-            if g.locals[l].is_guard() {
+            if g.locals[l].is_guard() || g.locals[l].is_write_only() {
                 live_in[b].insert(l);
             }
         }

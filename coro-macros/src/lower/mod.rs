@@ -15,7 +15,7 @@ mod control;
 mod expr;
 mod graph;
 pub mod liveness;
-mod macros;
+pub(crate) mod macros;
 pub mod names;
 mod patterns;
 pub mod rewrite;
@@ -115,6 +115,7 @@ impl<'a> Lowerer<'a> {
             mutable,
             mentioned: false,
             pinned_guard: false,
+            read: false,
             guard_eligible: false,
             owned: false,
             decl_block: self.cur_block,
@@ -186,6 +187,7 @@ impl<'a> Lowerer<'a> {
 
     pub fn mention(&mut self, id: LocalId) {
         self.g.locals[id].mentioned = true;
+        self.g.locals[id].read = true;
         self.push_event(Event::Mention(id));
     }
 
