@@ -4,6 +4,7 @@
 
 pub mod coro_async;
 pub mod coro_impls;
+pub mod curve_body;
 pub mod hand;
 pub mod harness;
 pub mod peers;

@@ -14,7 +14,14 @@ pub fn workspace_root() -> PathBuf {
 }
 
 /// The order in which sections appear in the file.
-pub const SECTIONS: &[&str] = &["intro", "runtime", "analysis", "nightly", "compile-time"];
+pub const SECTIONS: &[&str] = &[
+    "intro",
+    "runtime",
+    "analysis",
+    "nightly",
+    "compile-time",
+    "compile-curve",
+];
 
 /// Replaces (or inserts) section `name` of the Markdown file at `path` with `body`.
 pub fn update_section(path: &Path, name: &str, body: &str) -> std::io::Result<()> {
