@@ -542,3 +542,51 @@ mod inference {
         );
     }
 }
+
+mod attributed_tails {
+    use coro_core::{generator, yield_};
+
+    #[generator(yield = i64)]
+    fn attributed_tail_if(n: i64) -> i64 {
+        let mut i = 0;
+        'outer: loop {
+            i += 1;
+            yield_!(i);
+            #[allow(unused_parens)]
+            if (i >= n) {
+                break 'outer;
+            }
+        }
+        i
+    }
+
+    #[generator(yield = i64)]
+    fn attributed_tail_in_labeled_block(n: i64) -> i64 {
+        let mut i = 0;
+        'block: {
+            while i < 10 {
+                i += 1;
+                for j in 0..2 {
+                    yield_!(i * 100 + j);
+                }
+                yield_!(i);
+                #[allow(unused_parens)]
+                if (i >= n) {
+                    break 'block;
+                }
+            }
+        }
+        i * 10
+    }
+
+    #[test]
+    fn an_attribute_on_a_tail_expression_stays_valid() {
+        use coro_core::GeneratorExt;
+        let mut it = attributed_tail_in_labeled_block(2).into_iter_with_return();
+        assert_eq!((&mut it).collect::<Vec<_>>(), [100, 101, 1, 200, 201, 2]);
+        assert_eq!(it.into_return_value(), Some(20));
+        let mut it = attributed_tail_if(3).into_iter_with_return();
+        assert_eq!((&mut it).collect::<Vec<_>>(), [1, 2, 3]);
+        assert_eq!(it.into_return_value(), Some(3));
+    }
+}

@@ -1113,7 +1113,6 @@ fn bug_y_inferred_option_never_used() {
 // block) it compiles. Expected: compiles.
 
 #[test]
-#[ignore = "bug Z: let-else with a suspending initializer inside unsafe: right curly brace before else"]
 fn bug_z_let_else_in_unsafe_block() {
     assert_compiles_and_agrees(
         116,

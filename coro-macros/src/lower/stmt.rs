@@ -38,7 +38,18 @@ impl Lowerer<'_> {
                 // A tail `break`/`continue`/`return` (no `;`, as rustfmt leaves it) is a jump
                 // like its `;` form, not a value: lowering it as a value would drop the jump.
                 Stmt::Expr(e, None) if last && !is_jump(e) && !diverges(e) => {
-                    tail = Some(self.expr(e));
+                    let value = self.expr(e);
+                    // An attribute on the tail (`#[allow(..)] if c { .. }`) is allowed there but
+                    // not where the value goes (a `let`, a struct field): keep it a block's tail.
+                    let attributed = matches!(
+                        value.clone().into_iter().next(),
+                        Some(proc_macro2::TokenTree::Punct(p)) if p.as_char() == '#'
+                    );
+                    tail = Some(if attributed {
+                        quote!({ #value })
+                    } else {
+                        value
+                    });
                 }
                 _ => self.lower_stmt(stmt),
             }
