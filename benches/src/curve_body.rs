@@ -8,29 +8,19 @@
 
 use std::fmt::Write as _;
 
-/// splitmix64 (Steele, Lea, Flood 2014): small, seedable, good enough to pick statements.
-#[derive(Debug, Clone)]
-pub struct SplitMix64(u64);
+/// The examples' splitmix64, with a helper to pick one of `n` things.
+type SplitMix64 = coro_examples::rng::Rng;
 
-impl SplitMix64 {
-    #[must_use]
-    pub fn new(seed: u64) -> Self {
-        Self(seed)
-    }
-
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
+trait Below {
     /// A number in `0..n` (`n > 0`; the modulo bias is irrelevant here).
-    pub fn below(&mut self, n: usize) -> usize {
+    fn below(&mut self, n: usize) -> usize;
+}
+
+impl Below for SplitMix64 {
+    fn below(&mut self, n: usize) -> usize {
         // The result is < n, so it fits in usize.
         #[allow(clippy::cast_possible_truncation)]
-        let r = (self.next_u64() % n as u64) as usize;
+        let r = self.range(0, n as u64 - 1) as usize;
         r
     }
 }
