@@ -369,6 +369,23 @@ mod cfg_in_bodies {
         assert_eq!(it.into_return_value(), Some(2));
     }
 
+    struct Counter(u32);
+
+    impl Counter {
+        // In impl-item position the attribute's deferred expansion is a macro call there.
+        #[generator(yield = u32)]
+        fn values(&self) {
+            #[cfg(any())]
+            yield_!(0);
+            yield_!(self.0);
+        }
+    }
+
+    #[test]
+    fn disabled_statements_in_methods_are_gone() {
+        assert_eq!(Counter(7).values().collect::<Vec<_>>(), [7]);
+    }
+
     #[async_gen(yield = u32)]
     async fn cfg_stream() {
         #[cfg(any())]
