@@ -71,7 +71,7 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
         (Ok(()), Some(output)) => output,
         (Err(err), _) => error_output(
             &err,
-            Some(crate::diag::async_gen_fallback(
+            Some(crate::fallback::async_gen_fallback(
                 &item,
                 fallback_args.as_ref(),
             )),

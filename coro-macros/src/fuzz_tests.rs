@@ -418,9 +418,9 @@ fn run(target: Target, args: &TokenStream, item: &TokenStream) -> Result<(), Fai
                 drop(cx.check());
             }
             if target == Target::GeneratorFallback {
-                crate::diag::generator_fallback(&item, parsed.as_ref())
+                crate::fallback::generator_fallback(&item, parsed.as_ref())
             } else {
-                crate::diag::async_gen_fallback(&item, parsed.as_ref())
+                crate::fallback::async_gen_fallback(&item, parsed.as_ref())
             }
         }
     }))

@@ -26,7 +26,7 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
         };
     }
     // On error the user's fn is still emitted (same signature, markers made inert), for IDEs.
-    let fallback = || Some(crate::diag::generator_fallback(&item, args.as_ref()));
+    let fallback = || Some(crate::fallback::generator_fallback(&item, args.as_ref()));
     let mut func: syn::ItemFn = match syn::parse2(item.clone()) {
         Ok(f) => f,
         Err(err) => {

@@ -7,6 +7,7 @@ mod async_gen;
 mod cfg;
 mod diag;
 mod emit;
+mod fallback;
 mod for_await;
 mod generator;
 mod lower;

@@ -216,7 +216,7 @@ impl Lowerer<'_> {
                 ..
             }) = e
             {
-                let names = super::names::capture_idents(&s.token().to_string(), s.span());
+                let names = super::captures::capture_idents(&s.token().to_string(), s.span());
                 self.mention_all(&names);
             }
         }

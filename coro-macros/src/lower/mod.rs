@@ -11,6 +11,7 @@
 
 mod assign;
 pub mod borrows;
+mod captures;
 mod control;
 mod expr;
 mod graph;

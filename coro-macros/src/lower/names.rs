@@ -10,6 +10,8 @@ use std::collections::HashSet;
 use syn::visit::{self, Visit};
 use syn::{Expr, Pat};
 
+use super::captures::capture_idents;
+
 /// One name bound by a pattern.
 #[derive(Clone)]
 pub struct Binding {
@@ -141,61 +143,6 @@ impl FreeNames {
     }
 }
 
-/// The names a format string literal captures, as identifiers spanned at the literal.
-pub fn capture_idents(lit: &str, span: proc_macro2::Span) -> Vec<Ident> {
-    format_captures(lit)
-        .into_iter()
-        .filter_map(|name| syn::parse_str::<Ident>(&name).ok())
-        .map(|mut ident| {
-            ident.set_span(span);
-            ident
-        })
-        .collect()
-}
-
-/// Names captured by a format string literal: `"{x} {y:?} {0} {{z}}"` -> `x`, `y`.
-pub fn format_captures(lit: &str) -> Vec<String> {
-    let Some(body) = lit
-        .strip_prefix('"')
-        .and_then(|s| s.strip_suffix('"'))
-        .or_else(|| {
-            // Raw strings: r"..." / r#"..."#
-            let s = lit.strip_prefix('r')?;
-            let hashes = s.len() - s.trim_start_matches('#').len();
-            let s = &s[hashes..];
-            s.strip_prefix('"')?
-                .strip_suffix(&format!("\"{}", "#".repeat(hashes)))
-        })
-    else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    let chars: Vec<char> = body.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i] == '{' {
-            if chars.get(i + 1) == Some(&'{') {
-                i += 2;
-                continue;
-            }
-            let start = i + 1;
-            let mut j = start;
-            while j < chars.len() && (chars[j].is_alphanumeric() || chars[j] == '_') {
-                j += 1;
-            }
-            let name: String = chars[start..j].iter().collect();
-            let terminated = matches!(chars.get(j), Some('}' | ':'));
-            if terminated && !name.is_empty() && !name.starts_with(|c: char| c.is_ascii_digit()) {
-                out.push(name);
-            }
-            i = j;
-        } else {
-            i += 1;
-        }
-    }
-    out
-}
-
 impl<'ast> Visit<'ast> for FreeNames {
     fn visit_expr_path(&mut self, p: &'ast syn::ExprPath) {
         if p.qself.is_none() && p.path.segments.len() == 1 && p.path.leading_colon.is_none() {
@@ -299,6 +246,7 @@ impl<'ast> Visit<'ast> for FreeNames {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lower::captures::format_captures;
 
     fn names(src: &str) -> Vec<String> {
         let e: Expr = syn::parse_str(src).unwrap();

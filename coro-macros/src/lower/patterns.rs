@@ -113,7 +113,7 @@ fn renamable(e: &Expr, name: &str) -> bool {
         tokens.into_iter().any(|t| match t {
             proc_macro2::TokenTree::Ident(i) => i == name,
             proc_macro2::TokenTree::Group(g) => mentions(g.stream(), name),
-            proc_macro2::TokenTree::Literal(l) => super::names::format_captures(&l.to_string())
+            proc_macro2::TokenTree::Literal(l) => super::captures::format_captures(&l.to_string())
                 .iter()
                 .any(|c| c == name),
             proc_macro2::TokenTree::Punct(_) => false,

@@ -1,0 +1,337 @@
+//! The item emitted next to a failed expansion: the user's fn, type-checked with the markers
+//! made inert, so the reported error is the only one (see [`generator_fallback`]).
+
+use proc_macro2::{Delimiter, Group, Ident, Spacing, Span, TokenStream, TokenTree};
+use quote::{ToTokens, quote};
+use syn::parse::Parser;
+use syn::punctuated::Punctuated;
+
+use crate::args::Args;
+use crate::signature;
+
+/// The user's item for [`crate::diag::error_output`] after a failed `#[generator]` expansion: a fn with the
+/// same attributes, name, parameters and (when the options parsed) the same
+/// `impl Generator<R, Yield = Y, Return = Ret>` return type, whose body type-checks the user's
+/// code with every `yield_!`/`yield_from!` made inert. So the reported error is the only one:
+/// neither the body (locals, imports of the markers) nor the callers (`for x in gen()`) produce
+/// follow-on errors, and rust-analyzer keeps resolving names and completing inside the body.
+///
+/// Input:  `#[generator(yield = u32)] fn f(n: u32) -> bool { yield_!(n); true }`
+/// Output:
+/// ```text
+/// fn f(n: u32) -> impl Generator<(), Yield = u32, Return = bool> + Debug + FusedIterator<Item = u32> {
+///     let _ = move || -> bool { { yield_!(@used); fallback_yield::<(), _>((n,)) }; true };
+///     { struct __CoroFallback; impl StateInfo for __CoroFallback { .. }
+///       machine::<(), u32, bool, _, _>(__CoroFallback, |_, _| unreachable!()) }
+/// }
+/// ```
+/// Qualifiers that the attribute rejected (`const`, `extern "C"`, `...`) are dropped, and a body
+/// that `.await`s (also through `for_await!`) is wrapped in an `async` block rather than a closure,
+/// so that none of them produces a second error.
+// Pending: called by generator.rs / async_gen.rs once wired (see the diagnostics report).
+pub fn generator_fallback(item: &TokenStream, args: Option<&Args>) -> TokenStream {
+    let krate = args.map_or_else(|| quote!(::coro_core), |a| a.krate.clone());
+    let resume = args.map(|a| {
+        a.resume_ty
+            .as_ref()
+            .map_or_else(|| quote!(()), ToTokens::to_token_stream)
+    });
+    fallback(item.clone(), &krate, resume.as_ref(), args)
+}
+
+/// The user's item for [`crate::diag::error_output`] after a failed `#[async_gen]` expansion, like
+/// [`generator_fallback`]: the fn keeps its stream return type (when the options parsed), so
+/// `for_await!(x in f())` in callers produces no follow-on error, and its body is type-checked
+/// inside an `async move` block with the markers made inert (`yield_!(e)` evaluates to `()`).
+///
+/// Input:  `#[async_gen(yield = u32)] async fn f(n: u32) { yield_!(n); }`
+/// Output:
+/// ```text
+/// fn f(n: u32) -> impl FusedStream<Item = u32> + Debug {
+///     let _ = async move { let __coro_v: () = { { yield_!(@used); fallback_yield::<(), _>((n,)) }; }; __coro_v };
+///     async_gen::<u32, (), _, _>(|_: Yielder<u32>| async {})
+/// }
+/// ```
+/// An `-> Result<(), E>` fn streams `Result<Y, E>` items; with any other (rejected) return type
+/// the item type is `Y`.
+// Pending: called by generator.rs / async_gen.rs once wired (see the diagnostics report).
+pub fn async_gen_fallback(item: &TokenStream, args: Option<&Args>) -> TokenStream {
+    let krate = args.map_or_else(|| quote!(::coro_core), |a| a.krate.clone());
+    let unit = quote!(());
+    let Ok(mut func) = syn::parse2::<syn::ItemFn>(item.clone()) else {
+        return inert_markers(item.clone(), &krate, Some(&unit));
+    };
+    let attrs = std::mem::take(&mut func.attrs);
+    let vis = func.vis.clone();
+    let sig = &mut func.sig;
+    sig.constness = None;
+    sig.abi = None;
+    if sig.variadic.take().is_some() {
+        sig.inputs = std::mem::take(&mut sig.inputs).into_iter().collect();
+    }
+    let body = inert_body(&func.block, &krate, Some(&unit));
+    let Some(args) = args else {
+        return quote!(#(#attrs)* #vis #sig #body);
+    };
+    let ret = signature::return_type(sig);
+    let y = &args.yield_ty;
+    // `Result<(), E>` (any path ending in `Result`): the items are `Result<Y, E>`.
+    let item_ty = match &sig.output {
+        syn::ReturnType::Type(_, ty) => match &**ty {
+            syn::Type::Path(p)
+                if p.qself.is_none()
+                    && p.path.segments.last().is_some_and(|s| s.ident == "Result") =>
+            {
+                let mut p = p.clone();
+                if let Some(syn::PathArguments::AngleBracketed(a)) =
+                    p.path.segments.last_mut().map(|s| &mut s.arguments)
+                    && let Some(first) = a.args.first_mut()
+                {
+                    *first = syn::GenericArgument::Type(y.clone());
+                }
+                p.to_token_stream()
+            }
+            _ => y.to_token_stream(),
+        },
+        syn::ReturnType::Default => y.to_token_stream(),
+    };
+    sig.asyncness = None;
+    let impl_token = Ident::new("impl", Span::mixed_site());
+    sig.output = syn::parse_quote!(
+        -> #impl_token #krate::__private::FusedStream<Item = #item_ty> + ::core::fmt::Debug
+    );
+    let v = Ident::new("__coro_v", Span::mixed_site());
+    let value = if signature::nameable_in_body(&ret) {
+        quote!(async move { let #v: #ret = #body; #v })
+    } else {
+        quote!(async move #body)
+    };
+    quote! {
+        #(#attrs)*
+        #[allow(refining_impl_trait, unused_variables, unused_mut, unreachable_code)]
+        #vis #sig {
+            let _ = #value;
+            #krate::__private::async_gen::<#item_ty, (), _, _>(
+                |_: #krate::__private::Yielder<#item_ty>| async {},
+            )
+        }
+    }
+}
+
+fn fallback(
+    item: TokenStream,
+    krate: &TokenStream,
+    resume: Option<&TokenStream>,
+    args: Option<&Args>,
+) -> TokenStream {
+    let Ok(mut func) = syn::parse2::<syn::ItemFn>(item.clone()) else {
+        return inert_markers(item, krate, resume);
+    };
+    let attrs = std::mem::take(&mut func.attrs);
+    let vis = func.vis.clone();
+    let sig = &mut func.sig;
+    sig.constness = None;
+    sig.abi = None;
+    if sig.variadic.take().is_some() {
+        sig.inputs = std::mem::take(&mut sig.inputs).into_iter().collect();
+    }
+    let awaits = sig.asyncness.is_none() && crate::scan::block_awaits(&func.block);
+    let body = inert_body(&func.block, krate, resume);
+    let ret = signature::return_type(sig);
+    let nameable_ret = signature::nameable_in_body(&ret);
+    let allow = quote!(#[allow(unused_variables, unused_mut, unreachable_code)]);
+    let wrapped = || {
+        let v = Ident::new("__coro_v", Span::mixed_site());
+        match (awaits, nameable_ret) {
+            (true, true) => quote!(async move { let #v: #ret = #body; #v }),
+            (true, false) => quote!(async move #body),
+            (false, true) => quote!(move || -> #ret #body),
+            (false, false) => quote!(move || #body),
+        }
+    };
+    match args {
+        Some(args) if sig.asyncness.is_none() => {
+            let opaque = signature::opaque_return(args, &ret);
+            sig.output = syn::parse_quote!(-> #opaque);
+            let value = wrapped();
+            let name = sig.ident.to_string();
+            let state = Ident::new("__CoroFallback", Span::mixed_site());
+            let nameable = |t: TokenStream| {
+                if signature::nameable_in_body(&t) {
+                    t
+                } else {
+                    quote!(_)
+                }
+            };
+            let (r, y, ret) = (
+                resume.cloned().unwrap_or_else(|| quote!(())),
+                nameable(args.yield_ty.to_token_stream()),
+                nameable(ret),
+            );
+            quote! {
+                #(#attrs)*
+                #[allow(refining_impl_trait)]
+                #allow
+                #vis #sig {
+                    let _ = #value;
+                    struct #state;
+                    impl #krate::__private::StateInfo for #state {
+                        const NAME: &'static str = #name;
+                        fn status(&self) -> #krate::__private::GeneratorStatus {
+                            #krate::__private::GeneratorStatus::Poisoned
+                        }
+                        fn close(&mut self) {}
+                    }
+                    #krate::__private::machine::<#r, #y, #ret, _, _>(#state, |_: &mut #state, _| ::core::unreachable!())
+                }
+            }
+        }
+        _ if awaits => {
+            let value = wrapped();
+            let ret = if nameable_ret { ret } else { quote!(_) };
+            quote! {
+                #(#attrs)*
+                #allow
+                #vis #sig {
+                    let _ = #value;
+                    #krate::__private::fallback_yield::<#ret, _>(())
+                }
+            }
+        }
+        _ => quote!(#(#attrs)* #vis #sig #body),
+    }
+}
+
+/// The fn's block with its markers made inert; the block as written if a marker stood where a
+/// block expression cannot (a pattern, a type: `let yield_!() = ..`), which the expansion
+/// reported.
+fn inert_body(
+    block: &syn::Block,
+    krate: &TokenStream,
+    resume: Option<&TokenStream>,
+) -> TokenStream {
+    let body = inert_markers(block.to_token_stream(), krate, resume);
+    if syn::parse2::<syn::Block>(body.clone()).is_ok() {
+        body
+    } else {
+        block.to_token_stream()
+    }
+}
+
+/// Every `[path::]yield_!(args)` / `yield_from!(args)` in `tokens` (at any depth, inside other
+/// macros too) becomes a block that keeps the user's import of the marker used and type-checks
+/// `args` as a plain expression:
+/// - `yield_!(e)` -> `{ yield_!(@used); fallback_yield::<R, _>((e,)) }`, an expression of the
+///   resume type `R`;
+/// - `yield_from!(g)` -> `{ yield_from!(@used); fallback_yield_from::<R, _>(g) }`, of `g`'s
+///   return type.
+///
+/// When `R` is unknown (the options did not parse), a marker used as a statement becomes
+/// `{ yield_!(@used); let _ = (e,); }` and one used as a value `fallback_yield::<_, _>((e,))`,
+/// which rustc infers from the context.
+#[allow(clippy::too_many_lines)] // one token walk: its cases read best together
+fn inert_markers(
+    tokens: TokenStream,
+    krate: &TokenStream,
+    resume: Option<&TokenStream>,
+) -> TokenStream {
+    let tts: Vec<TokenTree> = tokens.into_iter().collect();
+    let mut out: Vec<TokenTree> = Vec::with_capacity(tts.len());
+    let mut i = 0;
+    while i < tts.len() {
+        let marker = match &tts[i] {
+            TokenTree::Ident(id) if id == "yield_" => Some((false, id.clone())),
+            TokenTree::Ident(id) if id == "yield_from" => Some((true, id.clone())),
+            _ => None,
+        };
+        let bang = matches!(tts.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '!');
+        let args = match tts.get(i + 2) {
+            Some(TokenTree::Group(g)) if g.delimiter() != Delimiter::None => Some(g.clone()),
+            _ => None,
+        };
+        let (Some((is_from, ident)), true, Some(args)) = (marker, bang, args) else {
+            match &tts[i] {
+                TokenTree::Group(g) => {
+                    let mut ng =
+                        Group::new(g.delimiter(), inert_markers(g.stream(), krate, resume));
+                    ng.set_span(g.span());
+                    out.push(TokenTree::Group(ng));
+                }
+                other => out.push(other.clone()),
+            }
+            i += 1;
+            continue;
+        };
+        // The path the user wrote (`coro_core::`, `::coro_core::`), kept for the `@used` call.
+        let mut start = out.len();
+        while start >= 2
+            && matches!(&out[start - 1], TokenTree::Punct(p) if p.as_char() == ':')
+            && matches!(&out[start - 2], TokenTree::Punct(p) if p.as_char() == ':' && p.spacing() == Spacing::Joint)
+        {
+            start -= 2;
+            if start >= 1 && matches!(&out[start - 1], TokenTree::Ident(_)) {
+                start -= 1;
+            }
+        }
+        let path: TokenStream = out.drain(start..).collect();
+        let mut inner: Vec<TokenTree> = inert_markers(args.stream(), krate, resume)
+            .into_iter()
+            .collect();
+        if matches!(inner.last(), Some(TokenTree::Punct(p)) if p.as_char() == ',') {
+            inner.pop();
+        }
+        let mut inner: TokenStream = inner.into_iter().collect();
+        // Arguments that are not expressions were reported by the expansion; repeating them
+        // would make the whole fallback item fail to parse.
+        let parses = if is_from {
+            syn::parse2::<syn::Expr>(inner.clone()).is_ok()
+        } else {
+            Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated
+                .parse2(inner.clone())
+                .is_ok()
+        };
+        if !parses {
+            inner = TokenStream::new();
+        }
+        let statement = matches!(tts.get(i + 3), Some(TokenTree::Punct(p)) if p.as_char() == ';');
+        let used = quote!(#path #ident!(@used););
+        let value = match (is_from, resume) {
+            (_, None) if statement => {
+                if inner.is_empty() {
+                    quote!()
+                } else {
+                    quote!(let _ = (#inner,);)
+                }
+            }
+            (true, Some(r)) if !inner.is_empty() => {
+                quote!(#krate::__private::fallback_yield_from::<#r, _>(#inner))
+            }
+            (_, r) => {
+                let r = r.cloned().unwrap_or_else(|| quote!(_));
+                let inner = if inner.is_empty() {
+                    quote!(())
+                } else {
+                    quote!((#inner,))
+                };
+                quote!(#krate::__private::fallback_yield::<#r, _>(#inner))
+            }
+        };
+        let mut g = Group::new(Delimiter::Brace, quote!(#used #value));
+        g.set_span(args.span());
+        if statement {
+            out.push(TokenTree::Group(g));
+        } else {
+            // A block is not an operand everywhere (`yield_!(x).len()` at the start of a
+            // statement, `let p = yield_!() else { .. }`): parenthesize it. The parentheses carry
+            // a span of this macro, so `unused_parens` leaves them alone.
+            let mut p = Group::new(
+                Delimiter::Parenthesis,
+                TokenStream::from(TokenTree::Group(g)),
+            );
+            p.set_span(Span::mixed_site().located_at(args.span()));
+            out.push(TokenTree::Group(p));
+        }
+        i += 3;
+    }
+    out.into_iter().collect()
+}
