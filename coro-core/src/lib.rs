@@ -30,7 +30,7 @@ pub use state::{GeneratorState, GeneratorStatus, YieldPoint};
 pub mod __private {
     pub use crate::machine::{
         Machine, Refusal, StateInfo, Step, fallback_yield, fallback_yield_from, machine, resumed,
-        resumed_after_completion, resumed_after_panicking, send_before_start, set_state,
+        resumed_after_completion, resumed_after_panicking, same_type, send_before_start, set_state,
         start_while_suspended,
     };
     pub use crate::stream::{AsyncGen, Finish, Next, Yield, Yielder, async_gen, next};

@@ -546,6 +546,25 @@ mod inference {
         n
     }
 
+    #[generator(yield = i64, resume = i64)]
+    fn typed_by_the_other_branch() -> i64 {
+        let mut found = 0;
+        for k in 0..3 {
+            let mut o = None;
+            if k > 1 {
+                o = Some(yield_!(k));
+            }
+            found += i64::from(o.is_some());
+        }
+        found
+    }
+
+    #[test]
+    fn a_join_copied_into_one_branch_is_typed_by_the_others() {
+        use crate::common::drive;
+        assert_eq!(drive(typed_by_the_other_branch(), [5]), (vec![2], 1));
+    }
+
     #[test]
     fn dead_locals_are_typed_by_later_assignments() {
         use crate::common::drive;

@@ -285,7 +285,8 @@ impl Emit<'_> {
         out
     }
 
-    /// Substitutes placeholders (`__coro_ph_{S,J,A}n`) at any depth.
+    /// Substitutes placeholders at any depth: `__coro_ph_S<n>` (a sequence), `J` (a jump), `D` (a
+    /// deferred declaration), `P` (an alias slot), `M` (the lint level of a `let`), `A` (an alias).
     fn render(&self, tokens: TokenStream) -> TokenStream {
         let mut out = TokenStream::new();
         for tt in tokens {
@@ -366,9 +367,11 @@ impl Emit<'_> {
         let current = Ident::new("__coro_current", Span::mixed_site());
         match &jump.kind {
             JumpKind::Goto if self.can_inline(j) => {
+                let tie = self.type_tie(j);
                 let inlined = self.inlined_goto(j);
                 quote!({
                     #(#bind_defines)*
+                    #tie
                     #inlined
                 })
             }

@@ -5,11 +5,11 @@
 //! Input:  `{ .. goto B }` with `B` small
 //! Output: `{ .. let (renamed,) = (..); <B's entry declarations> <B's code> }`
 
-use proc_macro2::{TokenStream, TokenTree};
-use quote::quote;
+use proc_macro2::{Ident, Span, TokenStream, TokenTree};
+use quote::{format_ident, quote};
 
 use super::Emit;
-use crate::lower::LocalId;
+use crate::lower::{Context, LocalId};
 
 /// Targets larger than this (in tokens) are reached through the dispatch loop.
 const INLINE_LIMIT: usize = 400;
@@ -88,6 +88,46 @@ impl Emit<'_> {
         }
         drop(lingering);
         self.code_size(target) <= INLINE_LIMIT
+    }
+
+    /// Where other jumps also reach the target, the types of the locals this copy of its code
+    /// restores are tied to the target's variant: the copy would otherwise infer them from this
+    /// arm alone (`let mut o = None;` reaching a join whose code only calls `o.is_some()`: E0282,
+    /// where plain Rust types `o` from the other branch). The test never holds at run time (the
+    /// state is `Poisoned` while a step runs), so it compiles to nothing.
+    ///
+    /// Output: `if let State::B { f: __coro_tie0, .. } = &*state { same_type(__coro_tie0, &o); }`
+    pub(super) fn type_tie(&self, j: usize) -> TokenStream {
+        let jump = &self.g.jumps[j];
+        let target = jump.target;
+        let shared = self
+            .g
+            .jumps
+            .iter()
+            .enumerate()
+            .any(|(k, other)| k != j && other.target == target);
+        let fields = self.fields(target);
+        if !shared || fields.is_empty() {
+            return TokenStream::new();
+        }
+        self.materialized.borrow_mut().insert(target);
+        let Context {
+            krate,
+            state,
+            enum_name,
+            ..
+        } = self.ctx;
+        let v = self.variant(target);
+        let ties: Vec<Ident> = (0..fields.len())
+            .map(|i| format_ident!("__coro_tie{}", i, span = Span::mixed_site()))
+            .collect();
+        let names = fields.iter().map(|&l| &self.g.locals[l].hidden);
+        let values = fields.iter().map(|&l| self.value_at(j, l));
+        quote! {
+            if let #enum_name::#v { #(#names: #ties),* } = &*#state {
+                #(#krate::__private::same_type(#ties, &#values);)*
+            }
+        }
     }
 
     /// The first-declared local the jump's target restores under another name than the arm

@@ -56,6 +56,12 @@ fn consumer() -> impl ::coro_core::Generator<i32, Yield = bool, Return = ()> + :
                         #[allow(unused_mut)]
                         let mut status = true;
                         {
+                            if let __CoroState::Block2 {
+                                __coro_l0_status: __coro_tie0,
+                            } = &*__coro_state
+                            {
+                                ::coro_core::__private::same_type(__coro_tie0, &status);
+                            }
                             {
                                 let __coro_yielded: bool = status;
                                 ::coro_core::__private::set_state(
@@ -69,6 +75,21 @@ fn consumer() -> impl ::coro_core::Generator<i32, Yield = bool, Return = ()> + :
                                 );
                             }
                         }
+                    }
+                    __CoroState::Block2 {
+                        #[allow(unused_mut)]
+                            __coro_l0_status: mut status,
+                    } => {
+                        let __coro_yielded: bool = status;
+                        ::coro_core::__private::set_state(
+                            __coro_state,
+                            __CoroState::Yield0 {
+                                __coro_l0_status: status,
+                            },
+                        );
+                        return ::core::result::Result::Ok(
+                            ::coro_core::__private::GeneratorState::Yielded(__coro_yielded),
+                        );
                     }
                     __CoroState::Yield0 {
                         #[allow(unused_mut)]
@@ -87,21 +108,6 @@ fn consumer() -> impl ::coro_core::Generator<i32, Yield = bool, Return = ()> + :
                             };
                             continue '__coro_dispatch;
                         };
-                    }
-                    __CoroState::Block2 {
-                        #[allow(unused_mut)]
-                            __coro_l0_status: mut status,
-                    } => {
-                        let __coro_yielded: bool = status;
-                        ::coro_core::__private::set_state(
-                            __coro_state,
-                            __CoroState::Yield0 {
-                                __coro_l0_status: status,
-                            },
-                        );
-                        return ::core::result::Result::Ok(
-                            ::coro_core::__private::GeneratorState::Yielded(__coro_yielded),
-                        );
                     }
                     __CoroState::Done => {
                         ::coro_core::__private::set_state(__coro_state, __CoroState::Done);

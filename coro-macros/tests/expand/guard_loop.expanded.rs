@@ -75,6 +75,16 @@ fn evens(
                         let mut count = 0;
                         let mut __coro_iter1 = ::core::iter::IntoIterator::into_iter(0..limit);
                         {
+                            if let __CoroState::Block2 {
+                                __coro_l4___coro_iter1: __coro_tie0,
+                                __coro_l3_count: __coro_tie1,
+                                __coro_l2__guard: __coro_tie2,
+                            } = &*__coro_state
+                            {
+                                ::coro_core::__private::same_type(__coro_tie0, &__coro_iter1);
+                                ::coro_core::__private::same_type(__coro_tie1, &count);
+                                ::coro_core::__private::same_type(__coro_tie2, &_guard);
+                            }
                             match ::core::iter::Iterator::next(&mut __coro_iter1) {
                                 ::core::option::Option::Some(i) => {
                                     if i % 2 == 1 {
@@ -176,6 +186,16 @@ fn evens(
                     } => {
                         count += 1;
                         {
+                            if let __CoroState::Block2 {
+                                __coro_l4___coro_iter1: __coro_tie0,
+                                __coro_l3_count: __coro_tie1,
+                                __coro_l2__guard: __coro_tie2,
+                            } = &*__coro_state
+                            {
+                                ::coro_core::__private::same_type(__coro_tie0, &__coro_iter1);
+                                ::coro_core::__private::same_type(__coro_tie1, &count);
+                                ::coro_core::__private::same_type(__coro_tie2, &_guard);
+                            }
                             match ::core::iter::Iterator::next(&mut __coro_iter1) {
                                 ::core::option::Option::Some(i) => {
                                     if i % 2 == 1 {

@@ -84,6 +84,14 @@ fn outer(
                         let mut accepted = 0;
                         let mut __coro_iter1 = ::core::iter::IntoIterator::into_iter(names);
                         {
+                            if let __CoroState::Block2 {
+                                __coro_l2___coro_iter1: __coro_tie0,
+                                __coro_l1_accepted: __coro_tie1,
+                            } = &*__coro_state
+                            {
+                                ::coro_core::__private::same_type(__coro_tie0, &__coro_iter1);
+                                ::coro_core::__private::same_type(__coro_tie1, &accepted);
+                            }
                             match ::core::iter::Iterator::next(&mut __coro_iter1) {
                                 ::core::option::Option::Some(name) => {
                                     let mut __coro_gen2 = ask(name);
@@ -133,6 +141,54 @@ fn outer(
                             }
                         }
                     }
+                    __CoroState::Block2 {
+                        #[allow(unused_mut)]
+                            __coro_l1_accepted: mut accepted,
+                        #[allow(unused_mut)]
+                            __coro_l2___coro_iter1: mut __coro_iter1,
+                    } => match ::core::iter::Iterator::next(&mut __coro_iter1) {
+                        ::core::option::Option::Some(name) => {
+                            let mut __coro_gen2 = ask(name);
+                            match <_ as ::coro_core::__private::Generator<bool>>::start(
+                                &mut __coro_gen2,
+                            ) {
+                                ::coro_core::__private::GeneratorState::Yielded(__coro_y) => {
+                                    let __coro_yielded: String = __coro_y;
+                                    ::coro_core::__private::set_state(
+                                        __coro_state,
+                                        __CoroState::Yield0 {
+                                            __coro_l4___coro_gen2: __coro_gen2,
+                                            __coro_l2___coro_iter1: __coro_iter1,
+                                            __coro_l1_accepted: accepted,
+                                        },
+                                    );
+                                    return ::core::result::Result::Ok(
+                                        ::coro_core::__private::GeneratorState::Yielded(
+                                            __coro_yielded,
+                                        ),
+                                    );
+                                }
+                                ::coro_core::__private::GeneratorState::Complete(__coro_v) => {
+                                    let __coro_l5___coro_ret3 = __coro_v;
+                                    __coro_current = __CoroState::Block3 {
+                                        __coro_l5___coro_ret3: __coro_l5___coro_ret3,
+                                        __coro_l2___coro_iter1: __coro_iter1,
+                                        __coro_l1_accepted: accepted,
+                                    };
+                                    continue '__coro_dispatch;
+                                }
+                            }
+                        }
+                        ::core::option::Option::None => {
+                            #[allow(unreachable_code)]
+                            {
+                                __coro_current = __CoroState::Block1 {
+                                    __coro_l1_accepted: accepted,
+                                };
+                                continue '__coro_dispatch;
+                            };
+                        }
+                    },
                     __CoroState::Yield0 {
                         #[allow(unused_mut)]
                             __coro_l1_accepted: mut accepted,
@@ -188,54 +244,6 @@ fn outer(
                             continue '__coro_dispatch;
                         };
                     }
-                    __CoroState::Block2 {
-                        #[allow(unused_mut)]
-                            __coro_l1_accepted: mut accepted,
-                        #[allow(unused_mut)]
-                            __coro_l2___coro_iter1: mut __coro_iter1,
-                    } => match ::core::iter::Iterator::next(&mut __coro_iter1) {
-                        ::core::option::Option::Some(name) => {
-                            let mut __coro_gen2 = ask(name);
-                            match <_ as ::coro_core::__private::Generator<bool>>::start(
-                                &mut __coro_gen2,
-                            ) {
-                                ::coro_core::__private::GeneratorState::Yielded(__coro_y) => {
-                                    let __coro_yielded: String = __coro_y;
-                                    ::coro_core::__private::set_state(
-                                        __coro_state,
-                                        __CoroState::Yield0 {
-                                            __coro_l4___coro_gen2: __coro_gen2,
-                                            __coro_l2___coro_iter1: __coro_iter1,
-                                            __coro_l1_accepted: accepted,
-                                        },
-                                    );
-                                    return ::core::result::Result::Ok(
-                                        ::coro_core::__private::GeneratorState::Yielded(
-                                            __coro_yielded,
-                                        ),
-                                    );
-                                }
-                                ::coro_core::__private::GeneratorState::Complete(__coro_v) => {
-                                    let __coro_l5___coro_ret3 = __coro_v;
-                                    __coro_current = __CoroState::Block3 {
-                                        __coro_l5___coro_ret3: __coro_l5___coro_ret3,
-                                        __coro_l2___coro_iter1: __coro_iter1,
-                                        __coro_l1_accepted: accepted,
-                                    };
-                                    continue '__coro_dispatch;
-                                }
-                            }
-                        }
-                        ::core::option::Option::None => {
-                            #[allow(unreachable_code)]
-                            {
-                                __coro_current = __CoroState::Block1 {
-                                    __coro_l1_accepted: accepted,
-                                };
-                                continue '__coro_dispatch;
-                            };
-                        }
-                    },
                     __CoroState::Block1 {
                         #[allow(unused_mut)]
                             __coro_l1_accepted: mut accepted,
