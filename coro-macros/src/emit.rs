@@ -41,6 +41,8 @@ pub struct Emit<'a> {
     pub lingering: RefCell<Vec<Vec<LocalId>>>,
     /// Locals some block restores: they live across a suspension.
     pub saved: std::collections::HashSet<LocalId>,
+    /// How many jumps reach each block.
+    pub incoming: Vec<usize>,
     /// Targets of the jumps rendered as state changes (not inlined) since last drained.
     pub materialized: RefCell<std::collections::HashSet<usize>>,
 }
@@ -202,19 +204,13 @@ impl Emit<'_> {
     fn arm(&self, b: usize) -> TokenStream {
         let Context { enum_name, .. } = self.ctx;
         let v = self.variant(b);
-        let fields = self
-            .restore_order(b)
-            .into_iter()
-            .map(|l| self.g.locals[l].hidden.clone());
+        let restored = self.restore_order(b);
+        let fields = restored.iter().map(|&l| self.g.locals[l].hidden.clone());
         // A restored local may be mutated in one arm and only passed on in another.
-        let bindings = self.entry_bindings(b).into_iter().map(|binding| {
-            let lint = binding
-                .to_string()
-                .starts_with("mut ")
-                .then(|| quote!(#[allow(unused_mut)]));
-            (lint, binding)
-        });
-        let (lints, bindings): (Vec<_>, Vec<_>) = bindings.unzip();
+        let lints = restored
+            .iter()
+            .map(|&l| self.binds_mut(b, l).then(|| quote!(#[allow(unused_mut)])));
+        let bindings = self.bindings(b, &restored);
         let decls = self.entry_decls(b);
         self.inlining.borrow_mut().push(b);
         let code = self.render_seq(self.g.blocks[b].root);

@@ -158,6 +158,13 @@ fn lower_fn(args: &args::Args, func: &mut syn::ItemFn) -> syn::Result<TokenStrea
         declared: std::cell::RefCell::new(std::collections::HashMap::new()),
         materialized: std::cell::RefCell::new(std::collections::HashSet::new()),
         saved: graph.live_in.iter().flatten().copied().collect(),
+        incoming: graph
+            .jumps
+            .iter()
+            .fold(vec![0; graph.blocks.len()], |mut n, j| {
+                n[j.target] += 1;
+                n
+            }),
         lingering: std::cell::RefCell::new(Vec::new()),
     };
     let machine = emit.emit();

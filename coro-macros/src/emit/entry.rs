@@ -19,22 +19,23 @@ enum AliasHome {
 }
 
 impl Emit<'_> {
-    /// How a block's arm binds its restored locals: user names where visible at entry.
-    pub(super) fn entry_bindings(&self, b: usize) -> Vec<TokenStream> {
-        self.bindings(b, &self.restore_order(b))
-    }
-
     /// Patterns binding `locals` by the names block `b`'s code uses for them.
     pub(super) fn bindings(&self, b: usize, locals: &[LocalId]) -> Vec<TokenStream> {
         locals
             .iter()
             .map(|&l| {
-                let local = &self.g.locals[l];
                 let name = self.target_name(b, l);
-                let m = (local.mutable || name != local.name).then(|| quote!(mut));
+                let m = self.binds_mut(b, l).then(|| quote!(mut));
                 quote!(#m #name)
             })
             .collect()
+    }
+
+    /// Whether block `b` binds restored local `l` as `mut`: the user's `mut`, or a hidden name
+    /// (which a later shadowing `let` may assign through its alias).
+    pub(super) fn binds_mut(&self, b: usize, l: LocalId) -> bool {
+        let local = &self.g.locals[l];
+        local.mutable || self.target_name(b, l) != local.name
     }
 
     /// The name block `b`'s code uses for a local restored at its entry: its own name when
@@ -130,7 +131,7 @@ impl Emit<'_> {
                     quote!(#[allow(unused_mut, clippy::needless_late_init)] let #m #name;)
                 } else {
                     let name = self.target_name(b, l);
-                    let m = (local.mutable || name != local.name).then(|| quote!(mut));
+                    let m = self.binds_mut(b, l).then(|| quote!(mut));
                     quote!(#[allow(unused_mut, clippy::used_underscore_binding)] let #m #name = #name;)
                 }
             })

@@ -32,14 +32,7 @@ impl Emit<'_> {
         // jumps that define it meet: in the target's variant. A copy of the target run in place
         // would infer it from this jump alone, and type-check the code after the join before
         // the other branches (E0282 on `if c { vec![yield_!(1)] } else { Vec::new() }`).
-        if !jump.defines.is_empty()
-            && self
-                .g
-                .jumps
-                .iter()
-                .enumerate()
-                .any(|(k, other)| k != j && other.target == target)
-        {
+        if !jump.defines.is_empty() && self.incoming[target] > 1 {
             return false;
         }
         {
@@ -100,14 +93,8 @@ impl Emit<'_> {
     pub(super) fn type_tie(&self, j: usize) -> TokenStream {
         let jump = &self.g.jumps[j];
         let target = jump.target;
-        let shared = self
-            .g
-            .jumps
-            .iter()
-            .enumerate()
-            .any(|(k, other)| k != j && other.target == target);
         let fields = self.fields(target);
-        if !shared || fields.is_empty() {
+        if self.incoming[target] < 2 || fields.is_empty() {
             return TokenStream::new();
         }
         self.materialized.borrow_mut().insert(target);

@@ -257,13 +257,8 @@ impl Lowerer<'_> {
                     Expr::Block(b) if b.label.is_none() && b.attrs.is_empty() => {
                         this.lower_stmts(&b.block.stmts)
                     }
-                    // `pat => break,`: a jump, like the same arm in braces.
-                    other if super::stmt::is_jump(other) => {
-                        this.lower_stmt(&syn::Stmt::Expr(other.clone(), None));
-                        this.diverged = true;
-                        None
-                    }
-                    other => Some(this.expr(other)),
+                    // `pat => break,` is a jump, like the same arm in braces.
+                    other => this.tail_expr(other),
                 };
                 this.finish_branch(join, value.as_ref(), tail);
                 this.pop_scope();

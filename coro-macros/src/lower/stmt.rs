@@ -31,26 +31,9 @@ impl Lowerer<'_> {
 
     /// Lowers statements in the current scope; returns the tail expression's value, if any.
     pub fn lower_stmts(&mut self, stmts: &[Stmt]) -> Option<TokenStream> {
-        let mut tail = None;
         for (i, stmt) in stmts.iter().enumerate() {
-            let last = i + 1 == stmts.len();
             match stmt {
-                // A tail `break`/`continue`/`return` (no `;`, as rustfmt leaves it) is a jump
-                // like its `;` form, not a value: lowering it as a value would drop the jump.
-                Stmt::Expr(e, None) if last && !is_jump(e) && !diverges(e) => {
-                    let value = self.expr(e);
-                    // An attribute on the tail (`#[allow(..)] if c { .. }`) is allowed there but
-                    // not where the value goes (a `let`, a struct field): keep it a block's tail.
-                    let attributed = matches!(
-                        value.clone().into_iter().next(),
-                        Some(proc_macro2::TokenTree::Punct(p)) if p.as_char() == '#'
-                    );
-                    tail = Some(if attributed {
-                        quote!({ #value })
-                    } else {
-                        value
-                    });
-                }
+                Stmt::Expr(e, None) if i + 1 == stmts.len() => return self.tail_expr(e),
                 _ => self.lower_stmt(stmt),
             }
             let ends = match stmt {
@@ -64,7 +47,30 @@ impl Lowerer<'_> {
                 return None;
             }
         }
-        tail
+        None
+    }
+
+    /// The tail of a block, or a match arm's body: its value, or `None` when it jumps or
+    /// diverges. A tail `break`/`continue`/`return` (no `;`, as rustfmt leaves it) is a jump like
+    /// its `;` form, not a value: lowering it as a value would drop the jump.
+    pub(super) fn tail_expr(&mut self, e: &Expr) -> Option<TokenStream> {
+        if is_jump(e) || diverges(e) {
+            self.expr_stmt(e, None);
+            self.diverged = true;
+            return None;
+        }
+        let value = self.expr(e);
+        // An attribute on the tail (`#[allow(..)] if c { .. }`) is allowed there but not where
+        // the value goes (a `let`, a struct field): keep it a block's tail.
+        let attributed = matches!(
+            value.clone().into_iter().next(),
+            Some(proc_macro2::TokenTree::Punct(p)) if p.as_char() == '#'
+        );
+        Some(if attributed {
+            quote!({ #value })
+        } else {
+            value
+        })
     }
 
     pub(super) fn lower_stmt(&mut self, stmt: &Stmt) {
@@ -324,7 +330,7 @@ impl Lowerer<'_> {
 }
 
 /// `break`, `continue` or `return` (in parentheses too): an expression that never yields a value.
-pub(super) fn is_jump(e: &Expr) -> bool {
+fn is_jump(e: &Expr) -> bool {
     match e {
         Expr::Break(_) | Expr::Continue(_) | Expr::Return(_) => true,
         Expr::Paren(p) => is_jump(&p.expr),
