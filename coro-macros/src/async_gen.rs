@@ -42,14 +42,6 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     let cx = Ctxt::new();
     let arg_tokens = args.clone();
     let args = args::parse(Kind::AsyncGen, args, &cx);
-    if let Some(a) = &args
-        && let Some(deferred) = crate::cfg::defer(Kind::AsyncGen, &a.krate, &arg_tokens, &item)
-    {
-        return match cx.check() {
-            Ok(()) => deferred,
-            Err(err) => error_output(&err, None),
-        };
-    }
     let func = match syn::parse2::<ItemFn>(item.clone()) {
         Ok(func) => Some(func),
         Err(err) => {
@@ -62,6 +54,14 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
             None
         }
     };
+    if let (Some(a), Some(f)) = (&args, &func)
+        && let Some(deferred) = crate::cfg::defer(Kind::AsyncGen, &a.krate, &arg_tokens, &item, f)
+    {
+        return match cx.check() {
+            Ok(()) => deferred,
+            Err(err) => error_output(&err, None),
+        };
+    }
     let fallback_args = args.clone();
     let output = match (args, func) {
         (Some(args), Some(func)) => lower(&cx, &args, func),

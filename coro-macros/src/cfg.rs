@@ -29,16 +29,18 @@ use syn::visit_mut::{self, VisitMut};
 use crate::args::Kind;
 use crate::lower::macros::MacroArgs;
 
-/// If the body holds a `#[cfg]`, the expansion that resolves its first predicate.
+/// If the body of `func` (parsed from `item`) holds a `#[cfg]`, the expansion that resolves its
+/// first predicate.
 pub fn defer(
     kind: Kind,
     krate: &TokenStream,
     args: &TokenStream,
     item: &TokenStream,
+    func: &syn::ItemFn,
 ) -> Option<TokenStream> {
-    let mut func: syn::ItemFn = syn::parse2(item.clone()).ok()?;
+    let mut body = (*func.block).clone();
     let mut first = FirstCfg(None);
-    first.visit_block_mut(&mut func.block);
+    first.visit_block_mut(&mut body);
     let pred = first.0?;
     let kind = match kind {
         Kind::Generator => quote!(generator),
@@ -164,8 +166,7 @@ impl FirstCfg {
 impl VisitMut for FirstCfg {
     fn visit_stmt_mut(&mut self, stmt: &mut syn::Stmt) {
         if let Some(attrs) = stmt_attrs(stmt) {
-            let attrs = attrs.clone();
-            self.look(&attrs);
+            self.look(attrs);
         }
         visit_mut::visit_stmt_mut(self, stmt);
     }

@@ -17,14 +17,6 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     let cx = Ctxt::new();
     let arg_tokens = args.clone();
     let args = args::parse(Kind::Generator, args, &cx);
-    if let Some(a) = &args
-        && let Some(deferred) = crate::cfg::defer(Kind::Generator, &a.krate, &arg_tokens, &item)
-    {
-        return match cx.check() {
-            Ok(()) => deferred,
-            Err(err) => error_output(&err, None),
-        };
-    }
     // On error the user's fn is still emitted (same signature, markers made inert), for IDEs.
     let fallback = || Some(crate::fallback::generator_fallback(&item, args.as_ref()));
     let mut func: syn::ItemFn = match syn::parse2(item.clone()) {
@@ -39,6 +31,15 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
             return error_output(&err, fallback());
         }
     };
+    if let Some(a) = &args
+        && let Some(deferred) =
+            crate::cfg::defer(Kind::Generator, &a.krate, &arg_tokens, &item, &func)
+    {
+        return match cx.check() {
+            Ok(()) => deferred,
+            Err(err) => error_output(&err, None),
+        };
+    }
     signature::check(&cx, &func.sig, Kind::Generator);
     scan::check_fn(&cx, &func, Kind::Generator);
     if let Err(err) = cx.check() {
