@@ -28,7 +28,6 @@ use crate::signature;
 /// Qualifiers that the attribute rejected (`const`, `extern "C"`, `...`) are dropped, and a body
 /// that `.await`s (also through `for_await!`) is wrapped in an `async` block rather than a closure,
 /// so that none of them produces a second error.
-// Pending: called by generator.rs / async_gen.rs once wired (see the diagnostics report).
 pub fn generator_fallback(item: &TokenStream, args: Option<&Args>) -> TokenStream {
     let krate = args.map_or_else(|| quote!(::coro_core), |a| a.krate.clone());
     let resume = args.map(|a| {
@@ -54,7 +53,6 @@ pub fn generator_fallback(item: &TokenStream, args: Option<&Args>) -> TokenStrea
 /// ```
 /// An `-> Result<(), E>` fn streams `Result<Y, E>` items; with any other (rejected) return type
 /// the item type is `Y`.
-// Pending: called by generator.rs / async_gen.rs once wired (see the diagnostics report).
 pub fn async_gen_fallback(item: &TokenStream, args: Option<&Args>) -> TokenStream {
     let krate = args.map_or_else(|| quote!(::coro_core), |a| a.krate.clone());
     let unit = quote!(());
@@ -64,11 +62,7 @@ pub fn async_gen_fallback(item: &TokenStream, args: Option<&Args>) -> TokenStrea
     let attrs = std::mem::take(&mut func.attrs);
     let vis = func.vis.clone();
     let sig = &mut func.sig;
-    sig.constness = None;
-    sig.abi = None;
-    if sig.variadic.take().is_some() {
-        sig.inputs = std::mem::take(&mut sig.inputs).into_iter().collect();
-    }
+    drop_rejected_qualifiers(sig);
     let body = inert_body(&func.block, &krate, Some(&unit));
     let Some(args) = args else {
         return quote!(#(#attrs)* #vis #sig #body);
@@ -130,11 +124,7 @@ fn fallback(
     let attrs = std::mem::take(&mut func.attrs);
     let vis = func.vis.clone();
     let sig = &mut func.sig;
-    sig.constness = None;
-    sig.abi = None;
-    if sig.variadic.take().is_some() {
-        sig.inputs = std::mem::take(&mut sig.inputs).into_iter().collect();
-    }
+    drop_rejected_qualifiers(sig);
     let awaits = sig.asyncness.is_none() && crate::scan::block_awaits(&func.block);
     let body = inert_body(&func.block, krate, resume);
     let ret = signature::return_type(sig);
@@ -334,4 +324,14 @@ fn inert_markers(
         i += 3;
     }
     out.into_iter().collect()
+}
+
+/// Removes the qualifiers the attribute rejected (`const`, `extern "C"`, a variadic `...`), so
+/// that the fallback item does not produce a second error about them.
+fn drop_rejected_qualifiers(sig: &mut syn::Signature) {
+    sig.constness = None;
+    sig.abi = None;
+    if sig.variadic.take().is_some() {
+        sig.inputs = std::mem::take(&mut sig.inputs).into_iter().collect();
+    }
 }
