@@ -149,6 +149,84 @@ pub trait GeneratorExt<R = ()>: Generator<R> {
     {
         alloc::boxed::Box::new(self)
     }
+
+    /// [`boxed`](GeneratorExt::boxed) for a `Send` generator, keeping `Send` in the trait
+    /// object (so it can move to another thread).
+    #[cfg(feature = "alloc")]
+    fn boxed_send<'a>(
+        self,
+    ) -> alloc::boxed::Box<dyn Generator<R, Yield = Self::Yield, Return = Self::Return> + Send + 'a>
+    where
+        Self: Sized + Send + 'a,
+    {
+        alloc::boxed::Box::new(self)
+    }
+
+    /// Maps the return value, e.g. to fit generators with different return types into one
+    /// `Vec<Box<dyn Generator<Yield = T, Return = U>>>`.
+    ///
+    /// ```
+    /// use coro_core::{generator, yield_, Generator, GeneratorExt};
+    ///
+    /// #[generator(yield = u32)]
+    /// fn count(n: u32) -> u32 {
+    ///     for i in 0..n {
+    ///         yield_!(i);
+    ///     }
+    ///     n
+    /// }
+    ///
+    /// #[generator(yield = u32)]
+    /// fn word() -> &'static str {
+    ///     yield_!(7);
+    ///     "seven"
+    /// }
+    ///
+    /// let all: Vec<Box<dyn Generator<Yield = u32, Return = String>>> = vec![
+    ///     count(2).map_return(|n| n.to_string()).boxed(),
+    ///     word().map_return(String::from).boxed(),
+    /// ];
+    /// let items: Vec<u32> = all.into_iter().flatten().collect();
+    /// assert_eq!(items, [0, 1, 7]);
+    /// ```
+    fn map_return<U, F>(self, map: F) -> crate::MapReturn<Self, F>
+    where
+        Self: Sized,
+        F: FnMut(Self::Return) -> U,
+    {
+        crate::MapReturn::new(self, map)
+    }
+
+    /// The yielded values as `Ok` items, then the error the generator completed with as one
+    /// last `Err` item: a `for` loop or iterator pipeline over a generator that returns
+    /// `Result<T, E>` (a plain `Iterator`, which drops the return value, would just stop).
+    /// A completion with `Ok(t)` ends the iteration; `t` is dropped
+    /// (use [`into_iter_with_return`](GeneratorExt::into_iter_with_return) to keep it).
+    ///
+    /// ```
+    /// use coro_core::{generator, yield_, GeneratorExt};
+    ///
+    /// #[generator(yield = i32)]
+    /// fn numbers(text: &'static str) -> Result<(), std::num::ParseIntError> {
+    ///     for word in text.split_whitespace() {
+    ///         yield_!(word.parse()?);
+    ///     }
+    ///     Ok(())
+    /// }
+    ///
+    /// let items: Vec<_> = numbers("1 2 x 4").try_iter().collect();
+    /// assert_eq!(items.len(), 3);
+    /// assert_eq!(items[..2], [Ok(1), Ok(2)]);
+    /// assert!(items[2].is_err()); // "x": the error is the last item
+    /// let all: Result<Vec<i32>, _> = numbers("1 2 3").try_iter().collect();
+    /// assert_eq!(all, Ok(vec![1, 2, 3]));
+    /// ```
+    fn try_iter<T, E>(self) -> crate::TryIter<Self>
+    where
+        Self: Sized + Generator<(), Return = Result<T, E>>,
+    {
+        crate::TryIter::new(self)
+    }
 }
 
 impl<R, G: Generator<R> + ?Sized> GeneratorExt<R> for G {}

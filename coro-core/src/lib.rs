@@ -13,29 +13,38 @@
 #[cfg(feature = "alloc")]
 extern crate alloc;
 
+mod adapters;
+mod delegate;
 mod generator;
 mod machine;
 mod markers;
 mod state;
 mod stream;
+mod throw;
 mod try_op;
 
+pub use adapters::{MapReturn, TryIter};
 pub use coro_macros::generator;
 pub use coro_macros::{async_gen, for_await};
 pub use generator::{Generator, GeneratorExt, WithReturn};
 pub use state::{GeneratorState, GeneratorStatus, YieldPoint};
+pub use throw::Throw;
 
 /// Not public API: what the macros' expansions name.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::delegate::{
+        CharsKind, Delegate, ForwardKind, ItemsKind, OtherKind, ShieldKind, Sub,
+    };
     pub use crate::machine::{
-        Machine, Refusal, StateInfo, Step, fallback_yield, fallback_yield_from, machine, resumed,
-        resumed_after_completion, resumed_after_panicking, same_type, send_before_start, set_state,
-        start_while_suspended,
+        Machine, Plain, Protocol, Refusal, StateInfo, Step, Thrown, fallback_yield,
+        fallback_yield_from, machine, resumed, resumed_after_completion, resumed_after_panicking,
+        resumed_or_thrown, resumed_unit_or_thrown, same_type, send_before_start, set_state,
+        start_while_suspended, throw_before_start, throwing_machine,
     };
     pub use crate::stream::{AsyncGen, Finish, Next, Yield, Yielder, async_gen, next};
     pub use crate::try_op::{Branch, Flow, FromResidual};
-    pub use crate::{Generator, GeneratorState, GeneratorStatus, YieldPoint};
+    pub use crate::{Generator, GeneratorState, GeneratorStatus, Throw, YieldPoint};
     #[cfg(feature = "alloc")]
     pub use alloc::boxed::Box;
     pub use core;

@@ -4,7 +4,7 @@
 use core::fmt;
 use core::iter::FusedIterator;
 
-use crate::{Generator, GeneratorState, GeneratorStatus};
+use crate::{Generator, GeneratorState, GeneratorStatus, Throw};
 
 /// Implemented by the state enum that `#[generator]` declares inside each fn.
 pub trait StateInfo {
@@ -31,6 +31,8 @@ pub enum Refusal {
     NotStarted,
     /// `start` while suspended at a `yield_!` that needs a value.
     NeedsValue,
+    /// `throw` before `start`: no `yield_!` is waiting to receive the error.
+    ThrowNotStarted,
 }
 
 impl Refusal {
@@ -44,6 +46,7 @@ impl Refusal {
             Refusal::Panicked => resumed_after_panicking(),
             Refusal::NotStarted => send_before_start(),
             Refusal::NeedsValue => start_while_suspended(),
+            Refusal::ThrowNotStarted => throw_before_start(),
         }
     }
 }
@@ -51,14 +54,62 @@ impl Refusal {
 /// What one step returns: the protocol's outcome, or why it refused to run.
 pub type Step<Y, Ret> = Result<GeneratorState<Y, Ret>, Refusal>;
 
+/// How a protocol call reaches the step: what `send` passes and whether `throw` exists.
+///
+/// A plain generator's step takes `Option<R>` (`None` from `start`); one declared with
+/// `throw = E` takes `Option<Result<R, E>>` (`Some(Err(e))` from `throw`). The choice is a type
+/// parameter of [`Machine`], so a plain generator pays nothing for `throw`.
+pub trait Protocol<R> {
+    /// What the step receives from `send` (and `throw`).
+    type Input;
+    /// The input of `send(value)`.
+    fn send(value: R) -> Self::Input;
+}
+
+/// The protocol of a generator without `throw`.
+#[derive(Clone, Copy, Debug)]
+pub enum Plain {}
+
+impl<R> Protocol<R> for Plain {
+    type Input = R;
+    #[inline]
+    fn send(value: R) -> R {
+        value
+    }
+}
+
+/// The protocol of a generator declared with `throw = E`.
+#[derive(Debug)]
+pub struct Thrown<E>(core::marker::PhantomData<fn(E)>);
+
+impl<R, E> Protocol<R> for Thrown<E> {
+    type Input = Result<R, E>;
+    #[inline]
+    fn send(value: R) -> Result<R, E> {
+        Ok(value)
+    }
+}
+
 /// The generator object returned by a `#[generator]` fn.
 ///
-/// `S` is the fn's state enum, `F` its (zero-sized, non-capturing) step closure. The step
-/// receives `None` from `start`/`next` and `Some(value)` from `send`.
-#[derive(Clone)]
-pub struct Machine<S, F> {
+/// `S` is the fn's state enum, `F` its (zero-sized, non-capturing) step closure and `P` its
+/// [`Protocol`]. The step receives `None` from `start`/`next` and `Some(input)` from `send`
+/// (and `throw`).
+pub struct Machine<S, F, P = Plain> {
     state: S,
     step: F,
+    protocol: core::marker::PhantomData<fn() -> P>,
+}
+
+// By hand: a derive would ask `P: Clone`, which `Thrown<E>` need not be.
+impl<S: Clone, F: Clone, P> Clone for Machine<S, F, P> {
+    fn clone(&self) -> Self {
+        Machine {
+            state: self.state.clone(),
+            step: self.step.clone(),
+            protocol: core::marker::PhantomData,
+        }
+    }
 }
 
 /// Builds a generator from its initial state and step closure. The turbofish carries the user's
@@ -69,13 +120,32 @@ where
     S: StateInfo,
     F: Fn(&mut S, Option<R>) -> Step<Y, Ret>,
 {
-    Machine { state, step }
+    Machine {
+        state,
+        step,
+        protocol: core::marker::PhantomData,
+    }
 }
 
-impl<S, F, R, Y, Ret> Generator<R> for Machine<S, F>
+/// [`machine`] for a generator declared with `throw = E`.
+#[inline]
+pub fn throwing_machine<R, E, Y, Ret, S, F>(state: S, step: F) -> Machine<S, F, Thrown<E>>
 where
     S: StateInfo,
-    F: Fn(&mut S, Option<R>) -> Step<Y, Ret>,
+    F: Fn(&mut S, Option<Result<R, E>>) -> Step<Y, Ret>,
+{
+    Machine {
+        state,
+        step,
+        protocol: core::marker::PhantomData,
+    }
+}
+
+impl<S, F, P, R, Y, Ret> Generator<R> for Machine<S, F, P>
+where
+    S: StateInfo,
+    P: Protocol<R>,
+    F: Fn(&mut S, Option<P::Input>) -> Step<Y, Ret>,
 {
     type Yield = Y;
     type Return = Ret;
@@ -92,7 +162,7 @@ where
     #[inline]
     #[track_caller]
     fn send(&mut self, value: R) -> GeneratorState<Y, Ret> {
-        match (self.step)(&mut self.state, Some(value)) {
+        match (self.step)(&mut self.state, Some(P::send(value))) {
             Ok(s) => s,
             Err(refusal) => refusal.raise(),
         }
@@ -107,10 +177,27 @@ where
     }
 }
 
-impl<S, F, Y, Ret> Iterator for Machine<S, F>
+#[diagnostic::do_not_recommend]
+impl<S, F, R, E, Y, Ret> Throw<E, R> for Machine<S, F, Thrown<E>>
 where
     S: StateInfo,
-    F: Fn(&mut S, Option<()>) -> Step<Y, Ret>,
+    F: Fn(&mut S, Option<Result<R, E>>) -> Step<Y, Ret>,
+{
+    #[inline]
+    #[track_caller]
+    fn throw(&mut self, error: E) -> GeneratorState<Y, Ret> {
+        match (self.step)(&mut self.state, Some(Err(error))) {
+            Ok(s) => s,
+            Err(refusal) => refusal.raise(),
+        }
+    }
+}
+
+impl<S, F, P, Y, Ret> Iterator for Machine<S, F, P>
+where
+    S: StateInfo,
+    P: Protocol<()>,
+    F: Fn(&mut S, Option<P::Input>) -> Step<Y, Ret>,
 {
     type Item = Y;
 
@@ -126,14 +213,15 @@ where
     }
 }
 
-impl<S, F, Y, Ret> FusedIterator for Machine<S, F>
+impl<S, F, P, Y, Ret> FusedIterator for Machine<S, F, P>
 where
     S: StateInfo,
-    F: Fn(&mut S, Option<()>) -> Step<Y, Ret>,
+    P: Protocol<()>,
+    F: Fn(&mut S, Option<P::Input>) -> Step<Y, Ret>,
 {
 }
 
-impl<S: StateInfo, F> fmt::Debug for Machine<S, F> {
+impl<S: StateInfo, F, P> fmt::Debug for Machine<S, F, P> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} ({})", S::NAME, self.state.status())
     }
@@ -163,6 +251,18 @@ pub fn send_before_start() -> ! {
     panic!(
         "send() called on a generator that has not started: call start() first to run it to its \
          first yield_! (Python: g.send(None)); a value sent now would be lost"
+    )
+}
+
+/// `throw` on a generator that never ran: no `yield_!` is waiting to receive the error.
+#[cold]
+#[inline(never)]
+#[track_caller]
+pub fn throw_before_start() -> ! {
+    panic!(
+        "throw() called on a generator that has not started: no yield_! is waiting to receive \
+         the error; call start() first, or close() it (Python would close it and raise the \
+         error at the caller, who already holds it)"
     )
 }
 
@@ -200,6 +300,23 @@ pub fn resumed<R>(resume: &mut Option<R>) -> R {
         Some(r) => r,
         None => start_while_suspended(),
     }
+}
+
+/// The value or error a `throw = E` generator was resumed with (`None` means `start()`, which
+/// only a generator whose resume type is `()` accepts at a `yield_!`).
+#[inline]
+#[track_caller]
+pub fn resumed_or_thrown<R, E>(resume: &mut Option<Result<R, E>>) -> Result<R, E> {
+    match resume.take() {
+        Some(r) => r,
+        None => start_while_suspended(),
+    }
+}
+
+/// [`resumed_or_thrown`] with a resume type of `()`: `start()`/`next()` resume with `Ok(())`.
+#[inline]
+pub fn resumed_unit_or_thrown<E>(resume: &mut Option<Result<(), E>>) -> Result<(), E> {
+    resume.take().unwrap_or(Ok(()))
 }
 
 /// What `yield_!(e)` becomes in the plain fn emitted next to a macro error: it type-checks as

@@ -33,3 +33,17 @@ macro_rules! yield_from {
         )
     };
 }
+
+/// In a `#[generator(.., throw = E)]` fn: suspends like `yield_!`, and evaluates to
+/// `Ok(sent value)`, or `Err(e)` when the generator is resumed by `throw(e)` (Python's
+/// `try: v = yield x` / `except E as e:`), so the body can recover and go on.
+#[macro_export]
+macro_rules! yield_catch {
+    (@used) => {};
+    ($($tokens:tt)*) => {
+        ::core::compile_error!(
+            "`yield_catch!` can only be used inside a `#[generator(.., throw = E)]` fn (and not \
+             inside a closure, async block or nested item within it)"
+        )
+    };
+}

@@ -24,6 +24,11 @@ pub trait Branch {
 }
 
 /// Builds the return value of an early `?` exit.
+#[diagnostic::on_unimplemented(
+    message = "this generator returns `{Self}`, which cannot carry `{R}` out of it",
+    label = "the generator would complete here with `{R}`",
+    note = "as with `?` in a plain fn, the fn's return type must take the error: e.g. `-> Result<T, E>` where the error converts into `E` with `From`, or `-> Option<T>` for `None`"
+)]
 pub trait FromResidual<R> {
     /// Converts the residual (with `From` for errors, as `?` does).
     fn from_residual(residual: R) -> Self;
@@ -42,6 +47,7 @@ impl<T, E> Branch for Result<T, E> {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<T, E, F: From<E>> FromResidual<Result<Infallible, E>> for Result<T, F> {
     #[inline]
     fn from_residual(residual: Result<Infallible, E>) -> Self {
@@ -64,6 +70,7 @@ impl<T> Branch for Option<T> {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<T> FromResidual<Option<Infallible>> for Option<T> {
     #[inline]
     fn from_residual(_: Option<Infallible>) -> Self {
@@ -84,6 +91,7 @@ impl<B, C> Branch for core::ops::ControlFlow<B, C> {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<B, C> FromResidual<core::ops::ControlFlow<B, Infallible>> for core::ops::ControlFlow<B, C> {
     #[inline]
     fn from_residual(residual: core::ops::ControlFlow<B, Infallible>) -> Self {

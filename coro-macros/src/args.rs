@@ -26,7 +26,9 @@ impl Kind {
 
     fn allowed(self) -> &'static str {
         match self {
-            Kind::Generator => "`yield = Type`, `resume = Type`, `crate = path`, `clone`",
+            Kind::Generator => {
+                "`yield = Type`, `resume = Type`, `throw = Type`, `crate = path`, `clone`"
+            }
             Kind::AsyncGen => "`yield = Type`, `crate = path`, `boxed`, `boxed_local`",
         }
     }
@@ -44,9 +46,15 @@ pub enum Boxing {
 /// Parsed attribute options.
 #[derive(Clone)]
 pub struct Args {
+    /// `()` when omitted from a `#[generator]` that takes a resume value (a sink).
     pub yield_ty: Type,
+    /// Set when `yield` was omitted (a sink): a `yield_!` with a value gets coro's own error.
+    pub sink: bool,
     /// `None` when omitted: the generator takes `()` and is also an `Iterator`.
     pub resume_ty: Option<Type>,
+    /// `throw = E`: the generator implements `Throw<E>`; a thrown error arrives at the pending
+    /// `yield_!` (which propagates it like `?`) or `yield_catch!` (which evaluates to it).
+    pub throw_ty: Option<Type>,
     /// Path to `coro_core`, `::coro_core` by default.
     pub krate: TokenStream,
     pub boxing: Option<(Boxing, Span)>,
@@ -68,6 +76,7 @@ impl Args {
 enum RawArg {
     Yield(Token![yield], Type),
     Resume(syn::Ident, Type),
+    Throw(syn::Ident, Type),
     Crate(Token![crate], Path),
     Flag(syn::Ident),
     Other(syn::Ident),
@@ -137,6 +146,15 @@ impl RawArg {
                 "a type",
             )?;
             return Ok(RawArg::Resume(ident, ty));
+        }
+        if ident == "throw" {
+            let ty = value(
+                input,
+                &ident,
+                "throw = Type`, e.g. `throw = std::io::Error",
+                "a type",
+            )?;
+            return Ok(RawArg::Throw(ident, ty));
         }
         if input.peek(Token![=]) {
             input.parse::<Token![=]>()?;
@@ -214,6 +232,7 @@ pub fn parse(kind: Kind, tokens: TokenStream, cx: &Ctxt) -> Option<Args> {
     let raw = parse_all(tokens, kind, cx)?;
     let mut yield_ty = None;
     let mut resume_ty = None;
+    let mut throw_ty = None;
     let mut krate = None;
     let mut boxing = None;
     let mut clone = None;
@@ -226,17 +245,18 @@ pub fn parse(kind: Kind, tokens: TokenStream, cx: &Ctxt) -> Option<Args> {
                 }
                 yield_ty = Some(ty);
             }
-            RawArg::Resume(ident, ty) => {
-                if kind == Kind::AsyncGen {
-                    cx.error_spanned_by(
-                        &ident,
-                        "`#[async_gen]` streams take no resume value: `resume` is only for `#[generator]`",
-                    );
-                } else if resume_ty.is_some() {
-                    cx.error_spanned_by(&ident, format!("duplicate `resume` option in {name}"));
-                }
-                resume_ty = Some(ty);
-            }
+            RawArg::Resume(ident, ty) => generator_only(
+                (kind, &ident, cx),
+                &mut resume_ty,
+                ty,
+                "`#[async_gen]` streams take no resume value: `resume` is only for `#[generator]`",
+            ),
+            RawArg::Throw(ident, ty) => generator_only(
+                (kind, &ident, cx),
+                &mut throw_ty,
+                ty,
+                "`#[async_gen]` streams cannot be thrown into: `throw` is only for `#[generator]`",
+            ),
             RawArg::Crate(kw, path) => {
                 if krate.is_some() {
                     cx.error_spanned_by(kw, format!("duplicate `crate` option in {name}"));
@@ -282,27 +302,58 @@ pub fn parse(kind: Kind, tokens: TokenStream, cx: &Ctxt) -> Option<Args> {
             }
         }
     }
+    // A generator that takes values but yields none is a sink (a consumer coroutine).
+    let sink = yield_ty.is_none() && kind == Kind::Generator && resume_ty.is_some();
+    if sink {
+        yield_ty = Some(syn::parse_quote!(()));
+    }
     let Some(yield_ty) = yield_ty else {
-        let message = format!(
-            "{name} needs the type of the yielded values\nhelp: add `yield = Type`, e.g. {name_with}",
-            name_with = match kind {
-                Kind::Generator => "`#[generator(yield = u32)]`",
-                Kind::AsyncGen => "`#[async_gen(yield = u32)]`",
-            }
-        );
-        // At the options when there are some; a bare `#[generator]` has no narrower span.
-        if all_tokens.is_empty() {
-            cx.error_at(Span::call_site(), message);
-        } else {
-            cx.error_spanned_by(&all_tokens, message);
-        }
+        missing_yield(kind, &all_tokens, cx);
         return None;
     };
     Some(Args {
         yield_ty,
+        sink,
         resume_ty,
+        throw_ty,
         krate: krate.unwrap_or_else(|| quote::quote!(::coro_core)),
         boxing,
         clone,
     })
+}
+
+/// Neither `yield` nor `resume`: ask for the yield type.
+fn missing_yield(kind: Kind, all_tokens: &TokenStream, cx: &Ctxt) {
+    let name = kind.name();
+    let message = format!(
+        "{name} needs the type of the yielded values\nhelp: add `yield = Type`, e.g. {name_with}",
+        name_with = match kind {
+            Kind::Generator => "`#[generator(yield = u32)]`",
+            Kind::AsyncGen => "`#[async_gen(yield = u32)]`",
+        }
+    );
+    // At the options when there are some; a bare `#[generator]` has no narrower span.
+    if all_tokens.is_empty() {
+        cx.error_at(Span::call_site(), message);
+    } else {
+        cx.error_spanned_by(all_tokens, message);
+    }
+}
+
+/// A type option only `#[generator]` takes (`resume`, `throw`), given once.
+fn generator_only(
+    (kind, ident, cx): (Kind, &syn::Ident, &Ctxt),
+    slot: &mut Option<Type>,
+    ty: Type,
+    not_async: &str,
+) {
+    if kind == Kind::AsyncGen {
+        cx.error_spanned_by(ident, not_async);
+    } else if slot.is_some() {
+        cx.error_spanned_by(
+            ident,
+            format!("duplicate `{ident}` option in {}", kind.name()),
+        );
+    }
+    *slot = Some(ty);
 }

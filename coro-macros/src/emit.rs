@@ -150,6 +150,12 @@ impl Emit<'_> {
         // The returned value carries the `clone` option's span, so an unmet `Clone` bound of the
         // opaque type is reported there rather than at the whole attribute.
         let binding = Ident::new("__coro_generator", Span::mixed_site());
+        let build = match &self.ctx.throw_ty {
+            None => quote!(#krate::__private::machine::<#resume_ty, #yield_ty, #return_ty, _, _>),
+            Some(e) => quote! {
+                #krate::__private::throwing_machine::<#resume_ty, #e, #yield_ty, #return_ty, _, _>
+            },
+        };
         let returned = Ident::new(
             "__coro_generator",
             self.clone
@@ -175,7 +181,7 @@ impl Emit<'_> {
                     *self = Self::Done;
                 }
             }
-            let #binding = #krate::__private::machine::<#resume_ty, #yield_ty, #return_ty, _, _>(
+            let #binding = #build(
                 #enum_name::Start { #(#start_fields),* },
                 |#state, mut #resume| {
                     #(#items)*
@@ -228,9 +234,6 @@ impl Emit<'_> {
     /// `start` on a suspended one (its `yield_!` needs one). They put the state back untouched.
     /// With `resume = ()`, `send(())` is `start()` (Python's `send(None)`): nothing to refuse.
     fn refusals(&self, variant_blocks: &[usize], current: &Ident) -> TokenStream {
-        if self.ctx.resume_is_unit {
-            return TokenStream::new();
-        }
         let Context {
             krate,
             state,
@@ -238,17 +241,29 @@ impl Emit<'_> {
             enum_name,
             ..
         } = self.ctx;
-        let suspended: Vec<Ident> = variant_blocks
-            .iter()
-            .filter(|&&b| matches!(self.g.blocks[b].kind, BlockKind::Resume(_)))
-            .map(|&b| self.variant(b))
-            .collect();
         let refuse = |why: TokenStream| {
             quote!({
                 #krate::__private::set_state(#state, #current);
                 return ::core::result::Result::Err(#krate::__private::Refusal::#why);
             })
         };
+        // `throw` before `start`: no `yield_!` waits for the error (whatever the resume type).
+        let throw_arm = self.ctx.throw_ty.is_some().then(|| {
+            let refused = refuse(quote!(ThrowNotStarted));
+            quote! {
+                #enum_name::Start { .. }
+                    if ::core::matches!(#resume, ::core::option::Option::Some(::core::result::Result::Err(_))) =>
+                        #refused
+            }
+        });
+        if self.ctx.resume_is_unit {
+            return throw_arm.unwrap_or_default();
+        }
+        let suspended: Vec<Ident> = variant_blocks
+            .iter()
+            .filter(|&&b| matches!(self.g.blocks[b].kind, BlockKind::Resume(_)))
+            .map(|&b| self.variant(b))
+            .collect();
         let not_started = refuse(quote!(NotStarted));
         let needs_value = refuse(quote!(NeedsValue));
         let suspended_arm = (!suspended.is_empty()).then(|| {
@@ -257,6 +272,7 @@ impl Emit<'_> {
             }
         });
         quote! {
+            #throw_arm
             #enum_name::Start { .. } if #resume.is_some() => #not_started
             #suspended_arm
         }

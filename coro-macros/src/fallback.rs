@@ -158,6 +158,10 @@ fn fallback(
                 nameable(args.yield_ty.to_token_stream()),
                 nameable(ret),
             );
+            let build = match &args.throw_ty {
+                None => quote!(#krate::__private::machine::<#r, #y, #ret, _, _>),
+                Some(e) => quote!(#krate::__private::throwing_machine::<#r, #e, #y, #ret, _, _>),
+            };
             quote! {
                 #(#attrs)*
                 #[allow(refining_impl_trait)]
@@ -172,7 +176,7 @@ fn fallback(
                         }
                         fn close(&mut self) {}
                     }
-                    #krate::__private::machine::<#r, #y, #ret, _, _>(#state, |_: &mut #state, _| ::core::unreachable!())
+                    #build(#state, |_: &mut #state, _| ::core::unreachable!())
                 }
             }
         }
@@ -230,7 +234,9 @@ fn inert_markers(
     let mut i = 0;
     while i < tts.len() {
         let marker = match &tts[i] {
-            TokenTree::Ident(id) if id == "yield_" => Some((false, id.clone())),
+            TokenTree::Ident(id) if id == "yield_" || id == "yield_catch" => {
+                Some((false, id.clone()))
+            }
             TokenTree::Ident(id) if id == "yield_from" => Some((true, id.clone())),
             _ => None,
         };

@@ -10,11 +10,13 @@ use syn::{Expr, Macro, Path};
 use crate::args::Kind;
 use crate::diag::Ctxt;
 
-/// The two suspension markers.
+/// The suspension markers.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum YieldKind {
     Yield,
     YieldFrom,
+    /// `yield_catch!`: a `yield_!` that evaluates to `Result<R, E>` under `throw = E`.
+    YieldCatch,
 }
 
 impl YieldKind {
@@ -22,11 +24,16 @@ impl YieldKind {
         match self {
             YieldKind::Yield => "yield_!",
             YieldKind::YieldFrom => "yield_from!",
+            YieldKind::YieldCatch => "yield_catch!",
         }
     }
 }
 
-/// Recognizes `yield_!` / `coro_core::yield_!` / `yield_from!` by the last path segment.
+/// The marker names, as written after the last `::`.
+pub const MARKERS: [&str; 3] = ["yield_", "yield_from", "yield_catch"];
+
+/// Recognizes `yield_!` / `coro_core::yield_!` / `yield_from!` / `yield_catch!` by the last
+/// path segment.
 pub fn yield_kind(path: &Path) -> Option<YieldKind> {
     let last = path.segments.last()?;
     if !last.arguments.is_none() {
@@ -36,6 +43,8 @@ pub fn yield_kind(path: &Path) -> Option<YieldKind> {
         Some(YieldKind::Yield)
     } else if last.ident == "yield_from" {
         Some(YieldKind::YieldFrom)
+    } else if last.ident == "yield_catch" {
+        Some(YieldKind::YieldCatch)
     } else {
         None
     }
@@ -47,7 +56,7 @@ pub fn tokens_mention_yield(tokens: &TokenStream) -> bool {
     for tt in tokens.clone() {
         match &tt {
             TokenTree::Ident(i) => {
-                prev_is_yield = i == "yield_" || i == "yield_from";
+                prev_is_yield = MARKERS.iter().any(|m| i == m);
                 continue;
             }
             TokenTree::Punct(p) if p.as_char() == '!' && prev_is_yield => return true,
@@ -110,7 +119,7 @@ pub fn marker_paths(block: &syn::Block) -> Vec<Path> {
             for (i, tt) in tts.iter().enumerate() {
                 match tt {
                     TokenTree::Group(g) => self.tokens(&g.stream()),
-                    TokenTree::Ident(id) if id == "yield_" || id == "yield_from" => {
+                    TokenTree::Ident(id) if MARKERS.iter().any(|m| id == m) => {
                         let bang = matches!(tts.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '!');
                         // A qualified path inside other tokens is rare; the bare name is what imports bring in.
                         let qualified = i >= 1

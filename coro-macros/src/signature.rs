@@ -141,7 +141,8 @@ pub fn return_type(sig: &Signature) -> TokenStream {
     }
 }
 
-/// `-> impl Generator<R, Yield = Y, Return = Ret> + Debug (+ Iterator + FusedIterator)`.
+/// `-> impl Generator<R, Yield = Y, Return = Ret> + Debug (+ Iterator + FusedIterator)`, with
+/// `Throw<E, R, ..>` in place of `Generator<R, ..>` under `throw = E`.
 ///
 /// The `impl` keyword carries a span of this (edition 2024) macro crate, so the opaque type
 /// captures every lifetime in scope in edition-2021 user crates too: the state holds all the
@@ -162,7 +163,11 @@ pub fn opaque_return(args: &Args, ret: &TokenStream) -> TokenStream {
         .clone
         .map(|span| quote_spanned!(span=> + ::core::clone::Clone));
     let impl_token = quote_spanned!(Span::mixed_site()=> impl);
-    quote!(#impl_token #krate::Generator<#r, Yield = #y, Return = #ret> + ::core::fmt::Debug #iter #clone)
+    let protocol = match &args.throw_ty {
+        None => quote!(#krate::Generator<#r, Yield = #y, Return = #ret>),
+        Some(e) => quote!(#krate::Throw<#e, #r, Yield = #y, Return = #ret>),
+    };
+    quote!(#impl_token #protocol + ::core::fmt::Debug #iter #clone)
 }
 
 /// Whether a type can be written as a `let` annotation inside the body.

@@ -186,6 +186,13 @@ impl Rewriter<'_> {
                 let expr: Expr = self.parse_arg(kind, span, args)?;
                 Some(quote_spanned!(span=> #yielder.#method(#expr).#await_))
             }
+            YieldKind::YieldCatch => {
+                self.cx.error_at(
+                    span,
+                    "`yield_catch!` is for `#[generator(.., throw = E)]` fns: a stream cannot be thrown into, so use `yield_!`",
+                );
+                None
+            }
             YieldKind::YieldFrom => {
                 if args.is_empty() {
                     self.cx
@@ -218,7 +225,9 @@ impl Rewriter<'_> {
             Ok(expr) => Some(expr),
             Err(err) => {
                 let what = match kind {
-                    YieldKind::Yield => "`yield_!` takes one expression (or none, to yield `()`)",
+                    YieldKind::Yield | YieldKind::YieldCatch => {
+                        "`yield_!` takes one expression (or none, to yield `()`)"
+                    }
                     YieldKind::YieldFrom => "`yield_from!` takes one expression: the stream",
                 };
                 let mut e = syn::Error::new(span, what);

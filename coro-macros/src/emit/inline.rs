@@ -110,7 +110,9 @@ impl Emit<'_> {
             .collect();
         let names = fields.iter().map(|&l| &self.g.locals[l].hidden);
         let values = fields.iter().map(|&l| self.value_at(j, l));
+        // Tying `_guard`'s type is not a use of it in the user's code.
         quote! {
+            #[allow(clippy::used_underscore_binding)]
             if let #enum_name::#v { #(#names: #ties),* } = &*#state {
                 #(#krate::__private::same_type(#ties, &#values);)*
             }

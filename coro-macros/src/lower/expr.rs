@@ -9,10 +9,9 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
-use syn::spanned::Spanned;
 use syn::{Expr, Member};
 
-use super::{BlockKind, JumpKind, Lowerer, Point};
+use super::{BlockKind, Lowerer};
 use crate::scan::{self, YieldKind, expr_has_yield};
 
 impl Lowerer<'_> {
@@ -24,7 +23,8 @@ impl Lowerer<'_> {
         }
         match e {
             Expr::Macro(m) => match scan::yield_kind(&m.mac.path) {
-                Some(YieldKind::Yield) => self.lower_yield(&m.mac, true),
+                Some(YieldKind::Yield) => self.lower_yield(&m.mac, true, false),
+                Some(YieldKind::YieldCatch) => self.lower_yield(&m.mac, true, true),
                 Some(YieldKind::YieldFrom) => self.lower_yield_from(&m.mac),
                 None => self.lower_macro(&m.mac),
             },
@@ -173,7 +173,7 @@ impl Lowerer<'_> {
             Expr::Break(b) => self.lower_break(b),
             Expr::Try(t) => {
                 let v = self.expr(&t.expr);
-                self.try_residual(&v)
+                self.try_residual(&v, t.question_token.span)
             }
             Expr::Let(l) => {
                 self.cx.error_spanned_by(l, "a suspension inside a `let` condition is only supported as the scrutinee of the first `let` of an `if`/`while` condition; bind it to a local first");
@@ -286,137 +286,16 @@ impl Lowerer<'_> {
         quote!(#out)
     }
 
-    /// `yield_!(v)`: evaluate `v`, suspend, and in the resumed block evaluate to the sent value.
-    pub fn lower_yield(&mut self, mac: &syn::Macro, used: bool) -> TokenStream {
-        let value = match mac
-            .parse_body_with(syn::punctuated::Punctuated::<Expr, syn::Token![,]>::parse_terminated)
-        {
-            Ok(args) if args.is_empty() => quote!(()),
-            Ok(args) if args.len() == 1 => {
-                let arg = args.first().expect("one");
-                let v = self.expr(arg);
-                self.mention_hidden(&v);
-                v
-            }
-            Ok(args) => {
-                self.cx.error_spanned_by(
-                    &args,
-                    "`yield_!` takes one value: `yield_!(value)`; to yield several, yield a tuple: `yield_!((a, b))`",
-                );
-                quote!(())
-            }
-            Err(err) => {
-                self.cx.syn_error(err);
-                quote!(())
-            }
-        };
-        let value_span = mac.tokens.span();
-        let point = self.point(mac);
-        let resumed = self.new_block(BlockKind::Resume(point));
-        let j = self.jump(resumed, JumpKind::Yield { value, value_span }, Vec::new());
-        self.emit_raw(j);
-        self.switch_to(resumed);
-        let resume = self.resume_value();
-        if used {
-            let (_, r) = self.temp("r");
-            self.emit_raw(quote!(let #r = #resume;));
-            // Where the value is used, a type mismatch points at the user's `yield_!`.
-            let mut at_yield = r.clone();
-            at_yield.set_span(r.span().located_at(mac.path.span()));
-            quote!(#at_yield)
-        } else {
-            if !self.ctx.resume_is_unit {
-                self.emit_raw(quote!(let _ = #resume;));
-            }
-            quote!(())
-        }
-    }
-
-    /// `yield_from!(g)`: start `g`, forward its yields out and the sent values in; evaluates to
-    /// its return value.
-    fn lower_yield_from(&mut self, mac: &syn::Macro) -> TokenStream {
-        let arg = match mac.parse_body::<Expr>() {
-            Ok(e) => e,
-            Err(err) => {
-                self.cx.syn_error(syn::Error::new(
-                    err.span(),
-                    "`yield_from!` takes one generator: `yield_from!(other_generator(args))`",
-                ));
-                return quote!(());
-            }
-        };
-        let g = self.expr(&arg);
-        self.mention_hidden(&g);
-        let krate = &self.ctx.krate;
-        let resume_ty = &self.ctx.resume_ty;
-        let (gen_id, gv) = self.temp("gen");
-        self.record_delegation_borrows(&arg, gen_id);
-        let g = self.in_unsafe(g);
-        self.emit_raw(quote!(let mut #gv = #g;));
-        let (ret_id, ret) = self.temp("ret");
-        let cont = self.new_block(BlockKind::Internal);
-        let point = self.point(mac);
-        let resumed = self.new_block(BlockKind::Resume(point));
-        let y = proc_macro2::Ident::new("__coro_y", Span::mixed_site().located_at(arg.span()));
-        let v = proc_macro2::Ident::new("__coro_v", Span::mixed_site());
-        let step = |this: &mut Self, call: TokenStream| {
-            this.mention_hidden(&quote!(#gv));
-            let yielded = this.jump(
-                resumed,
-                JumpKind::Yield {
-                    value: quote!(#y),
-                    value_span: arg.span(),
-                },
-                Vec::new(),
-            );
-            let completed = this.jump(cont, JumpKind::Goto, vec![(ret_id, quote!(#v))]);
-            this.emit_raw(quote! {
-                match #call {
-                    #krate::__private::GeneratorState::Yielded(#y) => #yielded,
-                    #krate::__private::GeneratorState::Complete(#v) => #completed,
-                }
-            });
-        };
-        // "not a generator" errors point at the user's argument.
-        let span = arg.span();
-        step(
-            self,
-            quote_spanned!(span=> <_ as #krate::__private::Generator<#resume_ty>>::start(&mut #gv)),
-        );
-        self.switch_to(resumed);
-        let resume = self.resume_value();
-        step(
-            self,
-            quote_spanned!(span=> <_ as #krate::__private::Generator<#resume_ty>>::send(&mut #gv, #resume)),
-        );
-        self.switch_to(cont);
-        quote!(#ret)
-    }
-
-    /// Registers a suspension point for `status()` and `Debug`.
-    fn point(&mut self, mac: &syn::Macro) -> usize {
-        let span = mac.path.span();
-        let source = mac
-            .path
-            .span()
-            .join(mac.delimiter.span().close())
-            .and_then(|s| s.source_text())
-            .unwrap_or_else(|| format!("{}!({})", super::macros::macro_name(mac), mac.tokens));
-        let start = span.start();
-        self.g.points.push(Point {
-            source,
-            line: start.line,
-            column: start.column + 1,
-        });
-        self.g.points.len() - 1
-    }
-
-    /// `v?` on an already lowered operand.
-    pub fn try_residual(&self, v: &TokenStream) -> TokenStream {
+    /// `v?` on an already lowered operand; `at` is where a return type that cannot take the
+    /// residual is reported (the user's `?`, or the `yield_!` that raises a thrown error).
+    pub fn try_residual(&self, v: &TokenStream, at: Span) -> TokenStream {
         let krate = &self.ctx.krate;
         let c = proc_macro2::Ident::new("__coro_c", Span::mixed_site());
         let r = proc_macro2::Ident::new("__coro_res", Span::mixed_site());
-        let done = self.complete(&quote!(#krate::__private::FromResidual::from_residual(#r)));
+        let done =
+            // Led by a token of its own, so that the call's span is `at`: `#krate` has the
+            // attribute's.
+            self.complete(&quote_spanned!(at=> <_ as #krate::__private::FromResidual<_>>::from_residual(#r)));
         // Parenthesized: `e?` may stand where a bare `match` would not parse (`e? = x`).
         quote! {
             (match #krate::__private::Branch::branch(#v) {

@@ -205,4 +205,10 @@ pub struct Context {
     pub return_ty: Option<TokenStream>,
     /// The resume type (`()` when omitted).
     pub resume_ty: TokenStream,
+    /// `throw = E`: resumptions carry `Result<R, E>`.
+    pub throw_ty: Option<TokenStream>,
+    /// `yield` was omitted: the generator is a sink and yields `()`.
+    pub sink: bool,
+    /// The fn declares no return type (so a thrown error has nowhere to go).
+    pub returns_unit: bool,
 }

@@ -21,6 +21,7 @@ pub mod names;
 mod patterns;
 pub mod rewrite;
 mod stmt;
+mod suspend;
 #[cfg(test)]
 mod tests;
 
@@ -426,10 +427,17 @@ impl<'a> Lowerer<'a> {
         })
     }
 
-    /// The expression a resumed arm uses for the value sent to it.
+    /// The expression a resumed arm uses for the value sent to it: with `throw = E`, a
+    /// `Result<R, E>` (`Err` when resumed by `throw`).
     pub fn resume_value(&self) -> TokenStream {
         let Context { krate, resume, .. } = self.ctx;
-        if self.ctx.resume_is_unit {
+        if self.ctx.throw_ty.is_some() {
+            if self.ctx.resume_is_unit {
+                quote!(#krate::__private::resumed_unit_or_thrown(&mut #resume))
+            } else {
+                quote!(#krate::__private::resumed_or_thrown(&mut #resume))
+            }
+        } else if self.ctx.resume_is_unit {
             quote!(())
         } else {
             quote!(#krate::__private::resumed(&mut #resume))

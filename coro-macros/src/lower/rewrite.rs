@@ -151,7 +151,7 @@ impl VisitMut for Rewriter<'_, '_> {
             Expr::Try(t) => {
                 self.visit_expr_mut(&mut t.expr);
                 let v = t.expr.to_token_stream();
-                *e = Expr::Verbatim(self.lowerer.try_residual(&v));
+                *e = Expr::Verbatim(self.lowerer.try_residual(&v, t.question_token.span));
             }
             Expr::Break(b) => {
                 if let Some(v) = &mut b.expr {

@@ -104,7 +104,7 @@ impl Lowerer<'_> {
         }
         match e {
             Expr::Macro(m) if scan::yield_kind(&m.mac.path) == Some(YieldKind::Yield) => {
-                self.lower_yield(&m.mac, false);
+                self.lower_yield(&m.mac, false, false);
             }
             Expr::If(_)
             | Expr::Match(_)

@@ -224,8 +224,10 @@ fn yields_inside_unknown_macros_are_reported() {
 
 #[test]
 fn missing_yield_type_is_reported() {
+    // With `resume` but no `yield` the generator is a sink (it yields `()`); with neither, the
+    // yield type is asked for.
     let out = expand_str(
-        quote!(resume = u32),
+        quote!(clone),
         quote!(
             fn f() {}
         ),

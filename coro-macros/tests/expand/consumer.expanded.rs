@@ -56,6 +56,7 @@ fn consumer() -> impl ::coro_core::Generator<i32, Yield = bool, Return = ()> + :
                         #[allow(unused_mut)]
                         let mut status = true;
                         {
+                            #[allow(clippy::used_underscore_binding)]
                             if let __CoroState::Block2 {
                                 __coro_l0_status: __coro_tie0,
                             } = &*__coro_state

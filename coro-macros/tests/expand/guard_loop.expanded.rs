@@ -75,6 +75,7 @@ fn evens(
                         let mut count = 0;
                         let mut __coro_iter1 = ::core::iter::IntoIterator::into_iter(0..limit);
                         {
+                            #[allow(clippy::used_underscore_binding)]
                             if let __CoroState::Block2 {
                                 __coro_l4___coro_iter1: __coro_tie0,
                                 __coro_l3_count: __coro_tie1,
@@ -186,6 +187,7 @@ fn evens(
                     } => {
                         count += 1;
                         {
+                            #[allow(clippy::used_underscore_binding)]
                             if let __CoroState::Block2 {
                                 __coro_l4___coro_iter1: __coro_tie0,
                                 __coro_l3_count: __coro_tie1,

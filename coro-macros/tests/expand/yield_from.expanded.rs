@@ -84,6 +84,7 @@ fn outer(
                         let mut accepted = 0;
                         let mut __coro_iter1 = ::core::iter::IntoIterator::into_iter(names);
                         {
+                            #[allow(clippy::used_underscore_binding)]
                             if let __CoroState::Block2 {
                                 __coro_l2___coro_iter1: __coro_tie0,
                                 __coro_l1_accepted: __coro_tie1,

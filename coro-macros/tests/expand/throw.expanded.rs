@@ -1,0 +1,424 @@
+// The expansion of `throw.rs`, formatted by rustfmt. Regenerate with
+// `CORO_BLESS=1 cargo test -p coro-macros snapshot`.
+
+#[allow(refining_impl_trait)]
+fn tolerant(
+    limit: u32,
+) -> impl ::coro_core::Throw<Error, (), Yield = u32, Return = Result<u32, Error>>
++ ::core::fmt::Debug
++ ::core::iter::FusedIterator<Item = u32> {
+    yield_catch ! (@ used);
+    yield_ ! (@ used);
+    yield_from ! (@ used);
+    enum __CoroState<__CoroT0, __CoroT1, __CoroT2, __CoroT5, __CoroT6, __CoroT7> {
+        Start {
+            __coro_l0_limit: __CoroT0,
+        },
+        Block1 {
+            __coro_l1_errors: __CoroT1,
+        },
+        Block2 {
+            __coro_l2___coro_iter1: __CoroT2,
+            __coro_l1_errors: __CoroT1,
+        },
+        Yield0 {
+            __coro_l2___coro_iter1: __CoroT2,
+            __coro_l1_errors: __CoroT1,
+        },
+        Block4 {
+            __coro_l5___coro_v3: __CoroT5,
+            __coro_l2___coro_iter1: __CoroT2,
+            __coro_l1_errors: __CoroT1,
+        },
+        Yield1 {
+            __coro_l1_errors: __CoroT1,
+        },
+        Block6 {
+            __coro_l7___coro_ret5: __CoroT7,
+            __coro_l1_errors: __CoroT1,
+        },
+        Yield2 {
+            __coro_l6___coro_gen4: __CoroT6,
+            __coro_l1_errors: __CoroT1,
+        },
+        Done,
+        Poisoned,
+    }
+    impl<__CoroT0, __CoroT1, __CoroT2, __CoroT5, __CoroT6, __CoroT7>
+        ::coro_core::__private::StateInfo
+        for __CoroState<__CoroT0, __CoroT1, __CoroT2, __CoroT5, __CoroT6, __CoroT7>
+    {
+        const NAME: &'static str = "tolerant";
+        fn status(&self) -> ::coro_core::__private::GeneratorStatus {
+            match self {
+                Self::Start { .. } => ::coro_core::__private::GeneratorStatus::Created,
+                Self::Block1 { .. } => ::coro_core::__private::GeneratorStatus::Poisoned,
+                Self::Block2 { .. } => ::coro_core::__private::GeneratorStatus::Poisoned,
+                Self::Yield0 { .. } => ::coro_core::__private::GeneratorStatus::Suspended(
+                    ::coro_core::__private::YieldPoint {
+                        index: 0usize,
+                        source: "yield_catch!(i)",
+                        file: ::core::file!(),
+                        line: 7u32,
+                        column: 12u32,
+                    },
+                ),
+                Self::Block4 { .. } => ::coro_core::__private::GeneratorStatus::Poisoned,
+                Self::Yield1 { .. } => ::coro_core::__private::GeneratorStatus::Suspended(
+                    ::coro_core::__private::YieldPoint {
+                        index: 1usize,
+                        source: "yield_!(errors)",
+                        file: ::core::file!(),
+                        line: 11u32,
+                        column: 5u32,
+                    },
+                ),
+                Self::Block6 { .. } => ::coro_core::__private::GeneratorStatus::Poisoned,
+                Self::Yield2 { .. } => ::coro_core::__private::GeneratorStatus::Suspended(
+                    ::coro_core::__private::YieldPoint {
+                        index: 2usize,
+                        source: "yield_from!(sub())",
+                        file: ::core::file!(),
+                        line: 12u32,
+                        column: 17u32,
+                    },
+                ),
+                Self::Done => ::coro_core::__private::GeneratorStatus::Completed,
+                Self::Poisoned => ::coro_core::__private::GeneratorStatus::Poisoned,
+            }
+        }
+        fn close(&mut self) {
+            *self = Self::Done;
+        }
+    }
+    let __coro_generator = ::coro_core::__private::throwing_machine::<
+        (),
+        Error,
+        u32,
+        Result<u32, Error>,
+        _,
+        _,
+    >(
+        __CoroState::Start {
+            __coro_l0_limit: limit,
+        },
+        |__coro_state, mut __coro_resume| {
+            let mut __coro_current = ::core::mem::replace(__coro_state, __CoroState::Poisoned);
+            '__coro_dispatch: loop {
+                match __coro_current {
+                    __CoroState::Start { .. }
+                        if ::core::matches!(
+                            __coro_resume,
+                            ::core::option::Option::Some(::core::result::Result::Err(_))
+                        ) =>
+                    {
+                        ::coro_core::__private::set_state(__coro_state, __coro_current);
+                        return ::core::result::Result::Err(
+                            ::coro_core::__private::Refusal::ThrowNotStarted,
+                        );
+                    }
+                    __CoroState::Start {
+                        __coro_l0_limit: limit,
+                    } => {
+                        #[allow(unused_mut)]
+                        let mut errors = 0;
+                        let mut __coro_iter1 = ::core::iter::IntoIterator::into_iter(0..limit);
+                        {
+                            #[allow(clippy::used_underscore_binding)]
+                            if let __CoroState::Block2 {
+                                __coro_l2___coro_iter1: __coro_tie0,
+                                __coro_l1_errors: __coro_tie1,
+                            } = &*__coro_state
+                            {
+                                ::coro_core::__private::same_type(__coro_tie0, &__coro_iter1);
+                                ::coro_core::__private::same_type(__coro_tie1, &errors);
+                            }
+                            match ::core::iter::Iterator::next(&mut __coro_iter1) {
+                                ::core::option::Option::Some(i) => {
+                                    let __coro_yielded: u32 = i;
+                                    ::coro_core::__private::set_state(
+                                        __coro_state,
+                                        __CoroState::Yield0 {
+                                            __coro_l2___coro_iter1: __coro_iter1,
+                                            __coro_l1_errors: errors,
+                                        },
+                                    );
+                                    return ::core::result::Result::Ok(
+                                        ::coro_core::__private::GeneratorState::Yielded(
+                                            __coro_yielded,
+                                        ),
+                                    );
+                                }
+                                ::core::option::Option::None => {
+                                    #[allow(unreachable_code)]
+                                    {
+                                        __coro_current = __CoroState::Block1 {
+                                            __coro_l1_errors: errors,
+                                        };
+                                        continue '__coro_dispatch;
+                                    };
+                                }
+                            }
+                        }
+                    }
+                    __CoroState::Block2 {
+                        #[allow(unused_mut)]
+                            __coro_l1_errors: mut errors,
+                        #[allow(unused_mut)]
+                            __coro_l2___coro_iter1: mut __coro_iter1,
+                    } => match ::core::iter::Iterator::next(&mut __coro_iter1) {
+                        ::core::option::Option::Some(i) => {
+                            let __coro_yielded: u32 = i;
+                            ::coro_core::__private::set_state(
+                                __coro_state,
+                                __CoroState::Yield0 {
+                                    __coro_l2___coro_iter1: __coro_iter1,
+                                    __coro_l1_errors: errors,
+                                },
+                            );
+                            return ::core::result::Result::Ok(
+                                ::coro_core::__private::GeneratorState::Yielded(__coro_yielded),
+                            );
+                        }
+                        ::core::option::Option::None => {
+                            #[allow(unreachable_code)]
+                            {
+                                __coro_current = __CoroState::Block1 {
+                                    __coro_l1_errors: errors,
+                                };
+                                continue '__coro_dispatch;
+                            };
+                        }
+                    },
+                    __CoroState::Yield0 {
+                        #[allow(unused_mut)]
+                            __coro_l1_errors: mut errors,
+                        #[allow(unused_mut)]
+                            __coro_l2___coro_iter1: mut __coro_iter1,
+                    } => {
+                        let __coro_r2 =
+                            ::coro_core::__private::resumed_unit_or_thrown(&mut __coro_resume);
+                        if __coro_r2.is_err() {
+                            errors += 1;
+                            #[allow(unreachable_code)]
+                            {
+                                let __coro_l5___coro_v3 = ();
+                                __coro_current = __CoroState::Block4 {
+                                    __coro_l5___coro_v3: __coro_l5___coro_v3,
+                                    __coro_l2___coro_iter1: __coro_iter1,
+                                    __coro_l1_errors: errors,
+                                };
+                                continue '__coro_dispatch;
+                            };
+                        } else {
+                            #[allow(unreachable_code)]
+                            {
+                                let __coro_l5___coro_v3 = ();
+                                __coro_current = __CoroState::Block4 {
+                                    __coro_l5___coro_v3: __coro_l5___coro_v3,
+                                    __coro_l2___coro_iter1: __coro_iter1,
+                                    __coro_l1_errors: errors,
+                                };
+                                continue '__coro_dispatch;
+                            };
+                        }
+                    }
+                    __CoroState::Block4 {
+                        #[allow(unused_mut)]
+                            __coro_l1_errors: mut errors,
+                        #[allow(unused_mut)]
+                            __coro_l2___coro_iter1: mut __coro_iter1,
+                        #[allow(unused_mut)]
+                            __coro_l5___coro_v3: mut __coro_v3,
+                    } => {
+                        __coro_v3;
+                        #[allow(unreachable_code)]
+                        {
+                            __coro_current = __CoroState::Block2 {
+                                __coro_l2___coro_iter1: __coro_iter1,
+                                __coro_l1_errors: errors,
+                            };
+                            continue '__coro_dispatch;
+                        };
+                    }
+                    __CoroState::Block1 {
+                        #[allow(unused_mut)]
+                            __coro_l1_errors: mut errors,
+                    } => {
+                        let __coro_yielded: u32 = errors;
+                        ::coro_core::__private::set_state(
+                            __coro_state,
+                            __CoroState::Yield1 {
+                                __coro_l1_errors: errors,
+                            },
+                        );
+                        return ::core::result::Result::Ok(
+                            ::coro_core::__private::GeneratorState::Yielded(__coro_yielded),
+                        );
+                    }
+                    __CoroState::Yield1 {
+                        #[allow(unused_mut)]
+                            __coro_l1_errors: mut errors,
+                    } => {
+                        let _ = (match ::coro_core::__private::Branch::branch(
+                            ::coro_core::__private::resumed_unit_or_thrown(&mut __coro_resume),
+                        ) {
+                            ::coro_core::__private::Flow::Continue(__coro_c) => __coro_c,
+                            ::coro_core::__private::Flow::Break(__coro_res) => {
+                                let __coro_ret: Result<u32, Error> =
+                                    <_ as ::coro_core::__private::FromResidual<_>>::from_residual(
+                                        __coro_res,
+                                    );
+                                ::coro_core::__private::set_state(__coro_state, __CoroState::Done);
+                                return ::core::result::Result::Ok(
+                                    ::coro_core::__private::GeneratorState::Complete(__coro_ret),
+                                );
+                            }
+                        });
+                        let mut __coro_gen4 = {
+                            #[allow(unused_imports)]
+                            use ::coro_core::__private::{
+                                CharsKind as _, ForwardKind as _, ItemsKind as _, OtherKind as _,
+                                ShieldKind as _,
+                            };
+                            let __coro_sub =
+                                ::coro_core::__private::Sub::<_, (), Error>::new(sub());
+                            (&&&&__coro_sub).delegate_kind().wrap(__coro_sub)
+                        };
+                        match <_ as ::coro_core::__private::Delegate<(), Error>>::start(
+                            &mut __coro_gen4,
+                        ) {
+                            ::coro_core::__private::GeneratorState::Yielded(__coro_y) => {
+                                let __coro_yielded: u32 = __coro_y;
+                                ::coro_core::__private::set_state(
+                                    __coro_state,
+                                    __CoroState::Yield2 {
+                                        __coro_l6___coro_gen4: __coro_gen4,
+                                        __coro_l1_errors: errors,
+                                    },
+                                );
+                                return ::core::result::Result::Ok(
+                                    ::coro_core::__private::GeneratorState::Yielded(__coro_yielded),
+                                );
+                            }
+                            ::coro_core::__private::GeneratorState::Complete(__coro_v) => {
+                                let __coro_l7___coro_ret5 = __coro_v;
+                                __coro_current = __CoroState::Block6 {
+                                    __coro_l7___coro_ret5: __coro_l7___coro_ret5,
+                                    __coro_l1_errors: errors,
+                                };
+                                continue '__coro_dispatch;
+                            }
+                        }
+                    }
+                    __CoroState::Yield2 {
+                        #[allow(unused_mut)]
+                            __coro_l1_errors: mut errors,
+                        #[allow(unused_mut)]
+                            __coro_l6___coro_gen4: mut __coro_gen4,
+                    } => {
+                        match match ::coro_core::__private::resumed_unit_or_thrown(
+                            &mut __coro_resume,
+                        ) {
+                            ::core::result::Result::Ok(__coro_sent) => {
+                                <_ as ::coro_core::__private::Delegate<(), Error>>::send(
+                                    &mut __coro_gen4,
+                                    __coro_sent,
+                                )
+                            }
+                            ::core::result::Result::Err(__coro_err) => {
+                                match <_ as ::coro_core::__private::Delegate<(), Error>>::throw(
+                                    &mut __coro_gen4,
+                                    __coro_err,
+                                ) {
+                                    ::core::result::Result::Ok(__coro_s) => __coro_s,
+                                    ::core::result::Result::Err(__coro_err) => {
+                                        let __coro_ret: Result<u32, Error> =
+                                            ::coro_core::__private::FromResidual::from_residual(
+                                                ::core::result::Result::<
+                                                    ::core::convert::Infallible,
+                                                    Error,
+                                                >::Err(
+                                                    __coro_err
+                                                ),
+                                            );
+                                        ::coro_core::__private::set_state(
+                                            __coro_state,
+                                            __CoroState::Done,
+                                        );
+                                        return ::core::result::Result::Ok(
+                                            ::coro_core::__private::GeneratorState::Complete(
+                                                __coro_ret,
+                                            ),
+                                        );
+                                    }
+                                }
+                            }
+                        } {
+                            ::coro_core::__private::GeneratorState::Yielded(__coro_y) => {
+                                let __coro_yielded: u32 = __coro_y;
+                                ::coro_core::__private::set_state(
+                                    __coro_state,
+                                    __CoroState::Yield2 {
+                                        __coro_l6___coro_gen4: __coro_gen4,
+                                        __coro_l1_errors: errors,
+                                    },
+                                );
+                                return ::core::result::Result::Ok(
+                                    ::coro_core::__private::GeneratorState::Yielded(__coro_yielded),
+                                );
+                            }
+                            ::coro_core::__private::GeneratorState::Complete(__coro_v) => {
+                                let __coro_l7___coro_ret5 = __coro_v;
+                                __coro_current = __CoroState::Block6 {
+                                    __coro_l7___coro_ret5: __coro_l7___coro_ret5,
+                                    __coro_l1_errors: errors,
+                                };
+                                continue '__coro_dispatch;
+                            }
+                        }
+                    }
+                    __CoroState::Block6 {
+                        #[allow(unused_mut)]
+                            __coro_l1_errors: mut errors,
+                        #[allow(unused_mut)]
+                            __coro_l7___coro_ret5: mut __coro_ret5,
+                    } => {
+                        let total = (match ::coro_core::__private::Branch::branch(__coro_ret5) {
+                            ::coro_core::__private::Flow::Continue(__coro_c) => __coro_c,
+                            ::coro_core::__private::Flow::Break(__coro_res) => {
+                                let __coro_ret: Result<u32, Error> =
+                                    <_ as ::coro_core::__private::FromResidual<_>>::from_residual(
+                                        __coro_res,
+                                    );
+                                ::coro_core::__private::set_state(__coro_state, __CoroState::Done);
+                                return ::core::result::Result::Ok(
+                                    ::coro_core::__private::GeneratorState::Complete(__coro_ret),
+                                );
+                            }
+                        });
+                        {
+                            let __coro_ret: Result<u32, Error> = Ok(total + errors);
+                            ::coro_core::__private::set_state(__coro_state, __CoroState::Done);
+                            return ::core::result::Result::Ok(
+                                ::coro_core::__private::GeneratorState::Complete(__coro_ret),
+                            );
+                        }
+                    }
+                    __CoroState::Done => {
+                        ::coro_core::__private::set_state(__coro_state, __CoroState::Done);
+                        return ::core::result::Result::Err(
+                            ::coro_core::__private::Refusal::Completed,
+                        );
+                    }
+                    __CoroState::Poisoned => {
+                        return ::core::result::Result::Err(
+                            ::coro_core::__private::Refusal::Panicked,
+                        );
+                    }
+                }
+            }
+        },
+    );
+    __coro_generator
+}
