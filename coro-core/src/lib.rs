@@ -37,7 +37,7 @@ pub mod __private {
         CharsKind, Delegate, ForwardKind, ItemsKind, OtherKind, ShieldKind, Sub,
     };
     pub use crate::machine::{
-        Machine, Plain, Protocol, Refusal, StateInfo, Step, Thrown, fallback_yield,
+        Machine, Plain, Protocol, Refusal, StateInfo, Step, Thrown, TypeOf, fallback_yield,
         fallback_yield_from, machine, resumed, resumed_after_completion, resumed_after_panicking,
         resumed_or_thrown, resumed_unit_or_thrown, same_type, send_before_start, set_state,
         start_while_suspended, throw_before_start, throwing_machine,

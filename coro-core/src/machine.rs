@@ -285,6 +285,38 @@ pub fn set_state<S>(state: &mut S, next: S) {
     core::mem::forget(core::mem::replace(state, next));
 }
 
+/// The type of a local, as a zero-sized value the state can carry across arms (see the
+/// macro crate's `lower/witness.rs`): it ties the type of a local an arm declares afresh to its
+/// first declaration's.
+pub struct TypeOf<T>(core::marker::PhantomData<fn() -> T>);
+
+impl<T> TypeOf<T> {
+    /// The witness of `value`'s type.
+    #[inline]
+    pub fn of(_: &T) -> Self {
+        TypeOf(core::marker::PhantomData)
+    }
+
+    /// A value of the type, in rustc's eyes: only ever called under `if false`.
+    pub fn never(self) -> T {
+        unreachable!("a type witness is never asked for a value")
+    }
+}
+
+// By hand: a derive would ask `T: Clone`/`T: Copy` (the `clone` option clones the state).
+impl<T> Clone for TypeOf<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for TypeOf<T> {}
+
+impl<T> fmt::Debug for TypeOf<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("TypeOf")
+    }
+}
+
 /// Ties two types together (see `Emit::type_tie`); never called at run time.
 #[inline]
 pub fn same_type<T>(_: &T, _: &T) {}

@@ -626,3 +626,157 @@ mod attributed_tails {
         assert_eq!(it.into_return_value(), Some(3));
     }
 }
+
+/// A `mut` local whose first value dies at a suspension: every later arm declares it afresh, and
+/// its type must still be one type (difftest seeds 31427466, 31434647, 31417399, 31427641).
+mod first_value_dies {
+    use coro_core::{Generator, GeneratorState, generator, yield_};
+
+    #[generator(yield = i64, resume = i64)]
+    fn overwritten_on_every_path(c: bool) -> i64 {
+        let mut q = None;
+        if c {
+            q = Some(yield_!(1));
+        }
+        q = Some(yield_!(2));
+        q.map_or(5, |z| z + 1)
+    }
+
+    #[test]
+    fn none_then_some_on_every_path() {
+        for c in [true, false] {
+            let mut g = overwritten_on_every_path(c);
+            assert_eq!(g.start(), GeneratorState::Yielded(if c { 1 } else { 2 }));
+            if c {
+                assert_eq!(g.send(10), GeneratorState::Yielded(2));
+            }
+            assert_eq!(g.send(41), GeneratorState::Complete(42));
+        }
+    }
+
+    // The first value is read (by a closure that cannot say its type) before it dies.
+    #[generator(yield = i64, resume = i64)]
+    fn read_then_overwritten(a: i64) -> i64 {
+        let mut o = None;
+        if i64::from(o.is_some()) < a - o.map_or(2, |z| z + 1) {
+            o = Some(yield_!(0));
+        }
+        yield_!(1);
+        o.unwrap_or(-1)
+    }
+
+    #[test]
+    fn read_first_then_assigned_after_a_yield() {
+        let mut g = read_then_overwritten(10);
+        assert_eq!(g.start(), GeneratorState::Yielded(0));
+        assert_eq!(g.send(7), GeneratorState::Yielded(1));
+        assert_eq!(g.send(0), GeneratorState::Complete(7));
+        let mut g = read_then_overwritten(-10);
+        assert_eq!(g.start(), GeneratorState::Yielded(1));
+        assert_eq!(g.send(0), GeneratorState::Complete(-1));
+    }
+
+    #[generator(yield = usize, resume = String)]
+    fn vec_replaced() -> Vec<String> {
+        let mut words = Vec::new();
+        words = vec![yield_!(words.len())];
+        words.push(yield_!(words.len()));
+        words
+    }
+
+    #[test]
+    fn an_empty_vec_replaced_after_a_yield() {
+        let mut g = vec_replaced();
+        assert_eq!(g.start(), GeneratorState::Yielded(0));
+        assert_eq!(g.send("a".into()), GeneratorState::Yielded(1));
+        assert_eq!(
+            g.send("b".into()),
+            GeneratorState::Complete(vec!["a".to_string(), "b".to_string()])
+        );
+    }
+
+    // In a loop, with the local assigned in a match arm and a `let`-`else` binding.
+    #[generator(yield = i64, resume = i64)]
+    fn in_a_loop(xs: Vec<i64>) -> i64 {
+        let mut total = 0;
+        for x in xs {
+            let Some(mut last) = Some(None) else {
+                return -1;
+            };
+            match x {
+                0 => last = Some(yield_!(x)),
+                _ => last = Some(x),
+            }
+            total += last.unwrap_or(0);
+        }
+        total
+    }
+
+    #[test]
+    fn assigned_in_match_arms_of_a_loop() {
+        let mut g = in_a_loop(vec![3, 0, 4]);
+        assert_eq!(g.start(), GeneratorState::Yielded(0));
+        assert_eq!(g.send(100), GeneratorState::Complete(107));
+    }
+}
+
+/// Assignments inside std macros' arguments are assignments, not reads (difftest seed
+/// 31426743: `debug_assert!` reassigning a moved local made it look live at a yield).
+mod assignments_in_macros {
+    use coro_core::{Generator, GeneratorState, generator, yield_};
+
+    fn consume(s: String) -> usize {
+        s.len()
+    }
+
+    #[generator(yield = usize, resume = String)]
+    fn reassigned_in_debug_assert(v: Vec<String>) -> usize {
+        let mut n = 0;
+        for mut s in v {
+            if consume(s) > 0 {
+                let w = yield_!(n);
+                debug_assert!({
+                    s = String::from("again");
+                    s.push('!');
+                    true
+                });
+                yield_!(w.len() + n);
+            }
+            n += 1;
+        }
+        n
+    }
+
+    #[test]
+    fn a_moved_local_reassigned_inside_debug_assert() {
+        let mut g = reassigned_in_debug_assert(vec!["a".into(), "b".into()]);
+        assert_eq!(g.start(), GeneratorState::Yielded(0));
+        assert_eq!(g.send("xyz".into()), GeneratorState::Yielded(3));
+        assert_eq!(g.send(String::new()), GeneratorState::Yielded(1));
+        assert_eq!(g.send("x".into()), GeneratorState::Yielded(2));
+        assert_eq!(g.send(String::new()), GeneratorState::Complete(2));
+    }
+
+    #[generator(yield = usize)]
+    fn reassigned_in_format_args(v: Vec<String>) -> String {
+        let mut last = String::new();
+        let mut out = String::new();
+        for s in v {
+            let n = consume(last);
+            yield_!(n);
+            out = format!("{out}{}", {
+                last = s;
+                last.clone()
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn a_moved_local_reassigned_inside_format() {
+        let mut g = reassigned_in_format_args(vec!["ab".into(), "c".into()]);
+        assert_eq!(g.start(), GeneratorState::Yielded(0));
+        assert_eq!(g.start(), GeneratorState::Yielded(2));
+        assert_eq!(g.start(), GeneratorState::Complete("abc".to_string()));
+    }
+}

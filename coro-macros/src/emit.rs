@@ -282,7 +282,12 @@ impl Emit<'_> {
     /// after a suspension is mutated in another arm, so its `let mut` looks needless in this one.
     /// Those locals keep no `unused_mut` check; locals that stay in one arm keep theirs.
     fn mut_let_lint(&self, n: usize) -> TokenStream {
-        if self.g.mut_lets[n].iter().any(|l| self.saved.contains(l)) {
+        // A local declared afresh in another arm (tied by its witness) is assigned there.
+        let elsewhere = |l: &LocalId| self.g.witnesses.iter().any(|w| w.local == *l && w.needed);
+        if self.g.mut_lets[n]
+            .iter()
+            .any(|l| self.saved.contains(l) || elsewhere(l))
+        {
             quote!(#[allow(unused_mut)])
         } else {
             TokenStream::new()
@@ -298,7 +303,8 @@ impl Emit<'_> {
     }
 
     /// Substitutes placeholders at any depth: `__coro_ph_S<n>` (a sequence), `J` (a jump), `D` (a
-    /// deferred declaration), `P` (an alias slot), `M` (the lint level of a `let`), `A` (an alias).
+    /// deferred declaration), `P` (an alias slot), `M` (the lint level of a `let`), `W` (a type
+    /// witness), `A` (an alias).
     fn render(&self, tokens: TokenStream) -> TokenStream {
         let mut out = TokenStream::new();
         for tt in tokens {
@@ -315,6 +321,7 @@ impl Emit<'_> {
                                 "D" => self.decl(n),
                                 "P" => self.alias_slot(n),
                                 "M" => self.mut_let_lint(n),
+                                "W" => self.witness_let(n),
                                 _ => self.alias(n),
                             });
                         }

@@ -118,6 +118,7 @@ pub fn analyze(args: &args::Args, func: &mut syn::ItemFn) -> syn::Result<Analysi
     lowerer.lower_body(&body);
     let mut graph = lowerer.finish();
     lower::liveness::solve(&mut graph);
+    lower::witness::prune(&mut graph);
     lower::borrows::check(&cx, &graph);
     cx.check()?;
     Ok(Analysis {

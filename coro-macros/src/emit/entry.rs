@@ -67,32 +67,8 @@ impl Emit<'_> {
         if let Some(declared) = self.declared.borrow().get(&b) {
             return declared.clone();
         }
-        let declared = self.compute_entry_declared(b);
+        let declared = self.g.entry_declared(b);
         self.declared.borrow_mut().insert(b, declared.clone());
-        declared
-    }
-
-    fn compute_entry_declared(&self, b: usize) -> Vec<LocalId> {
-        let block = &self.g.blocks[b];
-        let restored = self.fields(b);
-        let mut declared: Vec<LocalId> = Vec::new();
-        for ev in &block.events {
-            let l = match *ev {
-                Event::Kill(l) | Event::Write(l) => l,
-                Event::Dead(l)
-                    if block
-                        .events
-                        .iter()
-                        .any(|e| matches!(e, Event::Mention(m) if *m == l)) =>
-                {
-                    l
-                }
-                _ => continue,
-            };
-            if block.entry_scope.contains(&l) && !restored.contains(&l) && !declared.contains(&l) {
-                declared.push(l);
-            }
-        }
         declared
     }
 
@@ -128,7 +104,8 @@ impl Emit<'_> {
                 } else if declared.contains(&l) {
                     let name = &local.name;
                     let m = local.mutable.then(|| quote!(mut));
-                    quote!(#[allow(unused_mut, clippy::needless_late_init)] let #m #name;)
+                    let tie = self.witness_tie(b, l);
+                    quote!(#[allow(unused_mut, clippy::needless_late_init)] let #m #name; #tie)
                 } else {
                     let name = self.target_name(b, l);
                     let m = self.binds_mut(b, l).then(|| quote!(mut));
@@ -136,6 +113,34 @@ impl Emit<'_> {
                 }
             })
             .collect()
+    }
+
+    /// Ties the type of a local declared afresh at an arm's entry to its first declaration's,
+    /// through its witness: `if false { q = TypeOf::never(w) }` runs never and assigns in
+    /// rustc's eyes, so `q` has one type across arms, as one local of a plain fn does.
+    fn witness_tie(&self, b: usize, l: LocalId) -> Option<TokenStream> {
+        let w = self.g.witnesses.iter().find(|w| w.local == l && w.needed)?;
+        let krate = &self.ctx.krate;
+        let name = &self.g.locals[l].name;
+        let witness = self.target_name(b, w.holder);
+        Some(quote! {
+            #[allow(unused_assignments)]
+            if false {
+                #name = #krate::__private::TypeOf::never(#witness);
+            }
+        })
+    }
+
+    /// The witness `let` after a user's `let` (placeholder `W`), if some arm ties to it.
+    pub(super) fn witness_let(&self, n: usize) -> TokenStream {
+        let w = &self.g.witnesses[n];
+        if !w.needed {
+            return TokenStream::new();
+        }
+        let krate = &self.ctx.krate;
+        let name = &self.g.locals[w.local].name;
+        let witness = &self.g.locals[w.holder].name;
+        quote!(let #witness = #krate::__private::TypeOf::of(&#name);)
     }
 
     pub(super) fn decl(&self, n: usize) -> TokenStream {

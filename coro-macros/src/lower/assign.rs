@@ -409,6 +409,37 @@ impl<'ast> Visit<'ast> for Walk {
     }
 
     fn visit_macro(&mut self, m: &'ast syn::Macro) {
+        // std's macros whose arguments are expressions: their effects in evaluation order. What
+        // a debug assertion or a failure message assigns is assigned on some path only, as in
+        // an `if` without `else` (`debug_assert!({ s = T::new(); true })` after `s` moved).
+        if let Some(args) = super::macros::MacroArgs::parse(m) {
+            let exprs = args.exprs();
+            let eager = if args.debug_only() {
+                0
+            } else {
+                args.eager_count().min(exprs.len())
+            };
+            for e in &exprs[..eager] {
+                self.visit_expr(e);
+            }
+            let lazy = &exprs[eager..];
+            if !lazy.is_empty() {
+                let sometimes: Expr = syn::parse_quote!(if __coro_sometimes { #(let _ = #lazy;)* });
+                self.visit_expr(&sometimes);
+            }
+            for e in exprs {
+                if let Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(s),
+                    ..
+                }) = e
+                {
+                    for name in super::captures::capture_idents(&s.token().to_string(), s.span()) {
+                        self.read(&name);
+                    }
+                }
+            }
+            return;
+        }
         self.read_all(&Expr::Macro(syn::ExprMacro {
             attrs: Vec::new(),
             mac: m.clone(),

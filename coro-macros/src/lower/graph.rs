@@ -181,6 +181,8 @@ pub struct Graph {
     pub decls: Vec<Decl>,
     /// The `mut` locals of each `let` that declares some (`__coro_ph_M<n>` before the `let`).
     pub mut_lets: Vec<Vec<LocalId>>,
+    /// The type witness of each initialized `mut` local a `let` declares (see `witness.rs`).
+    pub witnesses: Vec<super::witness::Witness>,
     pub borrows: Vec<borrows::Borrow>,
     pub points: Vec<Point>,
     /// Items and `use`s found in lowered code, hoisted so every arm sees them.
@@ -211,4 +213,41 @@ pub struct Context {
     pub sink: bool,
     /// The fn declares no return type (so a thrown error has nowhere to go).
     pub returns_unit: bool,
+}
+
+impl Graph {
+    /// The locals block `b` restores at its entry.
+    pub fn restored(&self, b: BlockId) -> &[LocalId] {
+        if b == 0 {
+            &self.params
+        } else {
+            &self.live_in[b]
+        }
+    }
+
+    /// Locals an arm declares at its entry: assigned in it, or marked dead before a construct
+    /// whose branches (in this arm) assign them, and not restored.
+    pub fn entry_declared(&self, b: BlockId) -> Vec<LocalId> {
+        let block = &self.blocks[b];
+        let restored = self.restored(b);
+        let mut declared: Vec<LocalId> = Vec::new();
+        for ev in &block.events {
+            let l = match *ev {
+                Event::Kill(l) | Event::Write(l) => l,
+                Event::Dead(l)
+                    if block
+                        .events
+                        .iter()
+                        .any(|e| matches!(e, Event::Mention(m) if *m == l)) =>
+                {
+                    l
+                }
+                _ => continue,
+            };
+            if block.entry_scope.contains(&l) && !restored.contains(&l) && !declared.contains(&l) {
+                declared.push(l);
+            }
+        }
+        declared
+    }
 }

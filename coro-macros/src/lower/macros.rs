@@ -133,12 +133,17 @@ impl MacroArgs {
     }
 
     /// How many leading arguments are always evaluated.
-    fn eager_count(&self) -> usize {
+    pub fn eager_count(&self) -> usize {
         let name = macro_name(&self.mac);
         ASSERTS
             .iter()
             .find(|(n, _)| *n == name)
             .map_or(usize::MAX, |(_, k)| *k)
+    }
+
+    /// Whether the macro's arguments run only in debug builds (`debug_assert!` and kin).
+    pub fn debug_only(&self) -> bool {
+        macro_name(&self.mac).starts_with("debug_")
     }
 
     /// The macro's argument tokens, rebuilt from (possibly rewritten) expressions.

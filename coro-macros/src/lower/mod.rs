@@ -24,6 +24,7 @@ mod stmt;
 mod suspend;
 #[cfg(test)]
 mod tests;
+pub mod witness;
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
@@ -75,6 +76,7 @@ impl<'a> Lowerer<'a> {
                 alias_slots: std::collections::HashSet::new(),
                 decls: Vec::new(),
                 mut_lets: Vec::new(),
+                witnesses: Vec::new(),
                 borrows: Vec::new(),
                 points: Vec::new(),
                 items: Vec::new(),

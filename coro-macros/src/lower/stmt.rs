@@ -222,7 +222,11 @@ impl Lowerer<'_> {
                     quote!(#lint #let_ #pat #ty_tokens = #value else #diverge #semi)
                 }
             };
+            let end = self.g.locals.len();
             self.emit_raw(stmt);
+            if initialized {
+                self.type_witnesses(first, end);
+            }
             return;
         }
         // Evaluate the initializer while the old names are visible, then move each shadowed
@@ -256,7 +260,11 @@ impl Lowerer<'_> {
             Some((_, None)) => quote!(#lint #let_ #pat = #init_tmp #semi),
             Some((_, Some(diverge))) => quote!(#lint #let_ #pat = #init_tmp else #diverge #semi),
         };
+        let end = self.g.locals.len();
         self.emit_raw(stmt);
+        if initialized {
+            self.type_witnesses(first, end);
+        }
     }
 
     /// Where a pattern declares locals (from `first` on), a place for the hidden-name alias of

@@ -96,8 +96,8 @@ fn consumer() -> impl ::coro_core::Generator<i32, Yield = bool, Return = ()> + :
                         #[allow(unused_mut)]
                             __coro_l0_status: mut status,
                     } => {
-                        let __coro_r2 = ::coro_core::__private::resumed(&mut __coro_resume);
-                        let nr = __coro_r2;
+                        let __coro_r3 = ::coro_core::__private::resumed(&mut __coro_resume);
+                        let nr = __coro_r3;
                         println!("我拿到了{nr}!");
                         if nr == 3 {
                             status = false;

@@ -9,7 +9,7 @@ fn evens(
 + ::core::fmt::Debug
 + ::core::iter::FusedIterator<Item = u32> {
     yield_ ! (@ used);
-    enum __CoroState<__CoroT0, __CoroT1, __CoroT2, __CoroT3, __CoroT4> {
+    enum __CoroState<__CoroT0, __CoroT1, __CoroT2, __CoroT3, __CoroT5> {
         Start {
             __coro_l0_span: __CoroT0,
             __coro_l1_limit: __CoroT1,
@@ -19,20 +19,20 @@ fn evens(
             __coro_l2__guard: __CoroT2,
         },
         Block2 {
-            __coro_l4___coro_iter1: __CoroT4,
+            __coro_l5___coro_iter2: __CoroT5,
             __coro_l3_count: __CoroT3,
             __coro_l2__guard: __CoroT2,
         },
         Yield0 {
-            __coro_l4___coro_iter1: __CoroT4,
+            __coro_l5___coro_iter2: __CoroT5,
             __coro_l3_count: __CoroT3,
             __coro_l2__guard: __CoroT2,
         },
         Done,
         Poisoned,
     }
-    impl<__CoroT0, __CoroT1, __CoroT2, __CoroT3, __CoroT4> ::coro_core::__private::StateInfo
-        for __CoroState<__CoroT0, __CoroT1, __CoroT2, __CoroT3, __CoroT4>
+    impl<__CoroT0, __CoroT1, __CoroT2, __CoroT3, __CoroT5> ::coro_core::__private::StateInfo
+        for __CoroState<__CoroT0, __CoroT1, __CoroT2, __CoroT3, __CoroT5>
     {
         const NAME: &'static str = "evens";
         fn status(&self) -> ::coro_core::__private::GeneratorStatus {
@@ -73,25 +73,25 @@ fn evens(
                         let _guard = span.enter();
                         #[allow(unused_mut)]
                         let mut count = 0;
-                        let mut __coro_iter1 = ::core::iter::IntoIterator::into_iter(0..limit);
+                        let mut __coro_iter2 = ::core::iter::IntoIterator::into_iter(0..limit);
                         {
                             #[allow(clippy::used_underscore_binding)]
                             if let __CoroState::Block2 {
-                                __coro_l4___coro_iter1: __coro_tie0,
+                                __coro_l5___coro_iter2: __coro_tie0,
                                 __coro_l3_count: __coro_tie1,
                                 __coro_l2__guard: __coro_tie2,
                             } = &*__coro_state
                             {
-                                ::coro_core::__private::same_type(__coro_tie0, &__coro_iter1);
+                                ::coro_core::__private::same_type(__coro_tie0, &__coro_iter2);
                                 ::coro_core::__private::same_type(__coro_tie1, &count);
                                 ::coro_core::__private::same_type(__coro_tie2, &_guard);
                             }
-                            match ::core::iter::Iterator::next(&mut __coro_iter1) {
+                            match ::core::iter::Iterator::next(&mut __coro_iter2) {
                                 ::core::option::Option::Some(i) => {
                                     if i % 2 == 1 {
                                         {
                                             __coro_current = __CoroState::Block2 {
-                                                __coro_l4___coro_iter1: __coro_iter1,
+                                                __coro_l5___coro_iter2: __coro_iter2,
                                                 __coro_l3_count: count,
                                                 #[allow(clippy::used_underscore_binding)]
                                                 __coro_l2__guard: _guard,
@@ -104,7 +104,7 @@ fn evens(
                                         ::coro_core::__private::set_state(
                                             __coro_state,
                                             __CoroState::Yield0 {
-                                                __coro_l4___coro_iter1: __coro_iter1,
+                                                __coro_l5___coro_iter2: __coro_iter2,
                                                 __coro_l3_count: count,
                                                 #[allow(clippy::used_underscore_binding)]
                                                 __coro_l2__guard: _guard,
@@ -136,13 +136,13 @@ fn evens(
                         #[allow(unused_mut)]
                             __coro_l3_count: mut count,
                         #[allow(unused_mut)]
-                            __coro_l4___coro_iter1: mut __coro_iter1,
-                    } => match ::core::iter::Iterator::next(&mut __coro_iter1) {
+                            __coro_l5___coro_iter2: mut __coro_iter2,
+                    } => match ::core::iter::Iterator::next(&mut __coro_iter2) {
                         ::core::option::Option::Some(i) => {
                             if i % 2 == 1 {
                                 {
                                     __coro_current = __CoroState::Block2 {
-                                        __coro_l4___coro_iter1: __coro_iter1,
+                                        __coro_l5___coro_iter2: __coro_iter2,
                                         __coro_l3_count: count,
                                         #[allow(clippy::used_underscore_binding)]
                                         __coro_l2__guard: _guard,
@@ -155,7 +155,7 @@ fn evens(
                                 ::coro_core::__private::set_state(
                                     __coro_state,
                                     __CoroState::Yield0 {
-                                        __coro_l4___coro_iter1: __coro_iter1,
+                                        __coro_l5___coro_iter2: __coro_iter2,
                                         __coro_l3_count: count,
                                         #[allow(clippy::used_underscore_binding)]
                                         __coro_l2__guard: _guard,
@@ -183,27 +183,27 @@ fn evens(
                         #[allow(unused_mut)]
                             __coro_l3_count: mut count,
                         #[allow(unused_mut)]
-                            __coro_l4___coro_iter1: mut __coro_iter1,
+                            __coro_l5___coro_iter2: mut __coro_iter2,
                     } => {
                         count += 1;
                         {
                             #[allow(clippy::used_underscore_binding)]
                             if let __CoroState::Block2 {
-                                __coro_l4___coro_iter1: __coro_tie0,
+                                __coro_l5___coro_iter2: __coro_tie0,
                                 __coro_l3_count: __coro_tie1,
                                 __coro_l2__guard: __coro_tie2,
                             } = &*__coro_state
                             {
-                                ::coro_core::__private::same_type(__coro_tie0, &__coro_iter1);
+                                ::coro_core::__private::same_type(__coro_tie0, &__coro_iter2);
                                 ::coro_core::__private::same_type(__coro_tie1, &count);
                                 ::coro_core::__private::same_type(__coro_tie2, &_guard);
                             }
-                            match ::core::iter::Iterator::next(&mut __coro_iter1) {
+                            match ::core::iter::Iterator::next(&mut __coro_iter2) {
                                 ::core::option::Option::Some(i) => {
                                     if i % 2 == 1 {
                                         {
                                             __coro_current = __CoroState::Block2 {
-                                                __coro_l4___coro_iter1: __coro_iter1,
+                                                __coro_l5___coro_iter2: __coro_iter2,
                                                 __coro_l3_count: count,
                                                 #[allow(clippy::used_underscore_binding)]
                                                 __coro_l2__guard: _guard,
@@ -216,7 +216,7 @@ fn evens(
                                         ::coro_core::__private::set_state(
                                             __coro_state,
                                             __CoroState::Yield0 {
-                                                __coro_l4___coro_iter1: __coro_iter1,
+                                                __coro_l5___coro_iter2: __coro_iter2,
                                                 __coro_l3_count: count,
                                                 #[allow(clippy::used_underscore_binding)]
                                                 __coro_l2__guard: _guard,

@@ -10,7 +10,7 @@ fn tolerant(
     yield_catch ! (@ used);
     yield_ ! (@ used);
     yield_from ! (@ used);
-    enum __CoroState<__CoroT0, __CoroT1, __CoroT2, __CoroT5, __CoroT6, __CoroT7> {
+    enum __CoroState<__CoroT0, __CoroT1, __CoroT3, __CoroT6, __CoroT7, __CoroT8> {
         Start {
             __coro_l0_limit: __CoroT0,
         },
@@ -18,35 +18,35 @@ fn tolerant(
             __coro_l1_errors: __CoroT1,
         },
         Block2 {
-            __coro_l2___coro_iter1: __CoroT2,
+            __coro_l3___coro_iter2: __CoroT3,
             __coro_l1_errors: __CoroT1,
         },
         Yield0 {
-            __coro_l2___coro_iter1: __CoroT2,
+            __coro_l3___coro_iter2: __CoroT3,
             __coro_l1_errors: __CoroT1,
         },
         Block4 {
-            __coro_l5___coro_v3: __CoroT5,
-            __coro_l2___coro_iter1: __CoroT2,
+            __coro_l6___coro_v4: __CoroT6,
+            __coro_l3___coro_iter2: __CoroT3,
             __coro_l1_errors: __CoroT1,
         },
         Yield1 {
             __coro_l1_errors: __CoroT1,
         },
         Block6 {
-            __coro_l7___coro_ret5: __CoroT7,
+            __coro_l8___coro_ret6: __CoroT8,
             __coro_l1_errors: __CoroT1,
         },
         Yield2 {
-            __coro_l6___coro_gen4: __CoroT6,
+            __coro_l7___coro_gen5: __CoroT7,
             __coro_l1_errors: __CoroT1,
         },
         Done,
         Poisoned,
     }
-    impl<__CoroT0, __CoroT1, __CoroT2, __CoroT5, __CoroT6, __CoroT7>
+    impl<__CoroT0, __CoroT1, __CoroT3, __CoroT6, __CoroT7, __CoroT8>
         ::coro_core::__private::StateInfo
-        for __CoroState<__CoroT0, __CoroT1, __CoroT2, __CoroT5, __CoroT6, __CoroT7>
+        for __CoroState<__CoroT0, __CoroT1, __CoroT3, __CoroT6, __CoroT7, __CoroT8>
     {
         const NAME: &'static str = "tolerant";
         fn status(&self) -> ::coro_core::__private::GeneratorStatus {
@@ -122,24 +122,24 @@ fn tolerant(
                     } => {
                         #[allow(unused_mut)]
                         let mut errors = 0;
-                        let mut __coro_iter1 = ::core::iter::IntoIterator::into_iter(0..limit);
+                        let mut __coro_iter2 = ::core::iter::IntoIterator::into_iter(0..limit);
                         {
                             #[allow(clippy::used_underscore_binding)]
                             if let __CoroState::Block2 {
-                                __coro_l2___coro_iter1: __coro_tie0,
+                                __coro_l3___coro_iter2: __coro_tie0,
                                 __coro_l1_errors: __coro_tie1,
                             } = &*__coro_state
                             {
-                                ::coro_core::__private::same_type(__coro_tie0, &__coro_iter1);
+                                ::coro_core::__private::same_type(__coro_tie0, &__coro_iter2);
                                 ::coro_core::__private::same_type(__coro_tie1, &errors);
                             }
-                            match ::core::iter::Iterator::next(&mut __coro_iter1) {
+                            match ::core::iter::Iterator::next(&mut __coro_iter2) {
                                 ::core::option::Option::Some(i) => {
                                     let __coro_yielded: u32 = i;
                                     ::coro_core::__private::set_state(
                                         __coro_state,
                                         __CoroState::Yield0 {
-                                            __coro_l2___coro_iter1: __coro_iter1,
+                                            __coro_l3___coro_iter2: __coro_iter2,
                                             __coro_l1_errors: errors,
                                         },
                                     );
@@ -165,14 +165,14 @@ fn tolerant(
                         #[allow(unused_mut)]
                             __coro_l1_errors: mut errors,
                         #[allow(unused_mut)]
-                            __coro_l2___coro_iter1: mut __coro_iter1,
-                    } => match ::core::iter::Iterator::next(&mut __coro_iter1) {
+                            __coro_l3___coro_iter2: mut __coro_iter2,
+                    } => match ::core::iter::Iterator::next(&mut __coro_iter2) {
                         ::core::option::Option::Some(i) => {
                             let __coro_yielded: u32 = i;
                             ::coro_core::__private::set_state(
                                 __coro_state,
                                 __CoroState::Yield0 {
-                                    __coro_l2___coro_iter1: __coro_iter1,
+                                    __coro_l3___coro_iter2: __coro_iter2,
                                     __coro_l1_errors: errors,
                                 },
                             );
@@ -194,18 +194,18 @@ fn tolerant(
                         #[allow(unused_mut)]
                             __coro_l1_errors: mut errors,
                         #[allow(unused_mut)]
-                            __coro_l2___coro_iter1: mut __coro_iter1,
+                            __coro_l3___coro_iter2: mut __coro_iter2,
                     } => {
-                        let __coro_r2 =
+                        let __coro_r3 =
                             ::coro_core::__private::resumed_unit_or_thrown(&mut __coro_resume);
-                        if __coro_r2.is_err() {
+                        if __coro_r3.is_err() {
                             errors += 1;
                             #[allow(unreachable_code)]
                             {
-                                let __coro_l5___coro_v3 = ();
+                                let __coro_l6___coro_v4 = ();
                                 __coro_current = __CoroState::Block4 {
-                                    __coro_l5___coro_v3: __coro_l5___coro_v3,
-                                    __coro_l2___coro_iter1: __coro_iter1,
+                                    __coro_l6___coro_v4: __coro_l6___coro_v4,
+                                    __coro_l3___coro_iter2: __coro_iter2,
                                     __coro_l1_errors: errors,
                                 };
                                 continue '__coro_dispatch;
@@ -213,10 +213,10 @@ fn tolerant(
                         } else {
                             #[allow(unreachable_code)]
                             {
-                                let __coro_l5___coro_v3 = ();
+                                let __coro_l6___coro_v4 = ();
                                 __coro_current = __CoroState::Block4 {
-                                    __coro_l5___coro_v3: __coro_l5___coro_v3,
-                                    __coro_l2___coro_iter1: __coro_iter1,
+                                    __coro_l6___coro_v4: __coro_l6___coro_v4,
+                                    __coro_l3___coro_iter2: __coro_iter2,
                                     __coro_l1_errors: errors,
                                 };
                                 continue '__coro_dispatch;
@@ -227,15 +227,15 @@ fn tolerant(
                         #[allow(unused_mut)]
                             __coro_l1_errors: mut errors,
                         #[allow(unused_mut)]
-                            __coro_l2___coro_iter1: mut __coro_iter1,
+                            __coro_l3___coro_iter2: mut __coro_iter2,
                         #[allow(unused_mut)]
-                            __coro_l5___coro_v3: mut __coro_v3,
+                            __coro_l6___coro_v4: mut __coro_v4,
                     } => {
-                        __coro_v3;
+                        __coro_v4;
                         #[allow(unreachable_code)]
                         {
                             __coro_current = __CoroState::Block2 {
-                                __coro_l2___coro_iter1: __coro_iter1,
+                                __coro_l3___coro_iter2: __coro_iter2,
                                 __coro_l1_errors: errors,
                             };
                             continue '__coro_dispatch;
@@ -275,7 +275,7 @@ fn tolerant(
                                 );
                             }
                         });
-                        let mut __coro_gen4 = {
+                        let mut __coro_gen5 = {
                             #[allow(unused_imports)]
                             use ::coro_core::__private::{
                                 CharsKind as _, ForwardKind as _, ItemsKind as _, OtherKind as _,
@@ -286,14 +286,14 @@ fn tolerant(
                             (&&&&__coro_sub).delegate_kind().wrap(__coro_sub)
                         };
                         match <_ as ::coro_core::__private::Delegate<(), Error>>::start(
-                            &mut __coro_gen4,
+                            &mut __coro_gen5,
                         ) {
                             ::coro_core::__private::GeneratorState::Yielded(__coro_y) => {
                                 let __coro_yielded: u32 = __coro_y;
                                 ::coro_core::__private::set_state(
                                     __coro_state,
                                     __CoroState::Yield2 {
-                                        __coro_l6___coro_gen4: __coro_gen4,
+                                        __coro_l7___coro_gen5: __coro_gen5,
                                         __coro_l1_errors: errors,
                                     },
                                 );
@@ -302,9 +302,9 @@ fn tolerant(
                                 );
                             }
                             ::coro_core::__private::GeneratorState::Complete(__coro_v) => {
-                                let __coro_l7___coro_ret5 = __coro_v;
+                                let __coro_l8___coro_ret6 = __coro_v;
                                 __coro_current = __CoroState::Block6 {
-                                    __coro_l7___coro_ret5: __coro_l7___coro_ret5,
+                                    __coro_l8___coro_ret6: __coro_l8___coro_ret6,
                                     __coro_l1_errors: errors,
                                 };
                                 continue '__coro_dispatch;
@@ -315,20 +315,20 @@ fn tolerant(
                         #[allow(unused_mut)]
                             __coro_l1_errors: mut errors,
                         #[allow(unused_mut)]
-                            __coro_l6___coro_gen4: mut __coro_gen4,
+                            __coro_l7___coro_gen5: mut __coro_gen5,
                     } => {
                         match match ::coro_core::__private::resumed_unit_or_thrown(
                             &mut __coro_resume,
                         ) {
                             ::core::result::Result::Ok(__coro_sent) => {
                                 <_ as ::coro_core::__private::Delegate<(), Error>>::send(
-                                    &mut __coro_gen4,
+                                    &mut __coro_gen5,
                                     __coro_sent,
                                 )
                             }
                             ::core::result::Result::Err(__coro_err) => {
                                 match <_ as ::coro_core::__private::Delegate<(), Error>>::throw(
-                                    &mut __coro_gen4,
+                                    &mut __coro_gen5,
                                     __coro_err,
                                 ) {
                                     ::core::result::Result::Ok(__coro_s) => __coro_s,
@@ -360,7 +360,7 @@ fn tolerant(
                                 ::coro_core::__private::set_state(
                                     __coro_state,
                                     __CoroState::Yield2 {
-                                        __coro_l6___coro_gen4: __coro_gen4,
+                                        __coro_l7___coro_gen5: __coro_gen5,
                                         __coro_l1_errors: errors,
                                     },
                                 );
@@ -369,9 +369,9 @@ fn tolerant(
                                 );
                             }
                             ::coro_core::__private::GeneratorState::Complete(__coro_v) => {
-                                let __coro_l7___coro_ret5 = __coro_v;
+                                let __coro_l8___coro_ret6 = __coro_v;
                                 __coro_current = __CoroState::Block6 {
-                                    __coro_l7___coro_ret5: __coro_l7___coro_ret5,
+                                    __coro_l8___coro_ret6: __coro_l8___coro_ret6,
                                     __coro_l1_errors: errors,
                                 };
                                 continue '__coro_dispatch;
@@ -382,9 +382,9 @@ fn tolerant(
                         #[allow(unused_mut)]
                             __coro_l1_errors: mut errors,
                         #[allow(unused_mut)]
-                            __coro_l7___coro_ret5: mut __coro_ret5,
+                            __coro_l8___coro_ret6: mut __coro_ret6,
                     } => {
-                        let total = (match ::coro_core::__private::Branch::branch(__coro_ret5) {
+                        let total = (match ::coro_core::__private::Branch::branch(__coro_ret6) {
                             ::coro_core::__private::Flow::Continue(__coro_c) => __coro_c,
                             ::coro_core::__private::Flow::Break(__coro_res) => {
                                 let __coro_ret: Result<u32, Error> =

@@ -6,7 +6,7 @@ fn outer(
     names: Vec<String>,
 ) -> impl ::coro_core::Generator<bool, Yield = String, Return = usize> + ::core::fmt::Debug {
     yield_from ! (@ used);
-    enum __CoroState<__CoroT0, __CoroT1, __CoroT2, __CoroT4, __CoroT5> {
+    enum __CoroState<__CoroT0, __CoroT1, __CoroT3, __CoroT5, __CoroT6> {
         Start {
             __coro_l0_names: __CoroT0,
         },
@@ -14,24 +14,24 @@ fn outer(
             __coro_l1_accepted: __CoroT1,
         },
         Block2 {
-            __coro_l2___coro_iter1: __CoroT2,
+            __coro_l3___coro_iter2: __CoroT3,
             __coro_l1_accepted: __CoroT1,
         },
         Block3 {
-            __coro_l5___coro_ret3: __CoroT5,
-            __coro_l2___coro_iter1: __CoroT2,
+            __coro_l6___coro_ret4: __CoroT6,
+            __coro_l3___coro_iter2: __CoroT3,
             __coro_l1_accepted: __CoroT1,
         },
         Yield0 {
-            __coro_l4___coro_gen2: __CoroT4,
-            __coro_l2___coro_iter1: __CoroT2,
+            __coro_l5___coro_gen3: __CoroT5,
+            __coro_l3___coro_iter2: __CoroT3,
             __coro_l1_accepted: __CoroT1,
         },
         Done,
         Poisoned,
     }
-    impl<__CoroT0, __CoroT1, __CoroT2, __CoroT4, __CoroT5> ::coro_core::__private::StateInfo
-        for __CoroState<__CoroT0, __CoroT1, __CoroT2, __CoroT4, __CoroT5>
+    impl<__CoroT0, __CoroT1, __CoroT3, __CoroT5, __CoroT6> ::coro_core::__private::StateInfo
+        for __CoroState<__CoroT0, __CoroT1, __CoroT3, __CoroT5, __CoroT6>
     {
         const NAME: &'static str = "outer";
         fn status(&self) -> ::coro_core::__private::GeneratorStatus {
@@ -82,22 +82,22 @@ fn outer(
                     } => {
                         #[allow(unused_mut)]
                         let mut accepted = 0;
-                        let mut __coro_iter1 = ::core::iter::IntoIterator::into_iter(names);
+                        let mut __coro_iter2 = ::core::iter::IntoIterator::into_iter(names);
                         {
                             #[allow(clippy::used_underscore_binding)]
                             if let __CoroState::Block2 {
-                                __coro_l2___coro_iter1: __coro_tie0,
+                                __coro_l3___coro_iter2: __coro_tie0,
                                 __coro_l1_accepted: __coro_tie1,
                             } = &*__coro_state
                             {
-                                ::coro_core::__private::same_type(__coro_tie0, &__coro_iter1);
+                                ::coro_core::__private::same_type(__coro_tie0, &__coro_iter2);
                                 ::coro_core::__private::same_type(__coro_tie1, &accepted);
                             }
-                            match ::core::iter::Iterator::next(&mut __coro_iter1) {
+                            match ::core::iter::Iterator::next(&mut __coro_iter2) {
                                 ::core::option::Option::Some(name) => {
-                                    let mut __coro_gen2 = ask(name);
+                                    let mut __coro_gen3 = ask(name);
                                     match <_ as ::coro_core::__private::Generator<bool>>::start(
-                                        &mut __coro_gen2,
+                                        &mut __coro_gen3,
                                     ) {
                                         ::coro_core::__private::GeneratorState::Yielded(
                                             __coro_y,
@@ -106,8 +106,8 @@ fn outer(
                                             ::coro_core::__private::set_state(
                                                 __coro_state,
                                                 __CoroState::Yield0 {
-                                                    __coro_l4___coro_gen2: __coro_gen2,
-                                                    __coro_l2___coro_iter1: __coro_iter1,
+                                                    __coro_l5___coro_gen3: __coro_gen3,
+                                                    __coro_l3___coro_iter2: __coro_iter2,
                                                     __coro_l1_accepted: accepted,
                                                 },
                                             );
@@ -120,10 +120,10 @@ fn outer(
                                         ::coro_core::__private::GeneratorState::Complete(
                                             __coro_v,
                                         ) => {
-                                            let __coro_l5___coro_ret3 = __coro_v;
+                                            let __coro_l6___coro_ret4 = __coro_v;
                                             __coro_current = __CoroState::Block3 {
-                                                __coro_l5___coro_ret3: __coro_l5___coro_ret3,
-                                                __coro_l2___coro_iter1: __coro_iter1,
+                                                __coro_l6___coro_ret4: __coro_l6___coro_ret4,
+                                                __coro_l3___coro_iter2: __coro_iter2,
                                                 __coro_l1_accepted: accepted,
                                             };
                                             continue '__coro_dispatch;
@@ -146,20 +146,20 @@ fn outer(
                         #[allow(unused_mut)]
                             __coro_l1_accepted: mut accepted,
                         #[allow(unused_mut)]
-                            __coro_l2___coro_iter1: mut __coro_iter1,
-                    } => match ::core::iter::Iterator::next(&mut __coro_iter1) {
+                            __coro_l3___coro_iter2: mut __coro_iter2,
+                    } => match ::core::iter::Iterator::next(&mut __coro_iter2) {
                         ::core::option::Option::Some(name) => {
-                            let mut __coro_gen2 = ask(name);
+                            let mut __coro_gen3 = ask(name);
                             match <_ as ::coro_core::__private::Generator<bool>>::start(
-                                &mut __coro_gen2,
+                                &mut __coro_gen3,
                             ) {
                                 ::coro_core::__private::GeneratorState::Yielded(__coro_y) => {
                                     let __coro_yielded: String = __coro_y;
                                     ::coro_core::__private::set_state(
                                         __coro_state,
                                         __CoroState::Yield0 {
-                                            __coro_l4___coro_gen2: __coro_gen2,
-                                            __coro_l2___coro_iter1: __coro_iter1,
+                                            __coro_l5___coro_gen3: __coro_gen3,
+                                            __coro_l3___coro_iter2: __coro_iter2,
                                             __coro_l1_accepted: accepted,
                                         },
                                     );
@@ -170,10 +170,10 @@ fn outer(
                                     );
                                 }
                                 ::coro_core::__private::GeneratorState::Complete(__coro_v) => {
-                                    let __coro_l5___coro_ret3 = __coro_v;
+                                    let __coro_l6___coro_ret4 = __coro_v;
                                     __coro_current = __CoroState::Block3 {
-                                        __coro_l5___coro_ret3: __coro_l5___coro_ret3,
-                                        __coro_l2___coro_iter1: __coro_iter1,
+                                        __coro_l6___coro_ret4: __coro_l6___coro_ret4,
+                                        __coro_l3___coro_iter2: __coro_iter2,
                                         __coro_l1_accepted: accepted,
                                     };
                                     continue '__coro_dispatch;
@@ -194,12 +194,12 @@ fn outer(
                         #[allow(unused_mut)]
                             __coro_l1_accepted: mut accepted,
                         #[allow(unused_mut)]
-                            __coro_l2___coro_iter1: mut __coro_iter1,
+                            __coro_l3___coro_iter2: mut __coro_iter2,
                         #[allow(unused_mut)]
-                            __coro_l4___coro_gen2: mut __coro_gen2,
+                            __coro_l5___coro_gen3: mut __coro_gen3,
                     } => {
                         match <_ as ::coro_core::__private::Generator<bool>>::send(
-                            &mut __coro_gen2,
+                            &mut __coro_gen3,
                             ::coro_core::__private::resumed(&mut __coro_resume),
                         ) {
                             ::coro_core::__private::GeneratorState::Yielded(__coro_y) => {
@@ -207,8 +207,8 @@ fn outer(
                                 ::coro_core::__private::set_state(
                                     __coro_state,
                                     __CoroState::Yield0 {
-                                        __coro_l4___coro_gen2: __coro_gen2,
-                                        __coro_l2___coro_iter1: __coro_iter1,
+                                        __coro_l5___coro_gen3: __coro_gen3,
+                                        __coro_l3___coro_iter2: __coro_iter2,
                                         __coro_l1_accepted: accepted,
                                     },
                                 );
@@ -217,10 +217,10 @@ fn outer(
                                 );
                             }
                             ::coro_core::__private::GeneratorState::Complete(__coro_v) => {
-                                let __coro_l5___coro_ret3 = __coro_v;
+                                let __coro_l6___coro_ret4 = __coro_v;
                                 __coro_current = __CoroState::Block3 {
-                                    __coro_l5___coro_ret3: __coro_l5___coro_ret3,
-                                    __coro_l2___coro_iter1: __coro_iter1,
+                                    __coro_l6___coro_ret4: __coro_l6___coro_ret4,
+                                    __coro_l3___coro_iter2: __coro_iter2,
                                     __coro_l1_accepted: accepted,
                                 };
                                 continue '__coro_dispatch;
@@ -231,15 +231,15 @@ fn outer(
                         #[allow(unused_mut)]
                             __coro_l1_accepted: mut accepted,
                         #[allow(unused_mut)]
-                            __coro_l2___coro_iter1: mut __coro_iter1,
+                            __coro_l3___coro_iter2: mut __coro_iter2,
                         #[allow(unused_mut)]
-                            __coro_l5___coro_ret3: mut __coro_ret3,
+                            __coro_l6___coro_ret4: mut __coro_ret4,
                     } => {
-                        accepted += __coro_ret3;
+                        accepted += __coro_ret4;
                         #[allow(unreachable_code)]
                         {
                             __coro_current = __CoroState::Block2 {
-                                __coro_l2___coro_iter1: __coro_iter1,
+                                __coro_l3___coro_iter2: __coro_iter2,
                                 __coro_l1_accepted: accepted,
                             };
                             continue '__coro_dispatch;
