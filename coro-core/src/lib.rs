@@ -22,6 +22,10 @@ mod try_op;
 
 pub use coro_macros::generator;
 pub use coro_macros::{async_gen, for_await};
+#[doc = include_str!("../doc/gen_block.md")]
+pub use coro_macros::gen_block;
+#[doc = include_str!("../doc/async_gen_block.md")]
+pub use coro_macros::async_gen_block;
 pub use generator::{Generator, GeneratorExt, WithReturn};
 pub use state::{GeneratorState, GeneratorStatus, YieldPoint};
 
@@ -30,7 +34,7 @@ pub use state::{GeneratorState, GeneratorStatus, YieldPoint};
 pub mod __private {
     pub use crate::machine::{
         Machine, Refusal, StateInfo, Step, fallback_yield, fallback_yield_from, machine, resumed,
-        resumed_after_completion, resumed_after_panicking, same_type, send_before_start, set_state,
+        resumed_after_completion, resumed_after_panicking, return_hint, same_type, send_before_start, set_state,
         start_while_suspended,
     };
     pub use crate::stream::{AsyncGen, Finish, Next, Yield, Yielder, async_gen, next};

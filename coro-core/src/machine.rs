@@ -185,6 +185,16 @@ pub fn set_state<S>(state: &mut S, next: S) {
     core::mem::forget(core::mem::replace(state, next));
 }
 
+/// Gives a `gen_block!`'s return type a fallback: `returns` diverges, so when the body never
+/// completes (`loop { yield_!(i) }`) the type is the never-type fallback's, as for a closure
+/// whose body diverges, and otherwise the body's. Does nothing at run time.
+#[inline(always)]
+pub fn return_hint<S, F, R, Y, Ret>(_: &Machine<S, F>, _returns: impl FnOnce() -> Ret)
+where
+    F: Fn(&mut S, Option<R>) -> Step<Y, Ret>,
+{
+}
+
 /// Ties two types together (see `Emit::type_tie`); never called at run time.
 #[inline]
 pub fn same_type<T>(_: &T, _: &T) {}
