@@ -288,3 +288,211 @@ mod nested {
         assert_eq!(grid.count(), 6);
     }
 }
+
+mod streams {
+    use coro_core::{async_gen_block, for_await, yield_, yield_from};
+    use futures::stream::{Stream, StreamExt};
+
+    /// A future that is pending once before completing: the body really suspends.
+    async fn tick() {
+        tokio::task::yield_now().await;
+    }
+
+    #[tokio::test]
+    async fn consumed_by_for_await_and_stream_ext() {
+        let words = vec!["a", "bb", "ccc"];
+        let sep = String::from("-");
+        let s = async_gen_block!(yield = String => {
+            for w in words {
+                tick().await;
+                yield_!(format!("{w}{sep}"));
+            }
+        });
+        let mut got = Vec::new();
+        for_await!(w in s {
+            got.push(w);
+        });
+        assert_eq!(got, ["a-", "bb-", "ccc-"]);
+
+        let n = 4u32;
+        let squares = async_gen_block!(yield = u32 => {
+            for i in 0..n {
+                tick().await;
+                yield_!(i * i);
+            }
+        });
+        let doubled: Vec<u32> = squares.map(|x| x * 2).collect().await;
+        assert_eq!(doubled, [0, 2, 8, 18]);
+    }
+
+    /// `for_await!` and `yield_from!` inside the block, over another block.
+    #[tokio::test]
+    async fn stream_of_a_stream() {
+        let base = 10u32;
+        let inner = async_gen_block!(yield = u32 => { yield_!(base); yield_!(base + 1); });
+        let outer = async_gen_block!(yield = u32 => {
+            let mut sum = 0;
+            for_await!(x in inner {
+                sum += x;
+                yield_!(x);
+            });
+            yield_from!(futures::stream::iter([sum]));
+        });
+        assert_eq!(outer.collect::<Vec<_>>().await, [10, 11, 21]);
+    }
+
+    #[derive(Debug, PartialEq)]
+    struct ParseError(String);
+
+    fn parse_all(lines: Vec<&str>) -> impl Stream<Item = Result<u32, ParseError>> + '_ {
+        async_gen_block!(yield = u32, return = Result<(), ParseError> => {
+            for line in lines {
+                tick().await;
+                let n: u32 = line.parse().map_err(|_| ParseError(line.to_string()))?;
+                yield_!(n);
+            }
+            Ok(())
+        })
+    }
+
+    /// `return = Result<(), E>`: items are `Result<Y, E>`, `yield_!(y)` yields `Ok(y)` and `?`
+    /// ends the stream with the error as its last item, as `#[async_gen]` does.
+    #[tokio::test]
+    async fn result_stream_ends_with_its_error() {
+        let items: Vec<_> = parse_all(vec!["1", "2", "x", "4"]).collect().await;
+        assert_eq!(items, [Ok(1), Ok(2), Err(ParseError("x".into()))]);
+        let items: Vec<_> = parse_all(vec!["7"]).collect().await;
+        assert_eq!(items, [Ok(7)]);
+    }
+
+    /// A block returned from a method and boxed.
+    struct Feed {
+        entries: Vec<u32>,
+    }
+    impl Feed {
+        fn latest(&self, n: usize) -> std::pin::Pin<Box<dyn Stream<Item = u32> + '_>> {
+            Box::pin(async_gen_block!(yield = u32 => {
+                for e in self.entries.iter().rev().take(n) {
+                    tick().await;
+                    yield_!(*e);
+                }
+            }))
+        }
+    }
+
+    #[tokio::test]
+    async fn boxed_from_a_method() {
+        let feed = Feed {
+            entries: vec![1, 2, 3],
+        };
+        assert_eq!(feed.latest(2).collect::<Vec<_>>().await, [3, 2]);
+    }
+}
+
+/// The examples of async-stream's README, with `stream!`/`try_stream!` written as
+/// `async_gen_block!`, and what they print.
+mod async_stream_readme {
+    use coro_core::{async_gen_block, for_await, yield_};
+    use futures::pin_mut;
+    use futures::stream::{Stream, StreamExt};
+    use std::io;
+
+    #[tokio::test]
+    async fn basic_usage() {
+        let mut printed = Vec::new();
+        let s = async_gen_block!(yield = u32 => {
+            for i in 0..3 {
+                yield_!(i);
+            }
+        });
+        pin_mut!(s); // needed for iteration
+        while let Some(value) = s.next().await {
+            printed.push(format!("got {value}"));
+        }
+        assert_eq!(printed, ["got 0", "got 1", "got 2"]);
+    }
+
+    fn zero_to_three() -> impl Stream<Item = u32> {
+        async_gen_block!(yield = u32 => {
+            for i in 0..3 {
+                yield_!(i);
+            }
+        })
+    }
+
+    #[tokio::test]
+    async fn returning_a_stream() {
+        let mut printed = Vec::new();
+        let s = zero_to_three();
+        pin_mut!(s); // needed for iteration
+        while let Some(value) = s.next().await {
+            printed.push(format!("got {value}"));
+        }
+        assert_eq!(printed, ["got 0", "got 1", "got 2"]);
+    }
+
+    // async-stream: `for await value in input { yield value * 2; }`
+    fn double<S: Stream<Item = u32>>(input: S) -> impl Stream<Item = u32> {
+        async_gen_block!(yield = u32 => {
+            for_await!(value in input {
+                yield_!(value * 2);
+            });
+        })
+    }
+
+    #[tokio::test]
+    async fn consuming_a_stream() {
+        let mut printed = Vec::new();
+        let s = double(zero_to_three());
+        pin_mut!(s); // needed for iteration
+        while let Some(value) = s.next().await {
+            printed.push(format!("got {value}"));
+        }
+        assert_eq!(printed, ["got 0", "got 2", "got 4"]);
+    }
+
+    /// The README's `try_stream!` over a `TcpListener`, over a local fallible source instead: a
+    /// listener whose `accept` fails after two connections.
+    struct Listener {
+        next: u16,
+    }
+    #[derive(Debug, PartialEq)]
+    struct Connection(u16);
+
+    impl Listener {
+        async fn bind(port: u16) -> io::Result<Self> {
+            tokio::task::yield_now().await;
+            Ok(Listener { next: port })
+        }
+        async fn accept(&mut self) -> io::Result<(Connection, u16)> {
+            tokio::task::yield_now().await;
+            if self.next >= 8002 {
+                return Err(io::Error::new(io::ErrorKind::ConnectionAborted, "listener closed"));
+            }
+            self.next += 1;
+            Ok((Connection(self.next - 1), self.next + 1000))
+        }
+    }
+
+    fn bind_and_accept(port: u16, log: &mut Vec<String>) -> impl Stream<Item = io::Result<Connection>> + '_ {
+        async_gen_block!(yield = Connection, return = io::Result<()> => {
+            let mut listener = Listener::bind(port).await?;
+            loop {
+                let (stream, addr) = listener.accept().await?;
+                log.push(format!("received on {addr:?}"));
+                yield_!(stream);
+            }
+        })
+    }
+
+    #[tokio::test]
+    async fn try_stream_over_a_fallible_source() {
+        let mut log = Vec::new();
+        let items: Vec<io::Result<Connection>> = bind_and_accept(8000, &mut log).collect().await;
+        assert_eq!(items.len(), 3);
+        assert_eq!(items[0].as_ref().unwrap(), &Connection(8000));
+        assert_eq!(items[1].as_ref().unwrap(), &Connection(8001));
+        assert_eq!(items[2].as_ref().unwrap_err().kind(), io::ErrorKind::ConnectionAborted);
+        assert_eq!(log, ["received on 9001", "received on 9002"]);
+    }
+}
