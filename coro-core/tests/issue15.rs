@@ -68,7 +68,7 @@ mod captures {
 
     /// A moved `Vec` and a borrowed `&str`: the block owns the one and borrows through the
     /// other, so it may outlive the fn that built it but not the text.
-    fn labelled<'a>(values: Vec<u32>, label: &'a str) -> impl Iterator<Item = String> + 'a {
+    fn labelled(values: Vec<u32>, label: &str) -> impl Iterator<Item = String> + '_ {
         gen_block!(yield = String => {
             for v in values {
                 yield_!(format!("{label}: {v}"));
@@ -140,7 +140,7 @@ mod captures {
     /// heads are not captured by default, they are usually fns).
     #[test]
     fn explicit_capture_list() {
-        let keep = |x: &u32| x % 2 == 0;
+        let keep = |x: &u32| x.is_multiple_of(2);
         let xs = vec![1u32, 2, 3, 4];
         let evens = gen_block!(yield = u32, move(keep, xs) => {
             for x in xs {

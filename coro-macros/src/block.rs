@@ -300,7 +300,7 @@ fn capture_list(tokens: TokenStream) -> syn::Result<Vec<Ident>> {
                 format!("a `move(..)` list names whole locals, moved into the block\nhelp: {help}"),
             ));
         };
-        if out.iter().any(|o| *o == ident) {
+        if out.contains(&ident) {
             return Err(syn::Error::new(ident.span(), format!("`{ident}` is listed twice in `move(..)`")));
         }
         out.push(ident);

@@ -38,14 +38,14 @@ pub fn async_gen(args: TokenStream, item: TokenStream) -> TokenStream {
 /// capturing like a `move` closure. See `coro_core::gen_block`.
 #[proc_macro]
 pub fn gen_block(input: TokenStream) -> TokenStream {
-    block::expand::gen_block(input.into()).into()
+    block::expand::gen_block(&input.into()).into()
 }
 
 /// `async_gen_block!(yield = Y [, return = Result<(), E>] => { body })`: a `Stream` as an
 /// expression, an `async move` block that yields. See `coro_core::async_gen_block`.
 #[proc_macro]
 pub fn async_gen_block(input: TokenStream) -> TokenStream {
-    block::expand::async_gen_block(input.into()).into()
+    block::expand::async_gen_block(&input.into()).into()
 }
 
 /// `for_await!(pat in stream { body })`: Python's `async for`. See `coro_core::for_await`.
