@@ -8,6 +8,7 @@
 
 mod captures;
 pub mod expand;
+mod messages;
 
 use proc_macro2::{Delimiter, Ident, Span, TokenStream, TokenTree};
 use quote::ToTokens;

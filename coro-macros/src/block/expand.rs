@@ -29,9 +29,9 @@ use crate::args::{Args, Kind};
 use crate::diag::Ctxt;
 use crate::{async_gen, fallback, scan, signature};
 
-/// A failed expansion as an expression: the errors, then the fallback value.
-fn error_expr(err: &syn::Error, fallback: &TokenStream) -> TokenStream {
-    let err = err.to_compile_error();
+/// A failed expansion as an expression: the errors (worded for `form`), then the fallback.
+fn error_expr(form: Form, captures: &[Ident], err: &syn::Error, fallback: &TokenStream) -> TokenStream {
+    let err = super::messages::compile_errors(err, form, captures);
     quote!({ #err #fallback })
 }
 
@@ -68,7 +68,7 @@ pub fn gen_block(input: &TokenStream) -> TokenStream {
     let form = Form::Gen;
     let parsed = match Input::parse_tokens(input.clone(), form) {
         Ok(parsed) => parsed,
-        Err(err) => return error_expr(&err, &raw_fallback(input)),
+        Err(err) => return error_expr(form, &[], &err, &raw_fallback(input)),
     };
     let cx = Ctxt::new();
     let args = parsed.args(form, &cx, input);
@@ -76,15 +76,15 @@ pub fn gen_block(input: &TokenStream) -> TokenStream {
     let captures = super::captures(&parsed, &cx);
     let fallback = |args: Option<&(Args, Option<Type>)>| gen_fallback(&parsed, args);
     if let Err(err) = cx.check() {
-        return error_expr(&err, &fallback(args.as_ref()));
+        return error_expr(form, &captures, &err, &fallback(args.as_ref()));
     }
     let Some((args, ret)) = &args else {
         let err = syn::Error::new(Span::call_site(), "gen_block! could not read its options");
-        return error_expr(&err, &fallback(None));
+        return error_expr(form, &captures, &err, &fallback(None));
     };
     match lower(&parsed, args, ret.as_ref(), &captures) {
         Ok(tokens) => tokens,
-        Err(err) => error_expr(&err, &fallback(Some(&(args.clone(), ret.clone())))),
+        Err(err) => error_expr(form, &captures, &err, &fallback(Some(&(args.clone(), ret.clone())))),
     }
 }
 
@@ -175,7 +175,7 @@ pub fn async_gen_block(input: &TokenStream) -> TokenStream {
     let form = Form::AsyncGen;
     let parsed = match Input::parse_tokens(input.clone(), form) {
         Ok(parsed) => parsed,
-        Err(err) => return error_expr(&err, &raw_fallback(input)),
+        Err(err) => return error_expr(form, &[], &err, &raw_fallback(input)),
     };
     let cx = Ctxt::new();
     let args = parsed.args(form, &cx, input);
@@ -195,10 +195,10 @@ pub fn async_gen_block(input: &TokenStream) -> TokenStream {
     let krate = args.as_ref().map(|(a, _)| a.krate.clone());
     match (cx.check(), stream) {
         (Ok(()), Some(stream)) => stream,
-        (Err(err), _) => error_expr(&err, &stream_fallback(&parsed, krate, item)),
+        (Err(err), _) => error_expr(form, &[], &err, &stream_fallback(&parsed, krate, item)),
         (Ok(()), None) => {
             let err = syn::Error::new(Span::call_site(), "async_gen_block! could not read its options");
-            error_expr(&err, &stream_fallback(&parsed, krate, item))
+            error_expr(form, &[], &err, &stream_fallback(&parsed, krate, item))
         }
     }
 }
