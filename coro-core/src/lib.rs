@@ -5,6 +5,9 @@
 //!   allocation, no `unsafe`, no pinning.
 //! - [`#[async_gen]`](async_gen) turns an `async fn` into a [`futures_core::Stream`];
 //!   [`for_await!`] consumes any stream, like Python's `async for`.
+//! - [`gen_block!`] and [`async_gen_block!`] are the same machines as expressions that capture
+//!   their environment like a `move` closure, like Python's generator expressions and nested
+//!   generator `def`s.
 //!
 //! See the README for a tour.
 #![cfg_attr(not(feature = "std"), no_std)]
