@@ -79,4 +79,3 @@ pub fn counter_from(start: u32) -> impl Iterator<Item = u32> {
         }
     })
 }
-

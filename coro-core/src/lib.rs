@@ -23,12 +23,12 @@ mod state;
 mod stream;
 mod try_op;
 
-pub use coro_macros::generator;
-pub use coro_macros::{async_gen, for_await};
-#[doc = include_str!("../doc/gen_block.md")]
-pub use coro_macros::gen_block;
 #[doc = include_str!("../doc/async_gen_block.md")]
 pub use coro_macros::async_gen_block;
+#[doc = include_str!("../doc/gen_block.md")]
+pub use coro_macros::gen_block;
+pub use coro_macros::generator;
+pub use coro_macros::{async_gen, for_await};
 pub use generator::{Generator, GeneratorExt, WithReturn};
 pub use state::{GeneratorState, GeneratorStatus, YieldPoint};
 
@@ -37,8 +37,8 @@ pub use state::{GeneratorState, GeneratorStatus, YieldPoint};
 pub mod __private {
     pub use crate::machine::{
         Machine, Refusal, StateInfo, Step, fallback_yield, fallback_yield_from, machine, resumed,
-        resumed_after_completion, resumed_after_panicking, return_hint, same_type, send_before_start, set_state,
-        start_while_suspended,
+        resumed_after_completion, resumed_after_panicking, return_hint, same_type,
+        send_before_start, set_state, start_while_suspended,
     };
     pub use crate::stream::{AsyncGen, Finish, Next, Yield, Yielder, async_gen, next};
     pub use crate::try_op::{Branch, Flow, FromResidual};

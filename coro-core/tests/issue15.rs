@@ -9,7 +9,11 @@ mod pipeline {
     fn filter_map_as_a_block() {
         let xs = vec![3u32, 8, 1, 6, 7, 2];
         let threshold = 2;
-        let chained: Vec<u32> = xs.iter().filter(|&&x| x > threshold).map(|x| x * 10).collect();
+        let chained: Vec<u32> = xs
+            .iter()
+            .filter(|&&x| x > threshold)
+            .map(|x| x * 10)
+            .collect();
         // The block borrows `xs` through a reference taken before it (a borrow of a local the
         // block moved in, `for x in &xs`, could not be held across a `yield_!`).
         let view = &xs;
@@ -40,7 +44,9 @@ mod pipeline {
         }
         let n = 10u64;
         assert_eq!(
-            total(gen_block!(yield = u64 => { for x in 0..n { if x % 3 != 0 { yield_!(x * x) } } })),
+            total(
+                gen_block!(yield = u64 => { for x in 0..n { if x % 3 != 0 { yield_!(x * x) } } })
+            ),
             [1u64, 4, 16, 25, 49, 64].iter().sum::<u64>()
         );
         let boxed: Box<dyn Iterator<Item = u64>> =
@@ -171,7 +177,10 @@ mod captures {
         for expected in 0..3 {
             assert_eq!(g.start(), GeneratorState::Yielded(expected));
         }
-        assert_eq!(g.start(), GeneratorState::Complete("stopped at 3".to_string()));
+        assert_eq!(
+            g.start(),
+            GeneratorState::Complete("stopped at 3".to_string())
+        );
     }
 }
 
@@ -196,7 +205,9 @@ mod protocol {
         assert_eq!(avg.status(), GeneratorStatus::Created);
         assert_eq!(format!("{avg:?}"), "gen_block (created)");
         assert_eq!(avg.start(), GeneratorState::Yielded(0.0));
-        assert!(matches!(avg.status(), GeneratorStatus::Suspended(p) if p.source == "yield_!(if n == 0 { 0.0 } else { total / f64::from(n) })"));
+        assert!(
+            matches!(avg.status(), GeneratorStatus::Suspended(p) if p.source == "yield_!(if n == 0 { 0.0 } else { total / f64::from(n) })")
+        );
         assert_eq!(avg.send(10.0), GeneratorState::Yielded(10.0));
         assert_eq!(avg.send(20.0), GeneratorState::Yielded(15.0));
         assert_eq!(avg.send(30.0), GeneratorState::Complete((60.0, 3)));
@@ -467,14 +478,20 @@ mod async_stream_readme {
         async fn accept(&mut self) -> io::Result<(Connection, u16)> {
             tokio::task::yield_now().await;
             if self.next >= 8002 {
-                return Err(io::Error::new(io::ErrorKind::ConnectionAborted, "listener closed"));
+                return Err(io::Error::new(
+                    io::ErrorKind::ConnectionAborted,
+                    "listener closed",
+                ));
             }
             self.next += 1;
             Ok((Connection(self.next - 1), self.next + 1000))
         }
     }
 
-    fn bind_and_accept(port: u16, log: &mut Vec<String>) -> impl Stream<Item = io::Result<Connection>> + '_ {
+    fn bind_and_accept(
+        port: u16,
+        log: &mut Vec<String>,
+    ) -> impl Stream<Item = io::Result<Connection>> + '_ {
         async_gen_block!(yield = Connection, return = io::Result<()> => {
             let mut listener = Listener::bind(port).await?;
             loop {
@@ -492,7 +509,99 @@ mod async_stream_readme {
         assert_eq!(items.len(), 3);
         assert_eq!(items[0].as_ref().unwrap(), &Connection(8000));
         assert_eq!(items[1].as_ref().unwrap(), &Connection(8001));
-        assert_eq!(items[2].as_ref().unwrap_err().kind(), io::ErrorKind::ConnectionAborted);
+        assert_eq!(
+            items[2].as_ref().unwrap_err().kind(),
+            io::ErrorKind::ConnectionAborted
+        );
         assert_eq!(log, ["received on 9001", "received on 9002"]);
+    }
+}
+
+mod inside_attributes {
+    use coro_core::{
+        Generator, GeneratorState, async_gen, async_gen_block, gen_block, generator, yield_,
+    };
+    use futures::stream::StreamExt;
+
+    struct Tree {
+        labels: Vec<&'static str>,
+    }
+
+    impl Tree {
+        /// A block in a `#[generator]` method, capturing the method's `self`, inside a closure
+        /// of the body: its `yield_!` belongs to the block, not to the method.
+        #[generator(yield = String)]
+        fn describe(&self) {
+            let make = |prefix: &'static str| {
+                gen_block!(yield = String, move(prefix, self) => {
+                    for l in &self.labels {
+                        yield_!(format!("{prefix}{l}"));
+                    }
+                })
+            };
+            for s in make("- ") {
+                yield_!(s);
+            }
+        }
+    }
+
+    #[test]
+    fn block_in_a_closure_in_a_method() {
+        let t = Tree {
+            labels: vec!["a", "b"],
+        };
+        assert_eq!(t.describe().collect::<Vec<_>>(), ["- a", "- b"]);
+    }
+
+    #[async_gen(yield = u32)]
+    async fn outer(n: u32) {
+        let inner = async_gen_block!(yield = u32 => {
+            for i in 0..n {
+                yield_!(i * 100);
+            }
+        });
+        for_await_sum(inner).await;
+        yield_!(n);
+    }
+
+    async fn for_await_sum(s: impl futures::Stream<Item = u32>) -> u32 {
+        s.fold(0, |a, b| async move { a + b }).await
+    }
+
+    #[tokio::test]
+    async fn stream_block_in_an_async_gen() {
+        assert_eq!(outer(3).collect::<Vec<_>>().await, [3]);
+    }
+
+    /// `?` in a `gen_block!` completes it with the error, given its return type.
+    #[test]
+    fn question_mark_with_a_return_type() {
+        let inputs = vec!["1", "2", "z"];
+        let mut g = gen_block!(yield = u32, return = Result<usize, std::num::ParseIntError> => {
+            let n = inputs.len();
+            for s in inputs {
+                yield_!(s.parse::<u32>()?);
+            }
+            Ok(n)
+        });
+        assert_eq!(g.start(), GeneratorState::Yielded(1));
+        assert_eq!(g.start(), GeneratorState::Yielded(2));
+        assert!(matches!(g.start(), GeneratorState::Complete(Err(_))));
+    }
+
+    /// Names only a format string or another macro's tokens mention are captured too.
+    #[test]
+    fn captures_in_macro_tokens() {
+        let name = String::from("x");
+        let limit = 2usize;
+        let g = gen_block!(yield = String => {
+            let mut v = Vec::new();
+            while v.len() < limit {
+                v.push(1);
+                yield_!(format!("{name}{}", v.len()));
+            }
+            debug_assert!(v.len() == limit, "{name}");
+        });
+        assert_eq!(g.collect::<Vec<_>>(), ["x1", "x2"]);
     }
 }

@@ -133,7 +133,8 @@ impl Input {
                     explicit = Some(capture_list(g.stream())?);
                 }
                 (Some(TokenTree::Ident(kw)), next, _) if kw == "move" => {
-                    let tokens: TokenStream = [TokenTree::Ident(kw)].into_iter().chain(next).collect();
+                    let tokens: TokenStream =
+                        [TokenTree::Ident(kw)].into_iter().chain(next).collect();
                     return Err(syn::Error::new_spanned(
                         tokens,
                         "expected `move(name, ..)`: the locals to move into the block, e.g. `move(items, label)`",
@@ -165,24 +166,20 @@ impl Input {
                 _ => String::new(),
             };
             match key.as_str() {
-                "return" => {
-                    let value: Vec<TokenTree> = opt.clone().into_iter().skip(1).collect();
-                    let is_eq = matches!(value.first(), Some(TokenTree::Punct(p)) if p.as_char() == '=');
-                    let ty = is_eq
-                        .then(|| syn::parse2::<Type>(value[1..].iter().cloned().collect()).ok())
-                        .flatten();
-                    match ty {
-                        Some(_) if ret.is_some() => {
-                            cx.error_spanned_by(&first, format!("duplicate `return` option in {name}"));
-                            ok = false;
-                        }
-                        Some(ty) => ret = Some(ty),
-                        None => {
-                            cx.error_spanned_by(opt, "expected `return = Type`, e.g. `return = String`");
-                            ok = false;
-                        }
+                "return" => match return_type(opt) {
+                    Some(_) if ret.is_some() => {
+                        cx.error_spanned_by(&first, format!("duplicate `return` option in {name}"));
+                        ok = false;
                     }
-                }
+                    Some(ty) => ret = Some(ty),
+                    None => {
+                        cx.error_spanned_by(
+                            opt,
+                            "expected `return = Type`, e.g. `return = String`",
+                        );
+                        ok = false;
+                    }
+                },
                 "yield" | "crate" => {
                     has_yield |= key == "yield";
                     forwarded.push(opt.clone());
@@ -203,13 +200,18 @@ impl Input {
                     };
                     cx.error_spanned_by(
                         &first,
-                        format!("unknown option `{first}` in {name}: expected {}{hint}", form.allowed()),
+                        format!(
+                            "unknown option `{first}` in {name}: expected {}{hint}",
+                            form.allowed()
+                        ),
                     );
                     ok = false;
                 }
             }
         }
-        if form == Form::AsyncGen && let Some(list) = &self.explicit {
+        if form == Form::AsyncGen
+            && let Some(list) = &self.explicit
+        {
             let span = list.first().map_or_else(Span::call_site, Ident::span);
             cx.error_at(
                 span,
@@ -241,6 +243,15 @@ impl Input {
         let args = args::parse(form.kind(), joined, cx)?;
         ok.then_some((args, ret))
     }
+}
+
+/// The type of a `return = Type` option.
+fn return_type(opt: &TokenStream) -> Option<Type> {
+    let value: Vec<TokenTree> = opt.clone().into_iter().skip(1).collect();
+    let is_eq = matches!(value.first(), Some(TokenTree::Punct(p)) if p.as_char() == '=');
+    is_eq
+        .then(|| syn::parse2::<Type>(value[1..].iter().cloned().collect()).ok())
+        .flatten()
 }
 
 /// Splits option tokens at commas outside `<..>` (`HashMap<K, V>`); `->` and `=>` are not
@@ -275,7 +286,8 @@ fn split_options(tts: &[TokenTree]) -> Vec<TokenStream> {
 
 /// `move(a, b, self)`: whole locals, each once.
 fn capture_list(tokens: TokenStream) -> syn::Result<Vec<Ident>> {
-    let exprs = syn::parse::Parser::parse2(Punctuated::<Expr, Token![,]>::parse_terminated, tokens)?;
+    let exprs =
+        syn::parse::Parser::parse2(Punctuated::<Expr, Token![,]>::parse_terminated, tokens)?;
     let mut out: Vec<Ident> = Vec::new();
     for e in exprs {
         let ident = match &e {
@@ -302,7 +314,10 @@ fn capture_list(tokens: TokenStream) -> syn::Result<Vec<Ident>> {
             ));
         };
         if out.contains(&ident) {
-            return Err(syn::Error::new(ident.span(), format!("`{ident}` is listed twice in `move(..)`")));
+            return Err(syn::Error::new(
+                ident.span(),
+                format!("`{ident}` is listed twice in `move(..)`"),
+            ));
         }
         out.push(ident);
     }

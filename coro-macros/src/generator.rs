@@ -154,7 +154,11 @@ fn lower_fn(args: &args::Args, func: &mut syn::ItemFn) -> syn::Result<TokenStrea
 /// The statements that build the generator of `func`'s body, ending with the generator as
 /// their value: the state enum, its `StateInfo` impl and the machine. `name` is what `Debug`
 /// shows. Shared by the attribute and the block form (`gen_block!`, a synthesized fn).
-pub fn machine(args: &args::Args, func: &mut syn::ItemFn, name: String) -> syn::Result<TokenStream> {
+pub fn machine(
+    args: &args::Args,
+    func: &mut syn::ItemFn,
+    name: String,
+) -> syn::Result<TokenStream> {
     let Analysis {
         graph,
         ctx,

@@ -53,10 +53,48 @@ fn local_like(name: &str) -> bool {
 /// Keywords: they are `Ident` tokens in a macro's input, never locals.
 fn is_keyword(name: &str) -> bool {
     const KEYWORDS: &[&str] = &[
-        "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum",
-        "extern", "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move",
-        "mut", "pub", "ref", "return", "static", "struct", "super", "trait", "true", "type",
-        "unsafe", "use", "where", "while", "yield", "gen", "box", "try", "macro_rules", "union",
+        "as",
+        "async",
+        "await",
+        "break",
+        "const",
+        "continue",
+        "crate",
+        "dyn",
+        "else",
+        "enum",
+        "extern",
+        "false",
+        "fn",
+        "for",
+        "if",
+        "impl",
+        "in",
+        "let",
+        "loop",
+        "match",
+        "mod",
+        "move",
+        "mut",
+        "pub",
+        "ref",
+        "return",
+        "static",
+        "struct",
+        "super",
+        "trait",
+        "true",
+        "type",
+        "unsafe",
+        "use",
+        "where",
+        "while",
+        "yield",
+        "gen",
+        "box",
+        "try",
+        "macro_rules",
+        "union",
     ];
     KEYWORDS.contains(&name)
 }
@@ -115,8 +153,7 @@ impl Captures {
     /// they are not, every identifier that can be a local (not a keyword, a path segment, a
     /// field or method name, a lifetime, a macro or call head) plus format-string captures.
     fn tokens(&mut self, tokens: &TokenStream) {
-        if let Ok(exprs) = Punctuated::<Expr, Token![,]>::parse_terminated.parse2(tokens.clone())
-        {
+        if let Ok(exprs) = Punctuated::<Expr, Token![,]>::parse_terminated.parse2(tokens.clone()) {
             for e in &exprs {
                 self.visit_expr(e);
             }
@@ -365,16 +402,24 @@ mod tests {
     #[test]
     fn locals_used_and_not_bound() {
         assert_eq!(
-            caps("{ let n = v.len(); for x in v.iter() { if keep(&x) { yield_!(x + n + OFFSET) } } label }"),
+            caps(
+                "{ let n = v.len(); for x in v.iter() { if keep(&x) { yield_!(x + n + OFFSET) } } label }"
+            ),
             ["v", "label"]
         );
         assert_eq!(caps("{ let v = v + 1; v }"), ["v"]);
-        assert_eq!(caps("{ self.items.iter().map(|i| i + k).sum::<u32>() }"), ["self", "k"]);
+        assert_eq!(
+            caps("{ self.items.iter().map(|i| i + k).sum::<u32>() }"),
+            ["self", "k"]
+        );
     }
 
     #[test]
     fn names_that_are_not_locals() {
-        assert!(caps("{ Some(Point { x: 1 }); None::<u8>; MAX + std::u8::MAX; drop(a_fn()) }").is_empty());
+        assert!(
+            caps("{ Some(Point { x: 1 }); None::<u8>; MAX + std::u8::MAX; drop(a_fn()) }")
+                .is_empty()
+        );
         assert!(caps("{ fn helper() {} const K: u8 = 1; use std::mem::take; let h = helper; take(&mut 1); h }").is_empty());
         assert!(caps("{ match o { Some(v) => v, _ => 0 } }") == ["o"]);
     }
@@ -383,9 +428,18 @@ mod tests {
     fn macros() {
         assert_eq!(caps(r#"{ println!("{a} {}", b); }"#), ["a", "b"]);
         assert_eq!(caps("{ matches!(x, Some(y) if y > z) }"), ["x", "z"]);
-        assert_eq!(caps("{ my_log!(target: t, \"{w}\"; items.len()) }"), ["t", "w", "items"]);
-        assert_eq!(caps("{ gen_block!(yield = u8 => { yield_!(inner) }) }"), ["inner"]);
-        assert_eq!(caps("{ gen_block!(yield = u8, move(a) => { yield_!(b) }) }"), ["a"]);
+        assert_eq!(
+            caps("{ my_log!(target: t, \"{w}\"; items.len()) }"),
+            ["t", "w", "items"]
+        );
+        assert_eq!(
+            caps("{ gen_block!(yield = u8 => { yield_!(inner) }) }"),
+            ["inner"]
+        );
+        assert_eq!(
+            caps("{ gen_block!(yield = u8, move(a) => { yield_!(b) }) }"),
+            ["a"]
+        );
         assert_eq!(caps("{ for_await!(x in s { t.push(x) }) }"), ["s", "t"]);
     }
 }

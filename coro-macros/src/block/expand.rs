@@ -30,7 +30,12 @@ use crate::diag::Ctxt;
 use crate::{async_gen, fallback, scan, signature};
 
 /// A failed expansion as an expression: the errors (worded for `form`), then the fallback.
-fn error_expr(form: Form, captures: &[Ident], err: &syn::Error, fallback: &TokenStream) -> TokenStream {
+fn error_expr(
+    form: Form,
+    captures: &[Ident],
+    err: &syn::Error,
+    fallback: &TokenStream,
+) -> TokenStream {
     let err = super::messages::compile_errors(err, form, captures);
     quote!({ #err #fallback })
 }
@@ -84,7 +89,12 @@ pub fn gen_block(input: &TokenStream) -> TokenStream {
     };
     match lower(&parsed, args, ret.as_ref(), &captures) {
         Ok(tokens) => tokens,
-        Err(err) => error_expr(form, &captures, &err, &fallback(Some(&(args.clone(), ret.clone())))),
+        Err(err) => error_expr(
+            form,
+            &captures,
+            &err,
+            &fallback(Some(&(args.clone(), ret.clone()))),
+        ),
     }
 }
 
@@ -114,9 +124,9 @@ fn lower(
     let g = Ident::new("__coro_block", Span::mixed_site());
     // With `return = T` the type is known; without, a body that never completes leaves it
     // to the hint's fallback.
-    let hint = ret.is_none().then(|| {
-        quote!(#krate::__private::return_hint(&#g, || ::core::unreachable!());)
-    });
+    let hint = ret
+        .is_none()
+        .then(|| quote!(#krate::__private::return_hint(&#g, || ::core::unreachable!());));
     Ok(quote!({
         #(#used)*
         let #g = { #machine };
@@ -197,7 +207,10 @@ pub fn async_gen_block(input: &TokenStream) -> TokenStream {
         (Ok(()), Some(stream)) => stream,
         (Err(err), _) => error_expr(form, &[], &err, &stream_fallback(&parsed, krate, item)),
         (Ok(()), None) => {
-            let err = syn::Error::new(Span::call_site(), "async_gen_block! could not read its options");
+            let err = syn::Error::new(
+                Span::call_site(),
+                "async_gen_block! could not read its options",
+            );
             error_expr(form, &[], &err, &stream_fallback(&parsed, krate, item))
         }
     }

@@ -17,12 +17,10 @@ pub fn compile_errors(err: &syn::Error, form: Form, captures: &[Ident]) -> Token
 
 fn reword(text: &str, form: Form, captures: &[Ident]) -> String {
     let mut out = match form {
-        Form::Gen => text
-            .replace("#[generator] fn", "gen_block!")
-            .replace(
-                "`#[async_gen(yield = ...)] async fn`",
-                "`async_gen_block!(yield = ... => { .. })`",
-            ),
+        Form::Gen => text.replace("#[generator] fn", "gen_block!").replace(
+            "`#[async_gen(yield = ...)] async fn`",
+            "`async_gen_block!(yield = ... => { .. })`",
+        ),
         Form::AsyncGen => text.replace("#[async_gen] fn", "async_gen_block!"),
     };
     for c in captures {
@@ -36,7 +34,10 @@ fn reword(text: &str, form: Form, captures: &[Ident]) -> String {
                 &format!("take a reference before the block (`let {c} = &{c};`)"),
             );
     }
-    out.replace("so that the generator borrows from its caller", "so that the block borrows from its caller")
+    out.replace(
+        "so that the generator borrows from its caller",
+        "so that the block borrows from its caller",
+    )
 }
 
 fn reword_tokens(tokens: TokenStream, f: &dyn Fn(&str) -> String) -> TokenStream {
@@ -78,7 +79,11 @@ mod tests {
              (`let xs = &xs;`), so that the block borrows from its caller"
         );
         assert_eq!(
-            reword("only the body of the #[async_gen] fn itself", Form::AsyncGen, &[]),
+            reword(
+                "only the body of the #[async_gen] fn itself",
+                Form::AsyncGen,
+                &[]
+            ),
             "only the body of the async_gen_block! itself"
         );
     }
