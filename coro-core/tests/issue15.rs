@@ -605,3 +605,36 @@ mod inside_attributes {
         assert_eq!(g.collect::<Vec<_>>(), ["x1", "x2"]);
     }
 }
+
+/// `#[cfg]` inside a block form is resolved before lowering, as in the attributes: a disabled
+/// `yield_!` does not suspend.
+mod cfg {
+    use coro_core::{async_gen_block, gen_block, yield_};
+    use futures::stream::StreamExt;
+
+    #[test]
+    fn disabled_statements_do_not_yield() {
+        let n = 1u8;
+        let g = gen_block!(yield = u8 => {
+            #[cfg(any())]
+            yield_!(0);
+            yield_!(n);
+            #[cfg(all())]
+            yield_!(n + 1);
+            #[cfg(not(all()))]
+            let n = 100;
+            yield_!(n + 2);
+        });
+        assert_eq!(g.collect::<Vec<_>>(), [1, 2, 3]);
+    }
+
+    #[tokio::test]
+    async fn in_a_stream_block() {
+        let s = async_gen_block!(yield = u8 => {
+            #[cfg(any())]
+            yield_!(0);
+            yield_!(1);
+        });
+        assert_eq!(s.collect::<Vec<_>>().await, [1]);
+    }
+}

@@ -7,6 +7,7 @@
 //!         [`crate::args::parse`]; `return` and `move(..)` are the block forms' own).
 
 mod captures;
+pub mod cfg;
 pub mod expand;
 mod messages;
 

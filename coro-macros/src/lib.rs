@@ -58,7 +58,11 @@ pub fn for_await(input: TokenStream) -> TokenStream {
 #[doc(hidden)]
 #[proc_macro]
 pub fn __cfg_resolved(input: TokenStream) -> TokenStream {
-    match cfg::resolve(input.into()) {
+    let input: proc_macro2::TokenStream = input.into();
+    if let Some(expanded) = block::cfg::resolve(&input) {
+        return expanded.into();
+    }
+    match cfg::resolve(input) {
         Ok(cfg::Resolved { kind, args, item }) => match kind {
             args::Kind::Generator => generator::expand(args, item),
             args::Kind::AsyncGen => async_gen::expand(args, item),

@@ -77,6 +77,12 @@ pub fn gen_block(input: &TokenStream) -> TokenStream {
     };
     let cx = Ctxt::new();
     let args = parsed.args(form, &cx, input);
+    if let Some((a, _)) = &args
+        && !cx.has_errors()
+        && let Some(deferred) = super::cfg::defer(form, &parsed, &a.krate)
+    {
+        return deferred;
+    }
     scan::check_body(&cx, &parsed.body, Kind::Generator);
     let captures = super::captures(&parsed, &cx);
     let fallback = |args: Option<&(Args, Option<Type>)>| gen_fallback(&parsed, args);
@@ -189,6 +195,12 @@ pub fn async_gen_block(input: &TokenStream) -> TokenStream {
     };
     let cx = Ctxt::new();
     let args = parsed.args(form, &cx, input);
+    if let Some((a, _)) = &args
+        && !cx.has_errors()
+        && let Some(deferred) = super::cfg::defer(form, &parsed, &a.krate)
+    {
+        return deferred;
+    }
     let output = args.as_ref().and_then(|(a, ret)| {
         let ret = ret.as_ref().map_or(syn::ReturnType::Default, |t| {
             syn::ReturnType::Type(syn::Token![->](Span::call_site()), Box::new(t.clone()))
