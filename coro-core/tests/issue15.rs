@@ -234,6 +234,16 @@ mod protocol {
         assert_eq!(fork.collect::<Vec<_>>(), [2, 10]);
     }
 
+    /// `crate = path` names coro-core when it is re-exported under another path.
+    #[test]
+    fn crate_option() {
+        mod reexport {
+            pub use coro_core as core_again;
+        }
+        let g = gen_block!(yield = u8, crate = reexport::core_again => { yield_!(7); });
+        assert_eq!(g.collect::<Vec<_>>(), [7]);
+    }
+
     #[test]
     #[should_panic(expected = "generator resumed after completion")]
     fn resumed_after_completion() {
