@@ -54,6 +54,18 @@ mod pipeline {
         assert_eq!(boxed.collect::<Vec<_>>(), [10, 11]);
     }
 
+    /// `, { body }` in place of `=> { body }`: the shape rustfmt formats.
+    #[test]
+    fn comma_before_the_body() {
+        let n = 3;
+        let g = gen_block!(yield = u32, {
+            for i in 0..n {
+                yield_!(i);
+            }
+        });
+        assert_eq!(g.sum::<u32>(), 3);
+    }
+
     /// A never-ending block is an `Iterator` too; its return type needs no annotation.
     #[test]
     fn endless_counter() {

@@ -75,7 +75,16 @@ impl Input {
             matches!(&tts[i], TokenTree::Punct(p) if p.as_char() == '=' && p.spacing() == proc_macro2::Spacing::Joint)
                 && matches!(tts.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '>')
         });
-        let Some(arrow) = arrow else {
+        // `options, { body }` is the same input, in a shape rustfmt can format (it formats a
+        // macro call whose arguments parse as expressions: `yield = u32` does).
+        let comma = || {
+            let n = tts.len();
+            (n >= 2
+                && matches!(&tts[n - 1], TokenTree::Group(g) if g.delimiter() == Delimiter::Brace)
+                && matches!(&tts[n - 2], TokenTree::Punct(p) if p.as_char() == ','))
+            .then(|| n - 2)
+        };
+        let Some(arrow) = arrow.or_else(comma) else {
             let message = match tts.first() {
                 Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Brace => format!(
                     "{} needs its options before the body, then `=>`: {}",
@@ -83,7 +92,7 @@ impl Input {
                     form.usage()
                 ),
                 _ => format!(
-                    "expected `=>` between the options and the body: {}",
+                    "expected `=>` (or `,`) between the options and the body: {}",
                     form.usage()
                 ),
             };
@@ -95,7 +104,11 @@ impl Input {
             });
         };
         let options = split_options(&tts[..arrow]);
-        let body = match &tts[arrow + 2..] {
+        let sep_len = match &tts[arrow] {
+            TokenTree::Punct(p) if p.as_char() == ',' => 1,
+            _ => 2,
+        };
+        let body = match &tts[arrow + sep_len..] {
             [TokenTree::Group(g)] if g.delimiter() == Delimiter::Brace => {
                 syn::parse2::<syn::Block>(TokenTree::Group(g.clone()).into())?
             }
