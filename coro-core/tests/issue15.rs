@@ -306,6 +306,19 @@ mod nested {
         assert_eq!(ret, 3);
     }
 
+    /// A block inside the operand of a `yield_!`, in a loop of the enclosing generator.
+    #[generator(yield = u32)]
+    fn sums(rounds: u32) {
+        for r in 1..=rounds {
+            yield_!(gen_block!(yield = u32 => { for i in 0..=r { yield_!(i) } }).sum::<u32>());
+        }
+    }
+
+    #[test]
+    fn block_in_a_yield_operand() {
+        assert_eq!(sums(3).collect::<Vec<_>>(), [1, 3, 6]);
+    }
+
     /// A block in a block, the inner one built from the outer's locals on each round.
     #[test]
     fn block_inside_a_block() {
