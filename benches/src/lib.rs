@@ -3,6 +3,7 @@
 //! Run everything and rewrite `BENCHMARKS.md`: `cargo run -p coro-benches --release --bin bench`.
 
 pub mod coro_async;
+pub mod coro_blocks;
 pub mod coro_impls;
 pub mod curve_body;
 pub mod hand;

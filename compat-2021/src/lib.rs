@@ -67,3 +67,15 @@ impl Store {
         self.items.len()
     }
 }
+
+/// A block form in an edition-2021 crate: a never-ending `gen_block!`, whose return type falls
+/// back as a diverging closure's does (to `()` in edition 2021, with no lint).
+pub fn counter_from(start: u32) -> impl Iterator<Item = u32> {
+    coro_core::gen_block!(yield = u32 => {
+        let mut i = start;
+        loop {
+            yield_!(i);
+            i += 1;
+        }
+    })
+}

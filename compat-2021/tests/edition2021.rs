@@ -1,4 +1,4 @@
-use coro_compat_2021::{bytes_of, words, Store};
+use coro_compat_2021::{bytes_of, counter_from, words, Store};
 use coro_core::{Generator, GeneratorState};
 
 #[test]
@@ -18,4 +18,9 @@ fn lifetimes_are_captured_in_edition_2021() {
     assert_eq!(g.send(20), GeneratorState::Complete(2));
     drop(g);
     assert_eq!(store.doubled().collect::<Vec<_>>(), [20, 40]);
+}
+
+#[test]
+fn never_ending_block_in_edition_2021() {
+    assert_eq!(counter_from(7).take(3).collect::<Vec<_>>(), [7, 8, 9]);
 }

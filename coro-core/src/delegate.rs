@@ -51,19 +51,19 @@ pub trait Delegate<R, E> {
 }
 
 /// Rung 1: a sub-generator that takes thrown errors.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Forward<G>(G);
 /// Rung 2: a sub-generator that does not.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Shield<G>(G);
 /// Rung 3: a string's characters.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Chars<S> {
     text: S,
     at: usize,
 }
 /// Rung 4: an iterable's items.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Items<I>(I);
 
 #[diagnostic::do_not_recommend]

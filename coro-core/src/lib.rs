@@ -5,6 +5,9 @@
 //!   allocation, no `unsafe`, no pinning.
 //! - [`#[async_gen]`](async_gen) turns an `async fn` into a [`futures_core::Stream`];
 //!   [`for_await!`] consumes any stream, like Python's `async for`.
+//! - [`gen_block!`] and [`async_gen_block!`] are the same machines as expressions that capture
+//!   their environment like a `move` closure, like Python's generator expressions and nested
+//!   generator `def`s.
 //!
 //! See the README for a tour.
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -24,6 +27,10 @@ mod throw;
 mod try_op;
 
 pub use adapters::{MapReturn, TryIter};
+#[doc = include_str!("../doc/async_gen_block.md")]
+pub use coro_macros::async_gen_block;
+#[doc = include_str!("../doc/gen_block.md")]
+pub use coro_macros::gen_block;
 pub use coro_macros::generator;
 pub use coro_macros::{async_gen, for_await};
 pub use generator::{Generator, GeneratorExt, WithReturn};
@@ -39,8 +46,8 @@ pub mod __private {
     pub use crate::machine::{
         Machine, Plain, Protocol, Refusal, StateInfo, Step, Thrown, TypeOf, fallback_yield,
         fallback_yield_from, machine, resumed, resumed_after_completion, resumed_after_panicking,
-        resumed_or_thrown, resumed_unit_or_thrown, same_type, send_before_start, set_state,
-        start_while_suspended, throw_before_start, throwing_machine,
+        resumed_or_thrown, resumed_unit_or_thrown, return_hint, same_type, send_before_start,
+        set_state, start_while_suspended, throw_before_start, throwing_machine,
     };
     pub use crate::stream::{AsyncGen, Finish, Next, Yield, Yielder, async_gen, next};
     pub use crate::try_op::{Branch, Flow, FromResidual};

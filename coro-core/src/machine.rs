@@ -317,6 +317,17 @@ impl<T> fmt::Debug for TypeOf<T> {
     }
 }
 
+/// Gives a `gen_block!`'s return type a fallback: `returns` diverges, so when the body never
+/// completes (`loop { yield_!(i) }`) the type is the never-type fallback's, as for a closure
+/// whose body diverges, and otherwise the body's. Does nothing at run time.
+#[inline(always)]
+pub fn return_hint<S, F, P, R, Y, Ret>(_: &Machine<S, F, P>, _returns: impl FnOnce() -> Ret)
+where
+    P: Protocol<R>,
+    F: Fn(&mut S, Option<P::Input>) -> Step<Y, Ret>,
+{
+}
+
 /// Ties two types together (see `Emit::type_tie`); never called at run time.
 #[inline]
 pub fn same_type<T>(_: &T, _: &T) {}

@@ -24,7 +24,7 @@
 //! crates too. With `boxed`/`boxed_local` the return type is a `Pin<Box<dyn Stream>>`, whose
 //! lifetime [`boxed::lifetime`] works out.
 
-mod body;
+pub(crate) mod body;
 mod boxed;
 #[cfg(test)]
 mod tests;
@@ -85,18 +85,18 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
 }
 
 /// What the stream yields and what the body returns.
-struct Output {
+pub(crate) struct Output {
     /// The stream's `Item`: `Y`, or `Result<Y, E>` for a fn returning `Result<(), E>`.
-    item: Type,
+    pub item: Type,
     /// The body's type: `()` or the declared `Result<(), E>`.
-    ret: Type,
-    result: bool,
+    pub ret: Type,
+    pub result: bool,
 }
 
 /// Input:  `-> Result<(), E>` (any path ending in `Result` whose first argument is `()`, so
 ///         aliases like `io::Result<()>` work), `-> ()` or nothing.
 /// Output: the item type `Result<Y, E>` (the same path with `Y` for `()`), or `Y`.
-fn output(cx: &Ctxt, ret: &ReturnType, yield_ty: &Type) -> Option<Output> {
+pub(crate) fn output(cx: &Ctxt, ret: &ReturnType, yield_ty: &Type) -> Option<Output> {
     let ty = match ret {
         ReturnType::Default => {
             return Some(Output {

@@ -54,6 +54,23 @@ pub fn defer(
     })
 }
 
+/// The first `#[cfg]` predicate of a body, in source order (for the block forms, whose body
+/// is not a fn's).
+pub fn first_predicate(block: &syn::Block) -> Option<TokenStream> {
+    let mut first = FirstCfg(None);
+    first.visit_block_mut(&mut block.clone());
+    first.0
+}
+
+/// Applies rustc's decision about `pred` to a body (see [`resolve`]).
+pub fn strip(block: &mut syn::Block, pred: &TokenStream, keep: bool) {
+    Strip {
+        pred: pred.to_string(),
+        keep,
+    }
+    .visit_block_mut(block);
+}
+
 /// The helper macro's input: `kind decision (pred) (args) item`.
 pub struct Resolved {
     pub kind: Kind,

@@ -199,7 +199,7 @@ fn fallback(
 /// The fn's block with its markers made inert; the block as written if a marker stood where a
 /// block expression cannot (a pattern, a type: `let yield_!() = ..`), which the expansion
 /// reported.
-fn inert_body(
+pub(crate) fn inert_body(
     block: &syn::Block,
     krate: &TokenStream,
     resume: Option<&TokenStream>,

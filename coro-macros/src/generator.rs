@@ -135,6 +135,34 @@ pub fn analyze(args: &args::Args, func: &mut syn::ItemFn) -> syn::Result<Analysi
 //         generator type; its body declares the state enum and builds the machine.
 fn lower_fn(args: &args::Args, func: &mut syn::ItemFn) -> syn::Result<TokenStream> {
     let markers = scan::marker_paths(&func.block);
+    let name = func.sig.ident.to_string();
+    let machine = machine(args, func, name)?;
+    let ret = signature::return_type(&func.sig);
+    let opaque = signature::opaque_return(args, &ret);
+    let syn::ItemFn {
+        attrs, vis, sig, ..
+    } = &*func;
+    let mut sig = sig.clone();
+    sig.output = syn::parse_quote!(-> #opaque);
+    let used = markers.iter().map(|p| quote!(#p!(@used);));
+    Ok(quote! {
+        #(#attrs)*
+        #[allow(refining_impl_trait)]
+        #vis #sig {
+            #(#used)*
+            #machine
+        }
+    })
+}
+
+/// The statements that build the generator of `func`'s body, ending with the generator as
+/// their value: the state enum, its `StateInfo` impl and the machine. `name` is what `Debug`
+/// shows. Shared by the attribute and the block form (`gen_block!`, a synthesized fn).
+pub fn machine(
+    args: &args::Args,
+    func: &mut syn::ItemFn,
+    name: String,
+) -> syn::Result<TokenStream> {
     let Analysis {
         graph,
         ctx,
@@ -145,7 +173,7 @@ fn lower_fn(args: &args::Args, func: &mut syn::ItemFn) -> syn::Result<TokenStrea
     let emit = Emit {
         g: &graph,
         ctx: &ctx,
-        fn_name: func.sig.ident.to_string(),
+        fn_name: name,
         start_values: params.iter().map(|p| p.value.clone()).collect(),
         yield_ty: if ctx.yield_ty.is_some() {
             yield_ty
@@ -172,21 +200,5 @@ fn lower_fn(args: &args::Args, func: &mut syn::ItemFn) -> syn::Result<TokenStrea
             }),
         lingering: std::cell::RefCell::new(Vec::new()),
     };
-    let machine = emit.emit();
-
-    let opaque = signature::opaque_return(args, &ret);
-    let syn::ItemFn {
-        attrs, vis, sig, ..
-    } = &*func;
-    let mut sig = sig.clone();
-    sig.output = syn::parse_quote!(-> #opaque);
-    let used = markers.iter().map(|p| quote!(#p!(@used);));
-    Ok(quote! {
-        #(#attrs)*
-        #[allow(refining_impl_trait)]
-        #vis #sig {
-            #(#used)*
-            #machine
-        }
-    })
+    Ok(emit.emit())
 }

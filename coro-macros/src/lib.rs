@@ -4,6 +4,7 @@
 
 mod args;
 mod async_gen;
+mod block;
 mod cfg;
 mod diag;
 mod emit;
@@ -33,6 +34,20 @@ pub fn async_gen(args: TokenStream, item: TokenStream) -> TokenStream {
     async_gen::expand(args.into(), item.into()).into()
 }
 
+/// `gen_block!(yield = Y [, resume = R] [, ..] => { body })`: a generator as an expression,
+/// capturing like a `move` closure. See `coro_core::gen_block`.
+#[proc_macro]
+pub fn gen_block(input: TokenStream) -> TokenStream {
+    block::expand::gen_block(&input.into()).into()
+}
+
+/// `async_gen_block!(yield = Y [, return = Result<(), E>] => { body })`: a `Stream` as an
+/// expression, an `async move` block that yields. See `coro_core::async_gen_block`.
+#[proc_macro]
+pub fn async_gen_block(input: TokenStream) -> TokenStream {
+    block::expand::async_gen_block(&input.into()).into()
+}
+
 /// `for_await!(pat in stream { body })`: Python's `async for`. See `coro_core::for_await`.
 #[proc_macro]
 pub fn for_await(input: TokenStream) -> TokenStream {
@@ -43,7 +58,11 @@ pub fn for_await(input: TokenStream) -> TokenStream {
 #[doc(hidden)]
 #[proc_macro]
 pub fn __cfg_resolved(input: TokenStream) -> TokenStream {
-    match cfg::resolve(input.into()) {
+    let input: proc_macro2::TokenStream = input.into();
+    if let Some(expanded) = block::cfg::resolve(&input) {
+        return expanded.into();
+    }
+    match cfg::resolve(input) {
         Ok(cfg::Resolved { kind, args, item }) => match kind {
             args::Kind::Generator => generator::expand(args, item),
             args::Kind::AsyncGen => async_gen::expand(args, item),

@@ -50,22 +50,49 @@ pub fn yield_kind(path: &Path) -> Option<YieldKind> {
     }
 }
 
-/// `true` if the tokens contain `yield_ !` or `yield_from !` anywhere (at any depth).
+/// The block forms, `gen_block!` and `async_gen_block!` (by the last path segment): their
+/// `yield_!`s are their own, so the enclosing generator leaves them alone, as it leaves a
+/// closure's.
+pub fn is_block_macro(path: &Path) -> bool {
+    path.segments
+        .last()
+        .is_some_and(|s| s.arguments.is_none() && is_block_macro_name(&s.ident))
+}
+
+fn is_block_macro_name(ident: &proc_macro2::Ident) -> bool {
+    ident == "gen_block" || ident == "async_gen_block"
+}
+
+/// `true` if the tokens contain `yield_ !` or `yield_from !` anywhere (at any depth), outside
+/// block forms (`gen_block ! (..)`).
 pub fn tokens_mention_yield(tokens: &TokenStream) -> bool {
     let mut prev_is_yield = false;
+    let mut prev_is_block = false;
+    let mut block_bang = false;
     for tt in tokens.clone() {
         match &tt {
             TokenTree::Ident(i) => {
                 prev_is_yield = MARKERS.iter().any(|m| i == m);
+                prev_is_block = is_block_macro_name(i);
+                block_bang = false;
                 continue;
             }
             TokenTree::Punct(p) if p.as_char() == '!' && prev_is_yield => return true,
+            TokenTree::Punct(p) if p.as_char() == '!' && prev_is_block => {
+                prev_is_block = false;
+                block_bang = true;
+                continue;
+            }
+            // The input of a block form.
+            TokenTree::Group(_) if block_bang => {}
             TokenTree::Group(g) if tokens_mention_yield(&g.stream()) => {
                 return true;
             }
             _ => {}
         }
         prev_is_yield = false;
+        prev_is_block = false;
+        block_bang = false;
     }
     false
 }
@@ -77,6 +104,9 @@ struct Finder {
 
 impl<'ast> Visit<'ast> for Finder {
     fn visit_macro(&mut self, mac: &'ast Macro) {
+        if is_block_macro(&mac.path) {
+            return;
+        }
         if yield_kind(&mac.path).is_some() || tokens_mention_yield(&mac.tokens) {
             self.found = true;
         }
@@ -207,6 +237,10 @@ pub fn check_body(cx: &Ctxt, block: &syn::Block, kind: Kind) {
     }
     impl<'ast> Visit<'ast> for Checker<'_> {
         fn visit_macro(&mut self, mac: &'ast Macro) {
+            // A block form checks its own body when it expands.
+            if is_block_macro(&mac.path) {
+                return;
+            }
             if self.kind == Kind::Generator
                 && self.inside.is_none()
                 && mac

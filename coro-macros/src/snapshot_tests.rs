@@ -1,4 +1,5 @@
-//! Expansion snapshots: each `tests/expand/<name>.rs` holds one `#[generator(..)]` fn; its
+//! Expansion snapshots: each `tests/expand/<name>.rs` holds one `#[generator(..)]` fn (or, for
+//! `block_<name>.rs`, the input of one `gen_block!`); its
 //! expansion, formatted by `rustfmt`, is checked in as `tests/expand/<name>.expanded.rs`.
 //! They document what the macro emits and show every change to it in review.
 //!
@@ -34,6 +35,21 @@ fn input(path: &Path) -> (TokenStream, TokenStream) {
         }
     }
     panic!("{}: no #[generator] fn", path.display());
+}
+
+/// A `block_<name>.rs` input holds a `gen_block!` call's tokens (`yield = u64 => { .. }`); its
+/// snapshot is the expansion as a fn's `let`.
+fn block_input(path: &Path) -> Option<TokenStream> {
+    let name = path.file_name()?.to_string_lossy().into_owned();
+    if !name.starts_with("block_") {
+        return None;
+    }
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let tokens: TokenStream = text
+        .parse()
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let expanded = crate::block::expand::gen_block(&tokens);
+    Some(quote::quote!(fn snapshot() { let _ = #expanded; }))
 }
 
 fn rustfmt(code: &str) -> Option<String> {
@@ -75,8 +91,13 @@ fn expansion_snapshots() {
     assert!(!inputs.is_empty(), "no inputs in {}", dir.display());
     let mut stale = Vec::new();
     for path in &inputs {
-        let (args, item) = input(path);
-        let expanded = crate::generator::expand(args, item).to_string();
+        let expanded = block_input(path).map_or_else(
+            || {
+                let (args, item) = input(path);
+                crate::generator::expand(args, item).to_string()
+            },
+            |block| block.to_string(),
+        );
         let Some(formatted) = rustfmt(&expanded) else {
             println!("expansion_snapshots: skipped, no `rustfmt` binary found");
             return;

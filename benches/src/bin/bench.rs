@@ -162,6 +162,7 @@ fn runtime(cfg: Config) -> Vec<Table> {
                 Contender::new("coro (for over a range)", || {
                     runs::w1_coro_for(black_box(n))
                 }),
+                Contender::new("coro gen_block!", || runs::w1_block(black_box(n))),
                 Contender::new(PROPOSED, || runs::w1_proposed(black_box(n))),
                 Contender::new("genawaiter (stack)", || {
                     peers::genawaiter::w1_stack(black_box(n))
@@ -206,6 +207,7 @@ fn runtime(cfg: Config) -> Vec<Table> {
             vec![
                 Contender::new("hand-written Stream", || runs::w3_hand(black_box(n))),
                 Contender::new("coro #[async_gen]", || runs::w3_coro(black_box(n))),
+                Contender::new("coro async_gen_block!", || runs::w3_block(black_box(n))),
                 Contender::new("async-stream", || runs::w3_async_stream(black_box(n))),
                 Contender::new("async-fn-stream", || runs::w3_async_fn_stream(black_box(n))),
             ],

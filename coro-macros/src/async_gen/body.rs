@@ -120,7 +120,10 @@ pub fn check_macro_tokens(cx: &Ctxt, block: &Block) {
     }
     impl<'ast> Visit<'ast> for Macros<'_> {
         fn visit_macro(&mut self, mac: &'ast Macro) {
-            if scan::yield_kind(&mac.path).is_some() || !scan::tokens_mention_yield(&mac.tokens) {
+            if scan::yield_kind(&mac.path).is_some()
+                || scan::is_block_macro(&mac.path)
+                || !scan::tokens_mention_yield(&mac.tokens)
+            {
                 return;
             }
             let parsed = if is_for_await(&mac.path) {
@@ -254,7 +257,7 @@ impl Rewriter<'_> {
                 }
             };
         }
-        if scan::tokens_mention_yield(&mac.tokens) {
+        if !scan::is_block_macro(&mac.path) && scan::tokens_mention_yield(&mac.tokens) {
             mac.tokens = self.subst(&mac.tokens);
         }
         None
@@ -276,6 +279,16 @@ impl Rewriter<'_> {
                     None => out.extend(tts[i..=end].iter().cloned()),
                 }
                 i = end + 1;
+                continue;
+            }
+            // A block form's input keeps its own markers.
+            if let (TokenTree::Ident(id), Some(TokenTree::Punct(p)), Some(TokenTree::Group(_))) =
+                (&tts[i], tts.get(i + 1), tts.get(i + 2))
+                && (id == "gen_block" || id == "async_gen_block")
+                && p.as_char() == '!'
+            {
+                out.extend(tts[i..i + 3].iter().cloned());
+                i += 3;
                 continue;
             }
             match &tts[i] {

@@ -82,7 +82,7 @@ pub struct Block {
     pub order: usize,
     /// Whether the block was ever entered (created blocks that nothing reaches are not emitted).
     pub started: bool,
-    /// Its code holds a closure or an async block: it must not be copied (run in place of a
+    /// Its code holds a closure, an async block or a block form: it must not be copied (run in place of a
     /// goto), as each copy would be a type of its own ("expected closure, found a different
     /// closure" where one local holds it across a suspension).
     pub has_closure: bool,

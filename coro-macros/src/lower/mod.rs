@@ -11,7 +11,7 @@
 
 mod assign;
 pub mod borrows;
-mod captures;
+pub(crate) mod captures;
 mod control;
 mod expr;
 mod graph;

@@ -208,6 +208,12 @@ impl VisitMut for Rewriter<'_, '_> {
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}
 
     fn visit_macro_mut(&mut self, mac: &mut Macro) {
+        // A block form declares a type, like a closure: a copy of its code would be another.
+        if crate::scan::is_block_macro(&mac.path) {
+            let block = self.lowerer.current_block();
+            self.lowerer.g.blocks[block].has_closure = true;
+            return;
+        }
         // `?`, `return` and jumps inside the arguments of std's expression-list macros.
         if let Some(mut args) = super::macros::MacroArgs::parse(mac) {
             for arg in args.exprs_mut() {

@@ -1,0 +1,280 @@
+//! Expanding the block forms into the attributes' machines.
+//!
+//! `gen_block!(yield = u32 => { for x in v { yield_!(x + k) } })`, with captures `v` and `k`,
+//! is lowered as the fn `fn gen_block(mut v: _, mut k: _) -> _ { .. }` would be by
+//! `#[generator]`: the state enum is generic over every saved local, so its `Start` variant is
+//! built from the captured locals at the block's own site (`Start { v: v, k: k }`), their types
+//! inferred there, and the block evaluates to the same `Machine` the attribute returns:
+//! ```text
+//! { yield_!(@used); enum __CoroState<T0, T1> { Start { v: T0, k: T1 }, .. } impl StateInfo ..;
+//!   let g = machine::<(), u32, _, _, _>(__CoroState::Start { v: v, k: k }, |state, resume| ..); g }
+//! ```
+//! Captured locals are bound `mut` in the machine (each arm allows `unused_mut`), as if the
+//! block began with `let mut v = v;`.
+//!
+//! `async_gen_block!(yield = u32 => { .. })` is `#[async_gen]`'s body as written: an
+//! `async move` block inside a `move` closure, which rustc itself makes capture exactly the
+//! locals it uses.
+//!
+//! On error the output is the error and, for IDEs, the body type-checked with inert markers
+//! inside a closure (or `async` block), as the attributes' fallback does.
+
+use proc_macro2::{Delimiter, Ident, Span, TokenStream, TokenTree};
+use quote::{ToTokens, quote};
+use syn::visit_mut::VisitMut;
+use syn::{FnArg, Type};
+
+use super::{Form, Input};
+use crate::args::{Args, Kind};
+use crate::diag::Ctxt;
+use crate::{async_gen, fallback, scan, signature};
+
+/// A failed expansion as an expression: the errors (worded for `form`), then the fallback.
+fn error_expr(
+    form: Form,
+    captures: &[Ident],
+    err: &syn::Error,
+    fallback: &TokenStream,
+) -> TokenStream {
+    let err = super::messages::compile_errors(err, form, captures);
+    quote!({ #err #fallback })
+}
+
+/// The lint levels of a fallback's copy of the body: it never runs, so its code is
+/// unreachable and its bindings may look unused.
+fn fallback_allow() -> TokenStream {
+    quote!(#[allow(unused_variables, unused_mut, unreachable_code, clippy::all, clippy::pedantic)])
+}
+
+/// The last top-level `{ .. }` of unparsable input: most likely the body.
+fn raw_fallback(input: &TokenStream) -> TokenStream {
+    let body = input.clone().into_iter().filter_map(|tt| match tt {
+        TokenTree::Group(g) if g.delimiter() == Delimiter::Brace => Some(g),
+        _ => None,
+    });
+    let Some(group) = body.last() else {
+        return TokenStream::new();
+    };
+    let Ok(block) = syn::parse2::<syn::Block>(TokenTree::Group(group).into()) else {
+        return TokenStream::new();
+    };
+    let krate = quote!(::coro_core);
+    let body = fallback::inert_body(&block, &krate, None);
+    let allow = fallback_allow();
+    let value = if scan::block_awaits(&block) {
+        quote!(async move #body)
+    } else {
+        quote!(move || #body)
+    };
+    quote!(#allow let _ = #value;)
+}
+
+pub fn gen_block(input: &TokenStream) -> TokenStream {
+    let form = Form::Gen;
+    let parsed = match Input::parse_tokens(input.clone(), form) {
+        Ok(parsed) => parsed,
+        Err(err) => return error_expr(form, &[], &err, &raw_fallback(input)),
+    };
+    let cx = Ctxt::new();
+    let args = parsed.args(form, &cx, input);
+    if let Some((a, _)) = &args
+        && !cx.has_errors()
+        && let Some(deferred) = super::cfg::defer(form, &parsed, &a.krate)
+    {
+        return deferred;
+    }
+    scan::check_body(&cx, &parsed.body, Kind::Generator);
+    let captures = super::captures(&parsed, &cx);
+    let fallback = |args: Option<&(Args, Option<Type>)>| gen_fallback(&parsed, args);
+    if let Err(err) = cx.check() {
+        return error_expr(form, &captures, &err, &fallback(args.as_ref()));
+    }
+    let Some((args, ret)) = &args else {
+        let err = syn::Error::new(Span::call_site(), "gen_block! could not read its options");
+        return error_expr(form, &captures, &err, &fallback(None));
+    };
+    match lower(&parsed, args, ret.as_ref(), &captures) {
+        Ok(tokens) => tokens,
+        Err(err) => error_expr(
+            form,
+            &captures,
+            &err,
+            &fallback(Some(&(args.clone(), ret.clone()))),
+        ),
+    }
+}
+
+fn lower(
+    parsed: &Input,
+    args: &Args,
+    ret: Option<&Type>,
+    captures: &[Ident],
+) -> syn::Result<TokenStream> {
+    let inputs = captures.iter().map(|c| -> FnArg {
+        if c == "self" {
+            let s = syn::Token![self](c.span());
+            syn::parse_quote!(mut #s: _)
+        } else {
+            syn::parse_quote!(mut #c: _)
+        }
+    });
+    // `-> _`: the return value's type is inferred from the body, like a closure's.
+    let output = ret.map_or_else(|| quote!(-> _), |t| quote!(-> #t));
+    let name = Ident::new("gen_block", Span::mixed_site());
+    let body = &parsed.body;
+    let mut func: syn::ItemFn = syn::parse2(quote!(fn #name(#(#inputs),*) #output #body))?;
+    let markers = scan::marker_paths(&parsed.body);
+    let machine = crate::generator::machine(args, &mut func, "gen_block".into())?;
+    let used = markers.iter().map(|p| quote!(#p!(@used);));
+    let krate = &args.krate;
+    let g = Ident::new("__coro_block", Span::mixed_site());
+    // With `return = T` the type is known; without, a body that never completes leaves it
+    // to the hint's fallback.
+    let hint = ret
+        .is_none()
+        .then(|| quote!(#krate::__private::return_hint(&#g, || ::core::unreachable!());));
+    Ok(quote!({
+        #(#used)*
+        let #g = { #machine };
+        #hint
+        #g
+    }))
+}
+
+/// The fallback of `gen_block!`: the body type-checked once in a closure that never runs (the
+/// captures are moved into it, as into the generator), and a generator of the declared types.
+fn gen_fallback(parsed: &Input, args: Option<&(Args, Option<Type>)>) -> TokenStream {
+    let krate = args.map_or_else(|| quote!(::coro_core), |(a, _)| a.krate.clone());
+    let resume = args.map(|(a, _)| {
+        a.resume_ty
+            .as_ref()
+            .map_or_else(|| quote!(()), ToTokens::to_token_stream)
+    });
+    let body = fallback::inert_body(&parsed.body, &krate, resume.as_ref());
+    let allow = fallback_allow();
+    let ret = args.and_then(|(_, r)| r.as_ref());
+    let value = match ret {
+        _ if scan::block_awaits(&parsed.body) => quote!(async move #body),
+        Some(t) => quote!(move || -> #t #body),
+        None => quote!(move || #body),
+    };
+    let Some((args, _)) = args else {
+        return quote!(#allow let _ = #value;);
+    };
+    let nameable = |t: TokenStream| {
+        if signature::nameable_in_body(&t) {
+            t
+        } else {
+            quote!(_)
+        }
+    };
+    let r = resume.unwrap_or_else(|| quote!(()));
+    let y = nameable(args.yield_ty.to_token_stream());
+    let ret = nameable(ret.map_or_else(|| quote!(()), ToTokens::to_token_stream));
+    let state = Ident::new("__CoroFallback", Span::mixed_site());
+    quote! {
+        #allow
+        let _ = #value;
+        struct #state;
+        impl #krate::__private::StateInfo for #state {
+            const NAME: &'static str = "gen_block";
+            fn status(&self) -> #krate::__private::GeneratorStatus {
+                #krate::__private::GeneratorStatus::Poisoned
+            }
+            fn close(&mut self) {}
+        }
+        #krate::__private::machine::<#r, #y, #ret, _, _>(#state, |_: &mut #state, _| ::core::unreachable!())
+    }
+}
+
+pub fn async_gen_block(input: &TokenStream) -> TokenStream {
+    let form = Form::AsyncGen;
+    let parsed = match Input::parse_tokens(input.clone(), form) {
+        Ok(parsed) => parsed,
+        Err(err) => return error_expr(form, &[], &err, &raw_fallback(input)),
+    };
+    let cx = Ctxt::new();
+    let args = parsed.args(form, &cx, input);
+    if let Some((a, _)) = &args
+        && !cx.has_errors()
+        && let Some(deferred) = super::cfg::defer(form, &parsed, &a.krate)
+    {
+        return deferred;
+    }
+    let output = args.as_ref().and_then(|(a, ret)| {
+        let ret = ret.as_ref().map_or(syn::ReturnType::Default, |t| {
+            syn::ReturnType::Type(syn::Token![->](Span::call_site()), Box::new(t.clone()))
+        });
+        async_gen::output(&cx, &ret, &a.yield_ty)
+    });
+    let stream = match (&args, &output) {
+        (Some((args, _)), Some(output)) if !cx.has_errors() => {
+            Some(stream(&cx, &parsed, args, output))
+        }
+        _ => None,
+    };
+    let item = output.as_ref().map(|o| o.item.to_token_stream());
+    let krate = args.as_ref().map(|(a, _)| a.krate.clone());
+    match (cx.check(), stream) {
+        (Ok(()), Some(stream)) => stream,
+        (Err(err), _) => error_expr(form, &[], &err, &stream_fallback(&parsed, krate, item)),
+        (Ok(()), None) => {
+            let err = syn::Error::new(
+                Span::call_site(),
+                "async_gen_block! could not read its options",
+            );
+            error_expr(form, &[], &err, &stream_fallback(&parsed, krate, item))
+        }
+    }
+}
+
+/// `#[async_gen]`'s expansion of the body, as an expression.
+fn stream(cx: &Ctxt, parsed: &Input, args: &Args, out: &async_gen::Output) -> TokenStream {
+    let krate = &args.krate;
+    let mut block = parsed.body.clone();
+    let for_await_paths = async_gen::body::expand_for_await(cx, &mut block, krate);
+    scan::check_body(cx, &block, Kind::AsyncGen);
+    async_gen::body::check_macro_tokens(cx, &block);
+    let mut used = scan::marker_paths(&block);
+    used.extend(for_await_paths);
+    let yielder = Ident::new("__yielder", Span::mixed_site());
+    let yo = Ident::new("__yo", Span::mixed_site());
+    async_gen::body::Rewriter {
+        cx,
+        krate,
+        yielder: yielder.clone(),
+        result: out.result,
+    }
+    .visit_block_mut(&mut block);
+    let keep = async_gen::body::keep_imports_used(&used);
+    let (item, ret) = (&out.item, &out.ret);
+    let stmts = &block.stmts;
+    quote!({
+        #keep
+        #krate::__private::async_gen::<#item, #ret, _, _>(move |mut #yo: #krate::__private::Yielder<#item>| async move {
+            let mut #yielder = #yo.handle();
+            #(#stmts)*
+        })
+    })
+}
+
+/// The fallback of `async_gen_block!`: the body type-checked in an `async move` block that is
+/// never polled, and an empty stream of the declared item type.
+fn stream_fallback(
+    parsed: &Input,
+    krate: Option<TokenStream>,
+    item: Option<TokenStream>,
+) -> TokenStream {
+    let krate = krate.unwrap_or_else(|| quote!(::coro_core));
+    let unit = quote!(());
+    let body = fallback::inert_body(&parsed.body, &krate, Some(&unit));
+    let allow = fallback_allow();
+    let Some(item) = item else {
+        return quote!(#allow let _ = async move #body;);
+    };
+    quote! {
+        #allow
+        let _ = async move #body;
+        #krate::__private::async_gen::<#item, (), _, _>(|_: #krate::__private::Yielder<#item>| async {})
+    }
+}

@@ -1,0 +1,5 @@
+use coro_core::{gen_block, yield_};
+
+fn main() {
+    let _g = gen_block!(yield = u32 { yield_!(1) });
+}
