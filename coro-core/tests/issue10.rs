@@ -726,7 +726,9 @@ mod assignments_in_macros {
     use coro_core::{Generator, GeneratorState, generator, yield_};
 
     fn consume(s: String) -> usize {
-        s.len()
+        let n = s.len();
+        drop(s);
+        n
     }
 
     #[generator(yield = usize, resume = String)]

@@ -282,8 +282,11 @@ impl Emit<'_> {
     /// after a suspension is mutated in another arm, so its `let mut` looks needless in this one.
     /// Those locals keep no `unused_mut` check; locals that stay in one arm keep theirs.
     fn mut_let_lint(&self, n: usize) -> TokenStream {
-        // A local declared afresh in another arm (tied by its witness) is assigned there.
-        let elsewhere = |l: &LocalId| self.g.witnesses.iter().any(|w| w.local == *l && w.needed);
+        // A local declared afresh in another arm is mutated there.
+        let elsewhere = |l: &LocalId| {
+            let home = self.g.locals[*l].decl_block;
+            (0..self.g.blocks.len()).any(|b| b != home && self.entry_declared(b).contains(l))
+        };
         if self.g.mut_lets[n]
             .iter()
             .any(|l| self.saved.contains(l) || elsewhere(l))

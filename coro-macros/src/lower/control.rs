@@ -242,10 +242,13 @@ impl Lowerer<'_> {
             let mut guard_expr = arm.guard.as_ref().map(|(_, g)| (**g).clone());
             let (pat, rebinds) =
                 self.unshadow_pattern(&arm.pat, &mut guard_expr.iter_mut().collect::<Vec<_>>());
+            let mut lint = TokenStream::new();
             let body = self.in_seq(|this| {
                 this.no_inline += usize::from(guarded);
                 this.push_scope();
+                let first = this.g.locals.len();
                 this.declare_pattern(&pat, true);
+                lint = this.mut_let(first);
                 if let Some(guard) = &guard_expr {
                     this.mention_all(&FreeNames::of_expr(guard));
                     guard_tokens = Some(this.rewrite_expr(guard));
@@ -265,7 +268,7 @@ impl Lowerer<'_> {
                 this.no_inline -= usize::from(guarded);
             });
             let guard = guard_tokens.map(|g| quote!(if #g));
-            arms.push(quote!(#pat #guard => #body));
+            arms.push(quote!(#lint #pat #guard => #body));
         }
         self.emit_raw(quote!(match #scrutinee { #(#arms)* }));
         self.switch_to(join);
@@ -370,9 +373,12 @@ impl Lowerer<'_> {
         });
         let (pat, rebinds) = self.unshadow_pattern(&f.pat, &mut []);
         let pat = &pat;
+        let mut lint = TokenStream::new();
         let body = self.in_seq(|this| {
             this.push_scope();
+            let first = this.g.locals.len();
             this.declare_pattern(pat, true);
+            lint = this.mut_let(first);
             for stmt in &rebinds {
                 this.lower_stmt(stmt);
             }
@@ -386,7 +392,7 @@ impl Lowerer<'_> {
         let leave = self.in_seq(|this| this.goto(exit, Vec::new()));
         self.emit_raw(quote! {
             match ::core::iter::Iterator::next(&mut #it) {
-                ::core::option::Option::Some(#pat) => #body,
+                #lint ::core::option::Option::Some(#pat) => #body,
                 ::core::option::Option::None => #leave,
             }
         });

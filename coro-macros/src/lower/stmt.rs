@@ -282,7 +282,7 @@ impl Lowerer<'_> {
     /// Before a `let` that declares locals from `first` on: a placeholder for the lint level of
     /// its `mut` bindings. A local that lives across a suspension is mutated in other arms than
     /// the one that declares it, where rustc would see a needless `mut` (decided after liveness).
-    fn mut_let(&mut self, first: usize) -> TokenStream {
+    pub fn mut_let(&mut self, first: usize) -> TokenStream {
         let locals: Vec<usize> = (first..self.g.locals.len())
             .filter(|&l| self.g.locals[l].mutable)
             .collect();
