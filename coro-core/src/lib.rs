@@ -1,12 +1,6 @@
-//! Python-style generators and async generators for stable Rust.
-//!
-//! - [`#[generator]`](generator) turns a fn whose body uses [`yield_!`] into an explicit enum state
-//!   machine implementing [`Generator`] (and `Iterator` when it takes no resume value): no
-//!   allocation, no `unsafe`, no pinning.
-//! - [`#[async_gen]`](async_gen) turns an `async fn` into a [`futures_core::Stream`];
-//!   [`for_await!`] consumes any stream, like Python's `async for`.
-//!
-//! See the README for a tour.
+// The crate's documentation is its README (also the repository's README, a symlink to this
+// file), so that every example in it is a doctest.
+#![doc = include_str!("../README.md")]
 #![cfg_attr(not(feature = "std"), no_std)]
 #![forbid(unsafe_op_in_unsafe_fn)]
 
