@@ -16,8 +16,17 @@ mod try_op;
 
 pub use coro_macros::generator;
 pub use coro_macros::{async_gen, for_await};
+/// `futures_core`'s stream traits, which `#[async_gen]` fns return and `for_await!` consumes;
+/// re-exported so that code depending on `coro-core` alone can name them (and compiler
+/// messages do).
+#[doc(no_inline)]
+pub use futures_core::{FusedStream, Stream};
 pub use generator::{Generator, GeneratorExt, WithReturn};
 pub use state::{GeneratorState, GeneratorStatus, YieldPoint};
+/// Not public API: the bound through which `for_await!` and `yield_from!` check their operand.
+/// At the crate root rather than in `__private` because compiler messages name it.
+#[doc(hidden)]
+pub use stream::StreamOperand;
 
 /// Not public API: what the macros' expansions name.
 #[doc(hidden)]

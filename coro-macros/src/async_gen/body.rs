@@ -197,11 +197,12 @@ impl Rewriter<'_> {
                 let from = Ident::new("__yield_from", Span::mixed_site());
                 let item = Ident::new("__item", Span::mixed_site());
                 let next = quote_spanned!(expr.span()=> #krate::__private::next);
+                let check = quote_spanned!(expr.span()=> #krate::StreamOperand::into_stream);
                 // "expected `Y`, found `Z`" points at the user's expression.
                 let item_at = Ident::new("__item", Span::mixed_site().located_at(expr.span()));
                 Some(quote_spanned! {span=>
                     {
-                        let mut #from = ::core::pin::pin!(#expr);
+                        let mut #from = ::core::pin::pin!(#check(#expr));
                         while let ::core::option::Option::Some(#item) =
                             #next(::core::pin::Pin::as_mut(&mut #from)).#await_
                         {
