@@ -10,6 +10,7 @@ extern crate alloc;
 mod generator;
 mod machine;
 mod markers;
+mod operand;
 mod state;
 mod stream;
 mod try_op;
@@ -26,7 +27,7 @@ pub use state::{GeneratorState, GeneratorStatus, YieldPoint};
 /// Not public API: the bound through which `for_await!` and `yield_from!` check their operand.
 /// At the crate root rather than in `__private` because compiler messages name it.
 #[doc(hidden)]
-pub use stream::StreamOperand;
+pub use operand::StreamOperand;
 
 /// Not public API: what the macros' expansions name.
 #[doc(hidden)]

@@ -15,6 +15,7 @@
 
 use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote, quote_spanned};
+use syn::parse::Parser;
 use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
 use syn::visit::Visit;
@@ -246,9 +247,24 @@ impl Rewriter<'_> {
                 }
             };
         }
-        if scan::tokens_mention_yield(&mac.tokens) {
-            mac.tokens = self.subst(&mac.tokens);
+        if !scan::tokens_mention_yield(&mac.tokens) {
+            return None;
         }
+        // `dbg!(yield_!(x))` prints `yield_!(x)`, not the rewritten `.await` (see `dbg_with_source`).
+        if crate::lower::macros::macro_name(mac) == "dbg"
+            && let Ok(args) =
+                Punctuated::<Expr, Token![,]>::parse_terminated.parse2(mac.tokens.clone())
+            && !args.is_empty()
+        {
+            let exprs: Vec<&Expr> = args.iter().collect();
+            let values: Vec<TokenStream> = args
+                .iter()
+                .map(|e| self.subst(&e.to_token_stream()))
+                .collect();
+            let printed = crate::lower::macros::dbg_with_source(mac, &exprs, &values);
+            return syn::parse2(printed).ok();
+        }
+        mac.tokens = self.subst(&mac.tokens);
         None
     }
 
