@@ -23,11 +23,12 @@ pub use coro_macros::{async_gen, for_await};
 #[doc(no_inline)]
 pub use futures_core::{FusedStream, Stream};
 pub use generator::{Generator, GeneratorExt, WithReturn};
-pub use state::{GeneratorState, GeneratorStatus, YieldPoint};
-/// Not public API: the bound through which `for_await!` and `yield_from!` check their operand.
+/// Not public API: the bounds through which `for_await!` and `yield_from!` check their operand
+/// and items.
 /// At the crate root rather than in `__private` because compiler messages name it.
 #[doc(hidden)]
-pub use operand::StreamOperand;
+pub use operand::{StreamOperand, YieldFromOk};
+pub use state::{GeneratorState, GeneratorStatus, YieldPoint};
 
 /// Not public API: what the macros' expansions name.
 #[doc(hidden)]

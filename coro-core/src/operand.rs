@@ -50,3 +50,34 @@ impl<S: Unreachable> StreamOperand<Never> for S {
         self
     }
 }
+
+/// How `yield_from!` forwards an item in an `#[async_gen]` fn returning `Result<(), E>`: as
+/// `Ok(item)`. A trait of its own only for its message: an item that is not the `yield` type
+/// (often a `Result` already) is reported at the user's operand, instead of as an argument of
+/// a method of the yield handle, with rustc's suggestion to `.expect()` the attribute.
+///
+/// Implemented for the pair (handle, item) and called with one argument, so that both types
+/// are known when rustc checks the bound: with two arguments it would fix the item type from
+/// the handle's first and report a mismatched argument instead. The future's type does not go
+/// through the impl (`Out` is a parameter), so a failed bound is not reported again at its
+/// `.await`.
+#[diagnostic::on_unimplemented(
+    message = "`yield_from!` yields each item of this stream as `Ok(item)`, but its items are not the fn's `yield` type",
+    label = "the items of this stream are not the `yield` type",
+    note = "the fn returns `Result`, so `yield_!(x)` and `yield_from!` yield `Ok(x)`; to forward a stream of `Result`s and stop at the first error, write `for_await!(r in stream {{ yield_!(r?); }})`"
+)]
+pub trait YieldFromOk<'h, Out> {
+    /// Yields `Ok(item)`.
+    fn yield_from_ok(self) -> crate::stream::Yield<'h, Out>;
+}
+
+// Hidden: rustc then does not list it as the one impl "the trait is implemented for".
+#[doc(hidden)]
+impl<'h, 'a, Y, E> YieldFromOk<'h, Result<Y, E>>
+    for (&'h mut crate::stream::YieldHandle<'a, Result<Y, E>>, Y)
+{
+    #[inline]
+    fn yield_from_ok(self) -> crate::stream::Yield<'h, Result<Y, E>> {
+        self.0.yield_ok(self.1)
+    }
+}

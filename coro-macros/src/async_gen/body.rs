@@ -201,13 +201,21 @@ impl Rewriter<'_> {
                 let check = quote_spanned!(expr.span()=> #krate::StreamOperand::into_stream);
                 // "expected `Y`, found `Z`" points at the user's expression.
                 let item_at = Ident::new("__item", Span::mixed_site().located_at(expr.span()));
+                let forward = if self.result {
+                    // A wrong item type is reported at the operand (see `YieldFromOk`).
+                    quote_spanned! {expr.span()=>
+                        #krate::YieldFromOk::yield_from_ok((&mut #yielder, #item_at))
+                    }
+                } else {
+                    quote_spanned!(span=> #yielder.#method(#item_at))
+                };
                 Some(quote_spanned! {span=>
                     {
                         let mut #from = ::core::pin::pin!(#check(#expr));
                         while let ::core::option::Option::Some(#item) =
                             #next(::core::pin::Pin::as_mut(&mut #from)).#await_
                         {
-                            #yielder.#method(#item_at).#await_;
+                            #forward.#await_;
                         }
                     }
                 })
