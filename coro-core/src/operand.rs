@@ -71,10 +71,8 @@ pub trait YieldFromOk<'h, Out> {
     fn yield_from_ok(self) -> crate::stream::Yield<'h, Out>;
 }
 
-// Hidden: rustc then does not list it as the one impl "the trait is implemented for".
-#[doc(hidden)]
-impl<'h, 'a, Y, E> YieldFromOk<'h, Result<Y, E>>
-    for (&'h mut crate::stream::YieldHandle<'a, Result<Y, E>>, Y)
+impl<'h, Y, E> YieldFromOk<'h, Result<Y, E>>
+    for (&'h mut crate::stream::YieldHandle<'_, Result<Y, E>>, Y)
 {
     #[inline]
     fn yield_from_ok(self) -> crate::stream::Yield<'h, Result<Y, E>> {

@@ -208,6 +208,22 @@ fn parse_all(tokens: TokenStream, kind: Kind, cx: &Ctxt) -> Option<Vec<RawArg>> 
     }
 }
 
+/// Reports an `impl Trait` in the yield type, which the generated code cannot write out;
+/// `false` if there is one.
+fn check_nameable(cx: &Ctxt, ty: &Type) -> bool {
+    let Some(impl_trait) = find_impl_trait(ty) else {
+        return true;
+    };
+    cx.error_spanned_by(
+        impl_trait,
+        "the yield type must be nameable: `impl Trait` cannot stand in `yield = ..`, \
+         whose type the generated code writes out\n\
+         help: write the concrete type (e.g. `yield = u32`), or a trait object \
+         (e.g. `yield = Box<dyn std::fmt::Display>`)",
+    );
+    false
+}
+
 /// The first `impl Trait` inside a type (`impl Display`, `Vec<impl Clone>`), if any.
 fn find_impl_trait(ty: &Type) -> Option<&syn::TypeImplTrait> {
     struct Find<'a>(Option<&'a syn::TypeImplTrait>);
@@ -240,16 +256,7 @@ pub fn parse(kind: Kind, tokens: TokenStream, cx: &Ctxt) -> Option<Args> {
                 if yield_ty.is_some() {
                     cx.error_spanned_by(kw, format!("duplicate `yield` option in {name}"));
                 }
-                if let Some(impl_trait) = find_impl_trait(&ty) {
-                    unnameable = true;
-                    cx.error_spanned_by(
-                        impl_trait,
-                        "the yield type must be nameable: `impl Trait` cannot stand in `yield = ..`, \
-                         whose type the generated code writes out\n\
-                         help: write the concrete type (e.g. `yield = u32`), or a trait object \
-                         (e.g. `yield = Box<dyn std::fmt::Display>`)",
-                    );
-                }
+                unnameable |= !check_nameable(cx, &ty);
                 yield_ty = Some(ty);
             }
             RawArg::Resume(ident, ty) => {
