@@ -23,6 +23,10 @@ pub use coro_macros::{async_gen, for_await};
 #[doc(no_inline)]
 pub use futures_core::{FusedStream, Stream};
 pub use generator::{Generator, GeneratorExt, WithReturn};
+/// Not public API: the type of every generator (`#[generator]` fns return it as an opaque
+/// type). At the crate root rather than in `__private` because compiler messages name it.
+#[doc(hidden)]
+pub use machine::Machine;
 /// Not public API: the bounds through which `for_await!` and `yield_from!` check their operand
 /// and items.
 /// At the crate root rather than in `__private` because compiler messages name it.
@@ -34,7 +38,7 @@ pub use state::{GeneratorState, GeneratorStatus, YieldPoint};
 #[doc(hidden)]
 pub mod __private {
     pub use crate::machine::{
-        Machine, Refusal, StateInfo, Step, fallback_yield, fallback_yield_from, machine, resumed,
+        Refusal, StateInfo, Step, fallback_yield, fallback_yield_from, machine, resumed,
         resumed_after_completion, resumed_after_panicking, same_type, send_before_start, set_state,
         start_while_suspended,
     };

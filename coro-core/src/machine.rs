@@ -55,6 +55,10 @@ pub type Step<Y, Ret> = Result<GeneratorState<Y, Ret>, Refusal>;
 ///
 /// `S` is the fn's state enum, `F` its (zero-sized, non-capturing) step closure. The step
 /// receives `None` from `start`/`next` and `Some(value)` from `send`.
+///
+/// Hidden, so that rustc does not list its impls among "the following other types implement
+/// trait `Generator<R>`" (a `#[generator]` fn's opaque type is what users see).
+#[doc(hidden)]
 #[derive(Clone)]
 pub struct Machine<S, F> {
     state: S,

@@ -5,24 +5,7 @@ use std::path::{Path, PathBuf};
 
 /// Files whose message still names a generated identifier, each with why. This list only
 /// shrinks: fix the message, then remove the file from here.
-const ALLOWED: &[(&str, &str)] = &[
-    (
-        "types/clone_with_non_clone_local.stderr",
-        // `clone` with a saved local that is not `Clone`: rustc reports the unmet bound of the
-        // generated state enum (`__CoroState<Token>`, inside `Machine<..>`), where the opaque return
-        // type requires `Clone`. Naming the local instead needs a per-local `Clone` check at the
-        // user's span that also silences rustc's own error, which the lowering does not do yet.
-        "the state enum of a `clone` generator is named in rustc's unmet `Clone` bound",
-    ),
-    (
-        "types/rc_across_yield_sent.stderr",
-        // A `!Send` local held across a `yield_!` (an `Rc`), the generator sent to a thread: rustc
-        // explains the missing `Send` through the types that contain the local, which are the
-        // generated state enum (`__CoroState<Rc<u32>>`) and `coro_core::__private::Machine`. The
-        // `#[async_gen]` version reads well because rustc names the local and the `.await` there.
-        "rustc's `Send` explanation goes through the generated state enum and `Machine`",
-    ),
-];
+const ALLOWED: &[(&str, &str)] = &[];
 
 /// The `.stderr` files under `dir`, at any depth.
 fn stderr_files(dir: &Path, out: &mut Vec<PathBuf>) {

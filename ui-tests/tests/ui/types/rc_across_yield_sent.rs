@@ -1,6 +1,6 @@
 // An `Rc` held across a `yield_!` makes the generator `!Send`: sending it to a thread is an
-// error. Its notes still name the generated state enum (allow-listed in no_hidden_names.rs);
-// they should name the local and the yield.
+// error whose notes explain it through the generator's state, named after the fn
+// (`shared<Rc<u32>>`). They do not name the local and its `yield_!` yet.
 use coro_core::{generator, yield_};
 use std::rc::Rc;
 
