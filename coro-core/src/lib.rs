@@ -1,15 +1,6 @@
-//! Python-style generators and async generators for stable Rust.
-//!
-//! - [`#[generator]`](generator) turns a fn whose body uses [`yield_!`] into an explicit enum state
-//!   machine implementing [`Generator`] (and `Iterator` when it takes no resume value): no
-//!   allocation, no `unsafe`, no pinning.
-//! - [`#[async_gen]`](async_gen) turns an `async fn` into a [`futures_core::Stream`];
-//!   [`for_await!`] consumes any stream, like Python's `async for`.
-//! - [`gen_block!`] and [`async_gen_block!`] are the same machines as expressions that capture
-//!   their environment like a `move` closure, like Python's generator expressions and nested
-//!   generator `def`s.
-//!
-//! See the README for a tour.
+// The crate's documentation is its README (also the repository's README, a symlink to this
+// file), so that every example in it is a doctest.
+#![doc = include_str!("../README.md")]
 #![cfg_attr(not(feature = "std"), no_std)]
 #![forbid(unsafe_op_in_unsafe_fn)]
 
@@ -21,6 +12,7 @@ mod delegate;
 mod generator;
 mod machine;
 mod markers;
+mod operand;
 mod state;
 mod stream;
 mod throw;
@@ -33,24 +25,40 @@ pub use coro_macros::async_gen_block;
 pub use coro_macros::gen_block;
 pub use coro_macros::generator;
 pub use coro_macros::{async_gen, for_await};
+/// `futures_core`'s stream traits, which `#[async_gen]` fns return and `for_await!` consumes;
+/// re-exported so that code depending on `coro-core` alone can name them (and compiler
+/// messages do).
+#[doc(no_inline)]
+pub use futures_core::{FusedStream, Stream};
 pub use generator::{Generator, GeneratorExt, WithReturn};
+/// Not public API: the type of every generator (`#[generator]` fns return it as an opaque
+/// type). At the crate root rather than in `__private` because compiler messages name it.
+#[doc(hidden)]
+pub use machine::Machine;
+/// Not public API: the bounds through which `for_await!` and `yield_from!` check their operand
+/// and items.
+/// At the crate root rather than in `__private` because compiler messages name it.
+#[doc(hidden)]
+pub use operand::{StreamOperand, YieldFromOk};
 pub use state::{GeneratorState, GeneratorStatus, YieldPoint};
 pub use throw::Throw;
+/// Not public API: what `yield_from!` drives, and how `?` and a raised throw complete a
+/// generator. At the crate root rather than in `__private` because compiler messages name them.
+#[doc(hidden)]
+pub use {delegate::Delegate, try_op::FromResidual};
 
 /// Not public API: what the macros' expansions name.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::delegate::{
-        CharsKind, Delegate, ForwardKind, ItemsKind, OtherKind, ShieldKind, Sub,
-    };
+    pub use crate::delegate::{CharsKind, ForwardKind, ItemsKind, OtherKind, ShieldKind, Sub};
     pub use crate::machine::{
-        Machine, Plain, Protocol, Refusal, StateInfo, Step, Thrown, TypeOf, fallback_yield,
+        Plain, Protocol, Refusal, StateInfo, Step, Thrown, TypeOf, fallback_yield,
         fallback_yield_from, machine, resumed, resumed_after_completion, resumed_after_panicking,
         resumed_or_thrown, resumed_unit_or_thrown, return_hint, same_type, send_before_start,
         set_state, start_while_suspended, throw_before_start, throwing_machine,
     };
     pub use crate::stream::{AsyncGen, Finish, Next, Yield, Yielder, async_gen, next};
-    pub use crate::try_op::{Branch, Flow, FromResidual};
+    pub use crate::try_op::{Branch, Flow};
     pub use crate::{Generator, GeneratorState, GeneratorStatus, Throw, YieldPoint};
     #[cfg(feature = "alloc")]
     pub use alloc::boxed::Box;

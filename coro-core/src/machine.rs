@@ -95,6 +95,10 @@ impl<R, E> Protocol<R> for Thrown<E> {
 /// `S` is the fn's state enum, `F` its (zero-sized, non-capturing) step closure and `P` its
 /// [`Protocol`]. The step receives `None` from `start`/`next` and `Some(input)` from `send`
 /// (and `throw`).
+///
+/// Hidden, so that rustc does not list its impls among "the following other types implement
+/// trait `Generator<R>`" (a `#[generator]` fn's opaque type is what users see).
+#[doc(hidden)]
 pub struct Machine<S, F, P = Plain> {
     state: S,
     step: F,

@@ -6,6 +6,23 @@ use core::fmt;
 ///
 /// Python's `next(g)` / `g.send(v)` either give the next yielded value or raise `StopIteration`
 /// carrying the return value; this enum is that pair of outcomes as a value.
+///
+/// ```
+/// use coro_core::{generator, yield_, Generator, GeneratorState};
+///
+/// #[generator(yield = u32)]
+/// fn one() -> &'static str {
+///     yield_!(1);
+///     "done"
+/// }
+///
+/// let mut g = one();
+/// let first = g.start();
+/// assert!(first.is_yielded());
+/// assert_eq!(first.map_yielded(|y| y * 10), GeneratorState::Yielded(10));
+/// let last = g.start();
+/// assert_eq!(last.complete(), Some("done")); // Python: StopIteration.value
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum GeneratorState<Y, R> {
     /// The generator suspended at a `yield_!` with this value.
@@ -67,6 +84,25 @@ impl<Y, R> GeneratorState<Y, R> {
 }
 
 /// A `yield_!` (or `yield_from!`) site in a generator's source, as reported by [`GeneratorStatus`].
+/// It displays as `yield_!(x) at src/main.rs:7:18`.
+///
+/// ```
+/// use coro_core::{generator, yield_, Generator, GeneratorStatus};
+///
+/// #[generator(yield = u32)]
+/// fn two() {
+///     yield_!(1);
+///     yield_!(2);
+/// }
+///
+/// let mut g = two();
+/// g.start();
+/// g.start();
+/// let GeneratorStatus::Suspended(point) = g.status() else { unreachable!() };
+/// assert_eq!(point.index, 1);
+/// assert_eq!(point.source, "yield_!(2)");
+/// assert!(point.to_string().starts_with("yield_!(2) at "));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct YieldPoint {
     /// Index of the suspension point among the generator's `yield_!`/`yield_from!` sites, in source order.
@@ -94,6 +130,25 @@ impl fmt::Display for YieldPoint {
 /// Where a generator stands, like Python's `inspect.getgeneratorstate`.
 ///
 /// There is no `Running` state: a generator is only observable through `&self` between steps.
+/// A generator's `Debug` output shows it too.
+///
+/// ```
+/// use coro_core::{generator, yield_, Generator, GeneratorStatus};
+///
+/// #[generator(yield = u32)]
+/// fn one() {
+///     yield_!(1);
+/// }
+///
+/// let mut g = one();
+/// assert_eq!(g.status(), GeneratorStatus::Created);
+/// g.start();
+/// assert!(g.status().is_resumable());
+/// assert!(g.status().to_string().starts_with("suspended at yield_!(1) at "));
+/// g.start();
+/// assert_eq!(g.status(), GeneratorStatus::Completed);
+/// assert!(!g.status().is_resumable());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum GeneratorStatus {
     /// Created but not started (`GEN_CREATED`): call `start()` to run it to its first `yield_!`.

@@ -226,6 +226,35 @@ fn parse_all(tokens: TokenStream, kind: Kind, cx: &Ctxt) -> Option<Vec<RawArg>> 
     }
 }
 
+/// Reports an `impl Trait` in the yield type, which the generated code cannot write out;
+/// `false` if there is one.
+fn check_nameable(cx: &Ctxt, ty: &Type) -> bool {
+    let Some(impl_trait) = find_impl_trait(ty) else {
+        return true;
+    };
+    cx.error_spanned_by(
+        impl_trait,
+        "the yield type must be nameable: `impl Trait` cannot stand in `yield = ..`, \
+         whose type the generated code writes out\n\
+         help: write the concrete type (e.g. `yield = u32`), or a trait object \
+         (e.g. `yield = Box<dyn std::fmt::Display>`)",
+    );
+    false
+}
+
+/// The first `impl Trait` inside a type (`impl Display`, `Vec<impl Clone>`), if any.
+fn find_impl_trait(ty: &Type) -> Option<&syn::TypeImplTrait> {
+    struct Find<'a>(Option<&'a syn::TypeImplTrait>);
+    impl<'a> syn::visit::Visit<'a> for Find<'a> {
+        fn visit_type_impl_trait(&mut self, t: &'a syn::TypeImplTrait) {
+            self.0.get_or_insert(t);
+        }
+    }
+    let mut find = Find(None);
+    syn::visit::Visit::visit_type(&mut find, ty);
+    find.0
+}
+
 /// Parses the attribute's tokens, reporting every problem into `cx`.
 pub fn parse(kind: Kind, tokens: TokenStream, cx: &Ctxt) -> Option<Args> {
     let all_tokens = tokens.clone();
@@ -236,6 +265,9 @@ pub fn parse(kind: Kind, tokens: TokenStream, cx: &Ctxt) -> Option<Args> {
     let mut krate = None;
     let mut boxing = None;
     let mut clone = None;
+    // A yield type with `impl Trait` in it: reported; no signature can be built from it, so the
+    // fallback item is the plain fn (a signature with it would add rustc's errors to ours).
+    let mut unnameable = false;
     let name = kind.name();
     for arg in raw {
         match arg {
@@ -243,6 +275,7 @@ pub fn parse(kind: Kind, tokens: TokenStream, cx: &Ctxt) -> Option<Args> {
                 if yield_ty.is_some() {
                     cx.error_spanned_by(kw, format!("duplicate `yield` option in {name}"));
                 }
+                unnameable |= !check_nameable(cx, &ty);
                 yield_ty = Some(ty);
             }
             RawArg::Resume(ident, ty) => generator_only(
@@ -311,6 +344,9 @@ pub fn parse(kind: Kind, tokens: TokenStream, cx: &Ctxt) -> Option<Args> {
         missing_yield(kind, &all_tokens, cx);
         return None;
     };
+    if unnameable {
+        return None;
+    }
     Some(Args {
         yield_ty,
         sink,

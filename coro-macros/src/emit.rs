@@ -163,6 +163,7 @@ impl Emit<'_> {
         );
         quote! {
             #derive_clone
+            #[allow(non_camel_case_types)] // named after the fn, see `generator::state_enum_name`
             enum #enum_name<#(#params),*> {
                 #(#variants,)*
                 Done,

@@ -30,6 +30,7 @@ use crate::signature;
 /// so that none of them produces a second error.
 pub fn generator_fallback(item: &TokenStream, args: Option<&Args>) -> TokenStream {
     let krate = args.map_or_else(|| quote!(::coro_core), |a| a.krate.clone());
+    let item = &python_yields_as_markers(item, &krate);
     let resume = args.map(|a| {
         a.resume_ty
             .as_ref()
@@ -55,6 +56,7 @@ pub fn generator_fallback(item: &TokenStream, args: Option<&Args>) -> TokenStrea
 /// the item type is `Y`.
 pub fn async_gen_fallback(item: &TokenStream, args: Option<&Args>) -> TokenStream {
     let krate = args.map_or_else(|| quote!(::coro_core), |a| a.krate.clone());
+    let item = &python_yields_as_markers(item, &krate);
     let unit = quote!(());
     let Ok(mut func) = syn::parse2::<syn::ItemFn>(item.clone()) else {
         return inert_markers(item.clone(), &krate, Some(&unit));
@@ -330,6 +332,30 @@ fn inert_markers(
         i += 3;
     }
     out.into_iter().collect()
+}
+
+/// Python-style `yield e` (reported by `scan::check_body`) becomes `krate::yield_!(e)`, which
+/// [`inert_markers`] then makes inert: rustc's own errors about the unstable `yield` expression
+/// would otherwise follow ours.
+fn python_yields_as_markers(item: &TokenStream, krate: &TokenStream) -> TokenStream {
+    struct Rewrite<'a>(&'a TokenStream);
+    impl syn::visit_mut::VisitMut for Rewrite<'_> {
+        fn visit_expr_mut(&mut self, e: &mut syn::Expr) {
+            syn::visit_mut::visit_expr_mut(self, e);
+            if let syn::Expr::Yield(y) = e {
+                let krate = self.0;
+                let span = y.yield_token.span;
+                let value = y.expr.as_ref().map(ToTokens::to_token_stream);
+                let ident = Ident::new("yield_", span);
+                *e = syn::parse_quote!(#krate::#ident!(#value));
+            }
+        }
+    }
+    let Ok(mut func) = syn::parse2::<syn::ItemFn>(item.clone()) else {
+        return item.clone();
+    };
+    syn::visit_mut::VisitMut::visit_item_fn_mut(&mut Rewrite(krate), &mut func);
+    func.into_token_stream()
 }
 
 /// Removes the qualifiers the attribute rejected (`const`, `extern "C"`, a variadic `...`), so

@@ -4,7 +4,7 @@
 //! Output:
 //! ```text
 //! {
-//!     let mut __stream = ::core::pin::pin!(numbers());
+//!     let mut __stream = ::core::pin::pin!(::coro_core::StreamOperand::into_stream(numbers()));
 //!     'outer: loop {
 //!         let x = match ::coro_core::__private::next(::core::pin::Pin::as_mut(&mut __stream)).await {
 //!             ::core::option::Option::Some(__item) => __item,
@@ -94,11 +94,12 @@ pub fn lower(input: &ForAwait, krate: &TokenStream, await_span: Span) -> TokenSt
     let item = syn::Ident::new("__item", Span::mixed_site());
     // "`X` is not a stream" errors point at the user's expression.
     let next = quote_spanned!(expr.span()=> #krate::__private::next);
+    let check = quote_spanned!(expr.span()=> #krate::StreamOperand::into_stream);
     let await_ = syn::Ident::new("await", await_span);
     let break_ = quote_spanned!(Span::mixed_site()=> break);
     quote! {
         {
-            let mut #stream = ::core::pin::pin!(#expr);
+            let mut #stream = ::core::pin::pin!(#check(#expr));
             #label loop {
                 let #pat = match #next(::core::pin::Pin::as_mut(&mut #stream)).#await_ {
                     ::core::option::Option::Some(#item) => #item,

@@ -1,7 +1,7 @@
 //! `#[generator]`: parse and validate, lower the body, compute liveness, emit.
 
 use proc_macro2::{Ident, Span, TokenStream};
-use quote::quote;
+use quote::{ToTokens, quote};
 
 use crate::args::{self, Kind};
 use crate::diag::{Ctxt, error_output};
@@ -63,6 +63,37 @@ pub struct Analysis {
     pub yield_ty: TokenStream,
 }
 
+/// The state enum's name. rustc names it when it explains what a suspended generator holds
+/// ("required because it appears within the type `shared<Rc<u32>>`"), so it is the fn's own
+/// name, unless that could shadow something: the enum is declared in the fn's body, where a type
+/// of that name mentioned by the body or the options (or a primitive type of that name) would
+/// resolve to it. Then it is `__CoroState`.
+fn state_enum_name(name: &Ident, mentions: &[&TokenStream]) -> Ident {
+    const PRIMITIVES: &[&str] = &[
+        "bool", "char", "str", "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32",
+        "i64", "i128", "isize", "f32", "f64",
+    ];
+    fn unraw(i: &Ident) -> String {
+        let s = i.to_string();
+        s.strip_prefix("r#")
+            .map_or_else(|| s.clone(), str::to_string)
+    }
+    fn mentions_name(tokens: &TokenStream, name: &str) -> bool {
+        tokens.clone().into_iter().any(|tt| match tt {
+            proc_macro2::TokenTree::Ident(i) => unraw(&i) == name,
+            proc_macro2::TokenTree::Group(g) => mentions_name(&g.stream(), name),
+            _ => false,
+        })
+    }
+    let text = unraw(name);
+    if PRIMITIVES.contains(&text.as_str()) || mentions.iter().any(|t| mentions_name(t, &text)) {
+        return Ident::new("__CoroState", Span::mixed_site());
+    }
+    let mut ident = name.clone();
+    ident.set_span(Span::mixed_site());
+    ident
+}
+
 /// Lowers the body and solves liveness; checks borrows held across jumps.
 pub fn analyze(args: &args::Args, func: &mut syn::ItemFn) -> syn::Result<Analysis> {
     let cx = Ctxt::new();
@@ -92,7 +123,10 @@ pub fn analyze(args: &args::Args, func: &mut syn::ItemFn) -> syn::Result<Analysi
             apostrophe: Span::mixed_site(),
             ident: Ident::new("__coro_dispatch", Span::mixed_site()),
         },
-        enum_name: Ident::new("__CoroState", Span::mixed_site()),
+        enum_name: state_enum_name(
+            &func.sig.ident,
+            &[&body.to_token_stream(), &yield_ty, &resume_ty, &ret],
+        ),
         resume_is_unit: args.resume_is_unit(),
         throw_ty: args.throw_ty.as_ref().map(quote::ToTokens::to_token_stream),
         sink: args.sink,

@@ -22,13 +22,213 @@ mod snapshot_tests;
 
 use proc_macro::TokenStream;
 
-/// Turns a fn whose body uses `yield_!` into a generator. See `coro_core::generator`.
+/// Turns a fn whose body uses `yield_!` into a generator: an explicit enum state machine, with
+/// no allocation, no `unsafe` and no pinning (Python's `def` with `yield`).
+///
+/// Use it through `coro_core`, which re-exports it: `use coro_core::{generator, yield_};`.
+///
+/// # Options
+///
+/// `#[generator(yield = Y, resume = R, crate = path, clone)]`, in any order:
+///
+/// | option | meaning |
+/// |---|---|
+/// | `yield = Y` (required) | the type of the values passed to `yield_!` |
+/// | `resume = R` | the type of the values passed to `send`, which `yield_!(..)` evaluates to; `()` when omitted |
+/// | `crate = path` | where `coro_core` is, when you use it through a re-export (`crate = ::my_lib::coro`); `::coro_core` by default |
+/// | `clone` | the generator is also `Clone`: a clone is a fork that resumes independently from the same suspended state (every local saved across a `yield_!` must be `Clone`) |
+///
+/// # The generated signature
+///
+/// ```text
+/// #[generator(yield = Y, resume = R)]
+/// fn f(args) -> Ret { body }
+/// // becomes
+/// fn f(args) -> impl Generator<R, Yield = Y, Return = Ret> + Debug
+///                [+ FusedIterator<Item = Y>, when R = ()]  [+ Clone, with `clone`]
+/// ```
+///
+/// Calling `f` runs nothing: it stores the arguments in the new generator, which runs to its
+/// first `yield_!` on `start()` (or `next()`). `Ret` is the declared return type (`()` when there
+/// is none), delivered as `GeneratorState::Complete(ret)`. The opaque type captures the fn's
+/// lifetimes and generics, in edition 2021 crates too. The attribute goes on free fns, inherent
+/// methods and trait-impl methods with any receiver (`self`, `mut self`, `&self`, `&mut self`),
+/// with generics, where clauses, `impl Trait` and pattern arguments; not on `async`, `const`,
+/// `extern` or variadic fns.
+///
+/// # The body
+///
+/// Any Rust works, and `yield_!` may stand wherever an expression may (arguments, operands,
+/// conditions, scrutinees, literals, std's `format!`/`println!`/`vec!`/`assert_eq!`/...
+/// arguments), evaluated left to right. `yield_from!``(g)` delegates to another generator.
+/// `return` and `?` complete the generator: `?` (on `Result`, `Option` and `ControlFlow`, with
+/// `From` conversion) makes the residual its return value. A closure, async block or nested item
+/// in the body cannot `yield_!` (the macro says so, at the `yield_!`), and `.await` is rejected:
+/// use `#[async_gen]`.
+///
+/// # Limits you will meet
+///
+/// - A local cannot be **borrowed across a `yield_!`** by another local of the same generator
+///   (`for x in &v { yield_!(x) }` with `v` a local): the suspended state would borrow itself.
+///   The macro reports it at the borrow; iterate by index or by value, or borrow from an
+///   argument (`fn f<'a>(v: &'a [T])`, `&self`), which the generator then carries.
+/// - **Recursion** needs a box, as for `async fn`: `yield_from!(walk(child).boxed())`.
+/// - A **boxed** generator (`Box<dyn Generator>`) is not an `Iterator`: iterate it with
+///   `into_iter_with_return()`, or call `start()` in a loop.
+/// - Used as an **`Iterator`**, a generator's return value is dropped, also the error of an early
+///   `?`: the iteration just ends. `into_iter_with_return()` keeps it.
+///
+/// # Examples
+///
+/// Python's `x = yield status` consumer, driven by `start` and `send`:
+///
+/// ```
+/// use coro_core::{generator, yield_, Generator, GeneratorState};
+///
+/// #[generator(yield = bool, resume = i32)]
+/// fn consumer() -> i32 {
+///     let mut total = 0;
+///     loop {
+///         let n = yield_!(total < 5); // suspends; evaluates to the value sent next
+///         if n == 0 {
+///             return total;
+///         }
+///         total += n;
+///     }
+/// }
+///
+/// let mut c = consumer();
+/// assert_eq!(c.start(), GeneratorState::Yielded(true)); // Python: c.send(None)
+/// assert_eq!(c.send(3), GeneratorState::Yielded(true));
+/// assert_eq!(c.send(4), GeneratorState::Yielded(false));
+/// assert_eq!(c.send(0), GeneratorState::Complete(7));
+/// ```
+///
+/// Without `resume`, a generator is an `Iterator`; `clone` forks it; methods work too:
+///
+/// ```
+/// use coro_core::{generator, yield_};
+///
+/// struct Range {
+///     end: u32,
+/// }
+///
+/// impl Range {
+///     #[generator(yield = u32, clone)]
+///     fn evens(&self) {
+///         for i in 0..self.end {
+///             if i % 2 == 0 {
+///                 yield_!(i);
+///             }
+///         }
+///     }
+/// }
+///
+/// let r = Range { end: 7 };
+/// let mut evens = r.evens();
+/// assert_eq!(evens.next(), Some(0));
+/// let fork = evens.clone();
+/// assert_eq!(evens.collect::<Vec<_>>(), [2, 4, 6]);
+/// assert_eq!(fork.collect::<Vec<_>>(), [2, 4, 6]);
+/// ```
 #[proc_macro_attribute]
 pub fn generator(args: TokenStream, item: TokenStream) -> TokenStream {
     generator::expand(args.into(), item.into()).into()
 }
 
-/// Turns an `async fn` whose body uses `yield_!` into a `Stream`. See `coro_core::async_gen`.
+/// Turns an `async fn` whose body uses `yield_!` into a `futures_core::Stream` (Python's
+/// `async def` with `yield`). Consume it with `for_await!` or any `Stream` combinator.
+///
+/// Use it through `coro_core`, which re-exports it: `use coro_core::{async_gen, yield_};`.
+///
+/// # Options
+///
+/// `#[async_gen(yield = Y, crate = path, boxed | boxed_local)]`:
+///
+/// | option | meaning |
+/// |---|---|
+/// | `yield = Y` (required) | the type of the values passed to `yield_!` |
+/// | `crate = path` | where `coro_core` is, when you use it through a re-export; `::coro_core` by default |
+/// | `boxed` | return `Pin<Box<dyn Stream<Item = ..> + Send + 'a>>`: for recursion and trait objects (needs the `alloc` feature) |
+/// | `boxed_local` | the same without `Send` |
+///
+/// There is no `resume`: a stream's consumer sends nothing back.
+///
+/// # The generated signature
+///
+/// ```text
+/// #[async_gen(yield = Y)]
+/// async fn f(args) [-> Result<(), E>] { body }
+/// // becomes
+/// fn f(args) -> impl FusedStream<Item = Y> + Debug      // Item = Result<Y, E> with `-> Result<(), E>`
+/// ```
+///
+/// The stream captures the arguments and their lifetimes (in edition 2021 crates too), and needs
+/// no heap allocation. It is not `Unpin`: `for_await!` pins it for you, otherwise use
+/// `core::pin::pin!` or `Box::pin`. It is `Send`/`Sync` when the body's state is, as for any
+/// `async fn`.
+///
+/// # The body
+///
+/// The body is an ordinary `async` block: any `.await`, and borrows of locals across awaits and
+/// yields are fine. `yield_!(x)` hands `x` to the consumer and suspends until the next item is
+/// asked for; `yield_from!(stream)` forwards every item of another stream. Declared
+/// `-> Result<(), E>`, the items are `Result<Y, E>`: `yield_!(y)` yields `Ok(y)`, and `?` yields
+/// the (converted) `Err` as the last item and ends the stream. A `yield_!` inside a closure or a
+/// nested `async` block is a compile error: it could outlive the stream.
+///
+/// # Examples
+///
+/// ```
+/// use coro_core::{async_gen, for_await, yield_, yield_from};
+///
+/// #[async_gen(yield = u32)]
+/// async fn countdown(from: u32) {
+///     for i in (1..=from).rev() {
+///         std::future::ready(()).await; // any future
+///         yield_!(i);
+///     }
+/// }
+///
+/// #[async_gen(yield = u32)]
+/// async fn parse<'a>(items: &'a [&'a str]) -> Result<(), std::num::ParseIntError> {
+///     yield_from!(countdown(2)); // Ok(2), Ok(1)
+///     for s in items {
+///         yield_!(s.parse::<u32>()?); // Ok(..), then the Err as the last item
+///     }
+///     Ok(())
+/// }
+///
+/// futures::executor::block_on(async {
+///     let mut out = Vec::new();
+///     for_await!(x in countdown(3) { out.push(x) });
+///     assert_eq!(out, [3, 2, 1]);
+///
+///     let mut items = Vec::new();
+///     for_await!(r in parse(&["7", "x", "9"]) { items.push(r.is_ok()) });
+///     assert_eq!(items, [true, true, true, false]);
+/// });
+/// ```
+///
+/// `boxed` makes a recursive stream possible:
+///
+/// ```
+/// use coro_core::{async_gen, for_await, yield_, yield_from};
+///
+/// #[async_gen(yield = u32, boxed)]
+/// async fn depth_first(n: u32) {
+///     if n > 0 {
+///         yield_from!(depth_first(n - 1));
+///     }
+///     yield_!(n);
+/// }
+///
+/// futures::executor::block_on(async {
+///     let mut out = Vec::new();
+///     for_await!(x in depth_first(3) { out.push(x) });
+///     assert_eq!(out, [0, 1, 2, 3]);
+/// });
+/// ```
 #[proc_macro_attribute]
 pub fn async_gen(args: TokenStream, item: TokenStream) -> TokenStream {
     async_gen::expand(args.into(), item.into()).into()
@@ -48,7 +248,37 @@ pub fn async_gen_block(input: TokenStream) -> TokenStream {
     block::expand::async_gen_block(&input.into()).into()
 }
 
-/// `for_await!(pat in stream { body })`: Python's `async for`. See `coro_core::for_await`.
+/// `for_await!(pattern in stream { body })`: Python's `async for`, for any
+/// `futures_core::Stream`, in any async code (an `async fn`, an `async` block, an
+/// `#[async_gen]` body).
+///
+/// The stream is pinned on the stack, so it needs no `Unpin` bound. `break` and `continue` work,
+/// also with a label: `for_await!('outer: x in s { .. })`. The pattern must be irrefutable, as
+/// in `let`. It is an expression of type `()`, like `for`. For an `Iterator`, write a plain
+/// `for` loop; to turn one into a stream, `futures::stream::iter(v)`.
+///
+/// # Examples
+///
+/// ```
+/// use coro_core::for_await;
+/// use futures::StreamExt; // enumerate
+///
+/// async fn first_even_sum() -> u32 {
+///     let mut total = 0;
+///     for_await!((i, x) in futures::stream::iter([1u32, 2, 3, 4, 5]).enumerate() {
+///         if x % 2 == 1 {
+///             continue;
+///         }
+///         total += x;
+///         if i >= 3 {
+///             break;
+///         }
+///     });
+///     total
+/// }
+///
+/// assert_eq!(futures::executor::block_on(first_even_sum()), 6);
+/// ```
 #[proc_macro]
 pub fn for_await(input: TokenStream) -> TokenStream {
     for_await::expand(input.into()).into()

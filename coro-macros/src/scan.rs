@@ -281,6 +281,22 @@ pub fn check_body(cx: &Ctxt, block: &syn::Block, kind: Kind) {
         fn visit_item(&mut self, i: &'ast syn::Item) {
             self.nested("nested item", |this| visit::visit_item(this, i));
         }
+        fn visit_expr_yield(&mut self, y: &'ast syn::ExprYield) {
+            // Python's `yield x`: Rust's `yield` is an unstable coroutine expression, which
+            // would give "yield syntax is experimental" and errors about closures.
+            let write = match &y.expr {
+                Some(e) => format!("yield_!({})", quote::ToTokens::to_token_stream(e)),
+                None => "yield_!()".to_string(),
+            };
+            self.cx.error_spanned_by(
+                y,
+                format!(
+                    "Python-style `yield` is not stable Rust: a generator suspends with the `yield_!` macro\n\
+                     help: write `{write}` (with `use coro_core::yield_;`)"
+                ),
+            );
+            visit::visit_expr_yield(self, y);
+        }
         fn visit_expr_await(&mut self, a: &'ast syn::ExprAwait) {
             if self.kind == Kind::Generator && self.inside.is_none() {
                 self.cx.error_spanned_by(

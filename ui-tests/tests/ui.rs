@@ -1,7 +1,8 @@
 //! Compile-fail tests: every misuse of the macros and its exact message.
 //!
 //! `TRYBUILD=overwrite cargo test -p coro-ui-tests` rewrites the `.stderr` files; read each one
-//! before committing it. A case whose message still waits for a fix in the macros can live in
+//! before committing it (`tests/no_hidden_names.rs` fails if one names a generated `__`
+//! identifier). A case whose message still waits for a fix in the macros can live in
 //! `ui/pending/<topic>/` with the `.stderr` expected once it lands; those run only with
 //! `CORO_UI_PENDING=1`.
 

@@ -15,6 +15,7 @@
 
 use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote, quote_spanned};
+use syn::parse::Parser;
 use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
 use syn::visit::Visit;
@@ -207,15 +208,24 @@ impl Rewriter<'_> {
                 let from = Ident::new("__yield_from", Span::mixed_site());
                 let item = Ident::new("__item", Span::mixed_site());
                 let next = quote_spanned!(expr.span()=> #krate::__private::next);
+                let check = quote_spanned!(expr.span()=> #krate::StreamOperand::into_stream);
                 // "expected `Y`, found `Z`" points at the user's expression.
                 let item_at = Ident::new("__item", Span::mixed_site().located_at(expr.span()));
+                let forward = if self.result {
+                    // A wrong item type is reported at the operand (see `YieldFromOk`).
+                    quote_spanned! {expr.span()=>
+                        #krate::YieldFromOk::yield_from_ok((&mut #yielder, #item_at))
+                    }
+                } else {
+                    quote_spanned!(span=> #yielder.#method(#item_at))
+                };
                 Some(quote_spanned! {span=>
                     {
-                        let mut #from = ::core::pin::pin!(#expr);
+                        let mut #from = ::core::pin::pin!(#check(#expr));
                         while let ::core::option::Option::Some(#item) =
                             #next(::core::pin::Pin::as_mut(&mut #from)).#await_
                         {
-                            #yielder.#method(#item_at).#await_;
+                            #forward.#await_;
                         }
                     }
                 })
@@ -257,9 +267,24 @@ impl Rewriter<'_> {
                 }
             };
         }
-        if !scan::is_block_macro(&mac.path) && scan::tokens_mention_yield(&mac.tokens) {
-            mac.tokens = self.subst(&mac.tokens);
+        if scan::is_block_macro(&mac.path) || !scan::tokens_mention_yield(&mac.tokens) {
+            return None;
         }
+        // `dbg!(yield_!(x))` prints `yield_!(x)`, not the rewritten `.await` (see `dbg_with_source`).
+        if crate::lower::macros::macro_name(mac) == "dbg"
+            && let Ok(args) =
+                Punctuated::<Expr, Token![,]>::parse_terminated.parse2(mac.tokens.clone())
+            && !args.is_empty()
+        {
+            let exprs: Vec<&Expr> = args.iter().collect();
+            let values: Vec<TokenStream> = args
+                .iter()
+                .map(|e| self.subst(&e.to_token_stream()))
+                .collect();
+            let printed = crate::lower::macros::dbg_with_source(mac, &exprs, &values);
+            return syn::parse2(printed).ok();
+        }
+        mac.tokens = self.subst(&mac.tokens);
         None
     }
 

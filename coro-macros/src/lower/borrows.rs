@@ -359,6 +359,16 @@ pub fn check(cx: &Ctxt, g: &Graph) {
                  help: take `&self` (or `&mut self`) instead, so that the generator borrows from its caller, \
                  or iterate by value (`for x in self.field` rather than `self.field.iter()`)"
                     .to_string()
+            } else if borrower.starts_with("__coro_") && is_mut_borrow(&b.tokens) {
+                // `for x in &mut it`: by value would consume `it`, which the user keeps for later.
+                format!(
+                    "this borrows `{name}`, a local of the generator, and the loop holds the borrow across a `yield_!`: \
+                     the suspended generator would have to borrow itself\n\
+                     help: if `{name}` is an iterator, advance it by hand, which keeps it usable after the loop: \
+                     `while let Some(x) = {name}.next() {{ .. }}`; otherwise iterate by index \
+                     (`for i in 0..{name}.len()`) or take `{name}` as a reference parameter, so that the generator \
+                     borrows from its caller"
+                )
             } else if borrower.starts_with("__coro_") {
                 // The iterator of a `for` loop, a temporary of the lowering.
                 format!(
@@ -390,4 +400,11 @@ pub fn check(cx: &Ctxt, g: &Graph) {
             cx.error_spanned_by(tokens, message);
         }
     }
+}
+
+/// `&mut place`: the tokens of a mutable borrow.
+fn is_mut_borrow(tokens: &proc_macro2::TokenStream) -> bool {
+    let mut tts = tokens.clone().into_iter();
+    matches!(tts.next(), Some(proc_macro2::TokenTree::Punct(p)) if p.as_char() == '&')
+        && matches!(tts.next(), Some(proc_macro2::TokenTree::Ident(i)) if i == "mut")
 }

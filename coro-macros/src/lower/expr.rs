@@ -295,7 +295,7 @@ impl Lowerer<'_> {
         let done =
             // Led by a token of its own, so that the call's span is `at`: `#krate` has the
             // attribute's.
-            self.complete(&quote_spanned!(at=> <_ as #krate::__private::FromResidual<_>>::from_residual(#r)));
+            self.complete(&quote_spanned!(at=> <_ as #krate::FromResidual<_>>::from_residual(#r)));
         // Parenthesized: `e?` may stand where a bare `match` would not parse (`e? = x`).
         quote! {
             (match #krate::__private::Branch::branch(#v) {

@@ -4,8 +4,8 @@
 //! Input:  `println!("{} {}", a(), yield_!(x))`
 //! Output: `let mut __coro_t1 = a();`, a yield, then `println!("{} {}", __coro_t1, __coro_r2)`.
 
-use proc_macro2::{Ident, TokenStream};
-use quote::quote;
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{quote, quote_spanned};
 use syn::parse::{Parse, ParseStream, Parser};
 use syn::punctuated::Punctuated;
 use syn::{Expr, Macro, Token};
@@ -225,6 +225,9 @@ impl Lowerer<'_> {
                 self.mention_all(&names);
             }
         }
+        if name == "dbg" && matches!(args.kind, Shape::List { .. }) {
+            return dbg_with_source(mac, &exprs, &values);
+        }
         let tokens = args.tokens_with(&values);
         let path = &mac.path;
         match &mac.delimiter {
@@ -233,4 +236,93 @@ impl Lowerer<'_> {
             syn::MacroDelimiter::Bracket(_) => quote!(#path![#tokens]),
         }
     }
+}
+
+/// `dbg!(.. yield_!(x) ..)`: std's `dbg!` of the lowered operands would print a hidden temporary
+/// (`__coro_r3 = 9`) at the attribute's line. This is std's expansion with the user's source text
+/// (`yield_!(x) = 9`) at the user's `dbg!`: each operand is printed and passed through (a tuple
+/// of them for several).
+pub fn dbg_with_source(mac: &Macro, exprs: &[&Expr], values: &[TokenStream]) -> TokenStream {
+    let span = mac
+        .path
+        .segments
+        .last()
+        .map_or_else(Span::call_site, |s| s.ident.span());
+    let tmp = Ident::new("__coro_dbg", Span::mixed_site());
+    let mut each = exprs.iter().zip(values).map(|(e, v)| {
+        let text = as_written(quote::ToTokens::to_token_stream(*e));
+        quote_spanned! {span=>
+            match #v {
+                #tmp => {
+                    ::std::eprintln!(
+                        "[{}:{}:{}] {} = {:#?}",
+                        ::core::file!(),
+                        ::core::line!(),
+                        ::core::column!(),
+                        #text,
+                        &#tmp,
+                    );
+                    #tmp
+                }
+            }
+        }
+    });
+    if values.len() == 1 {
+        each.next().unwrap_or_default()
+    } else {
+        let each: Vec<_> = each.collect();
+        quote_spanned!(span=> (#(#each),*))
+    }
+}
+
+/// The operand's text as the user wrote it on one line (`yield_!(x) + 1`), rebuilt from its
+/// tokens' positions: on stable a span of several tokens has no source text, and printing the
+/// tokens gives `yield_! (x) + 1`. A line break becomes one space.
+fn as_written(tokens: TokenStream) -> String {
+    type At = proc_macro2::LineColumn;
+    fn push(out: &mut String, prev: &mut Option<At>, (start, end): (At, At), text: &str) {
+        if let Some(p) = *prev {
+            if p.line == start.line && start.column >= p.column {
+                out.extend(std::iter::repeat_n(' ', start.column - p.column));
+            } else {
+                out.push(' ');
+            }
+        }
+        out.push_str(text);
+        *prev = Some(end);
+    }
+    fn walk(out: &mut String, prev: &mut Option<At>, tokens: TokenStream) {
+        for tt in tokens {
+            match tt {
+                proc_macro2::TokenTree::Group(g) => {
+                    let (open, close) = match g.delimiter() {
+                        proc_macro2::Delimiter::Parenthesis => ("(", ")"),
+                        proc_macro2::Delimiter::Brace => ("{", "}"),
+                        proc_macro2::Delimiter::Bracket => ("[", "]"),
+                        proc_macro2::Delimiter::None => ("", ""),
+                    };
+                    // The whole group's span: a group rebuilt by syn has no delimiter spans.
+                    let (start, end) = (g.span().start(), g.span().end());
+                    let after_open = At {
+                        column: start.column + open.len(),
+                        ..start
+                    };
+                    let before_close = At {
+                        column: end.column.saturating_sub(close.len()),
+                        ..end
+                    };
+                    push(out, prev, (start, after_open), open);
+                    walk(out, prev, g.stream());
+                    push(out, prev, (before_close, end), close);
+                }
+                other => {
+                    let span = other.span();
+                    push(out, prev, (span.start(), span.end()), &other.to_string());
+                }
+            }
+        }
+    }
+    let mut out = String::new();
+    walk(&mut out, &mut None, tokens);
+    out
 }

@@ -172,7 +172,7 @@ impl Lowerer<'_> {
                 let err = proc_macro2::Ident::new("__coro_err", Span::mixed_site());
                 let s = proc_macro2::Ident::new("__coro_s", Span::mixed_site());
                 let raised = self.complete(&quote! {
-                    #krate::__private::FromResidual::from_residual(
+                    #krate::FromResidual::from_residual(
                         ::core::result::Result::<::core::convert::Infallible, #e_ty>::Err(#err),
                     )
                 });
@@ -193,7 +193,7 @@ impl Lowerer<'_> {
     }
 
     /// With a resume type of `()` or a `throw` type, `yield_from!` goes through the delegation
-    /// ladder (`coro_core::__private::Delegate`): its start, send and (with `throw`) throw calls.
+    /// ladder (`coro_core::Delegate`, hidden): its start, send and (with `throw`) throw calls.
     #[allow(
         clippy::type_complexity,
         reason = "three paths, named at the one call site"
@@ -212,7 +212,7 @@ impl Lowerer<'_> {
             .throw_ty
             .clone()
             .unwrap_or_else(|| quote!(::core::convert::Infallible));
-        let proto = quote_spanned!(span=> <_ as #krate::__private::Delegate<#resume_ty, #e_ty>>);
+        let proto = quote_spanned!(span=> <_ as #krate::Delegate<#resume_ty, #e_ty>>);
         let throw = self
             .ctx
             .throw_ty

@@ -168,9 +168,32 @@ fn expansion_declares_the_state_enum_and_machine() {
             }
         ),
     );
-    assert!(out.contains("enum __CoroState"), "{out}");
+    // Named after the fn: rustc's messages about what the state holds name it.
+    assert!(out.contains("enum f "), "{out}");
     assert!(out.contains("__private :: machine"), "{out}");
     assert!(!out.contains("compile_error"), "{out}");
+}
+
+#[test]
+fn the_state_enum_keeps_a_generated_name_where_the_fn_name_could_shadow_a_type() {
+    let mentioned = expand_str(
+        quote!(yield = walk),
+        quote!(
+            fn walk() {
+                yield_!(walk::default());
+            }
+        ),
+    );
+    assert!(mentioned.contains("enum __CoroState"), "{mentioned}");
+    let primitive = expand_str(
+        quote!(yield = u32),
+        quote!(
+            fn str() {
+                yield_!(1);
+            }
+        ),
+    );
+    assert!(primitive.contains("enum __CoroState"), "{primitive}");
 }
 
 #[test]

@@ -5,7 +5,8 @@ fn snapshot() {
     let _ = {
         yield_ ! (@ used);
         let __coro_block = {
-            enum __CoroState<__CoroT0, __CoroT1, __CoroT2> {
+            #[allow(non_camel_case_types)]
+            enum gen_block<__CoroT0, __CoroT1, __CoroT2> {
                 Start {
                     __coro_l0_start: __CoroT0,
                     __coro_l1_step: __CoroT1,
@@ -22,7 +23,7 @@ fn snapshot() {
                 Poisoned,
             }
             impl<__CoroT0, __CoroT1, __CoroT2> ::coro_core::__private::StateInfo
-                for __CoroState<__CoroT0, __CoroT1, __CoroT2>
+                for gen_block<__CoroT0, __CoroT1, __CoroT2>
             {
                 const NAME: &'static str = "gen_block";
                 fn status(&self) -> ::coro_core::__private::GeneratorStatus {
@@ -47,16 +48,16 @@ fn snapshot() {
                 }
             }
             let __coro_generator = ::coro_core::__private::machine::<(), u64, _, _, _>(
-                __CoroState::Start {
+                gen_block::Start {
                     __coro_l0_start: start,
                     __coro_l1_step: step,
                 },
                 |__coro_state, mut __coro_resume| {
                     let mut __coro_current =
-                        ::core::mem::replace(__coro_state, __CoroState::Poisoned);
+                        ::core::mem::replace(__coro_state, gen_block::Poisoned);
                     '__coro_dispatch: loop {
                         match __coro_current {
-                            __CoroState::Start {
+                            gen_block::Start {
                                 #[allow(unused_mut)]
                                     __coro_l0_start: mut start,
                                 #[allow(unused_mut)]
@@ -66,7 +67,7 @@ fn snapshot() {
                                 let mut i = start;
                                 {
                                     #[allow(clippy::used_underscore_binding)]
-                                    if let __CoroState::Block2 {
+                                    if let gen_block::Block2 {
                                         __coro_l2_i: __coro_tie0,
                                         __coro_l1_step: __coro_tie1,
                                     } = &*__coro_state
@@ -78,7 +79,7 @@ fn snapshot() {
                                         let __coro_yielded: u64 = i;
                                         ::coro_core::__private::set_state(
                                             __coro_state,
-                                            __CoroState::Yield0 {
+                                            gen_block::Yield0 {
                                                 __coro_l2_i: i,
                                                 __coro_l1_step: step,
                                             },
@@ -91,7 +92,7 @@ fn snapshot() {
                                     }
                                 }
                             }
-                            __CoroState::Block2 {
+                            gen_block::Block2 {
                                 #[allow(unused_mut)]
                                     __coro_l1_step: mut step,
                                 #[allow(unused_mut)]
@@ -100,7 +101,7 @@ fn snapshot() {
                                 let __coro_yielded: u64 = i;
                                 ::coro_core::__private::set_state(
                                     __coro_state,
-                                    __CoroState::Yield0 {
+                                    gen_block::Yield0 {
                                         __coro_l2_i: i,
                                         __coro_l1_step: step,
                                     },
@@ -109,7 +110,7 @@ fn snapshot() {
                                     ::coro_core::__private::GeneratorState::Yielded(__coro_yielded),
                                 );
                             }
-                            __CoroState::Yield0 {
+                            gen_block::Yield0 {
                                 #[allow(unused_mut)]
                                     __coro_l1_step: mut step,
                                 #[allow(unused_mut)]
@@ -118,7 +119,7 @@ fn snapshot() {
                                 i += step;
                                 {
                                     #[allow(clippy::used_underscore_binding)]
-                                    if let __CoroState::Block2 {
+                                    if let gen_block::Block2 {
                                         __coro_l2_i: __coro_tie0,
                                         __coro_l1_step: __coro_tie1,
                                     } = &*__coro_state
@@ -130,7 +131,7 @@ fn snapshot() {
                                         let __coro_yielded: u64 = i;
                                         ::coro_core::__private::set_state(
                                             __coro_state,
-                                            __CoroState::Yield0 {
+                                            gen_block::Yield0 {
                                                 __coro_l2_i: i,
                                                 __coro_l1_step: step,
                                             },
@@ -143,13 +144,13 @@ fn snapshot() {
                                     }
                                 }
                             }
-                            __CoroState::Done => {
-                                ::coro_core::__private::set_state(__coro_state, __CoroState::Done);
+                            gen_block::Done => {
+                                ::coro_core::__private::set_state(__coro_state, gen_block::Done);
                                 return ::core::result::Result::Err(
                                     ::coro_core::__private::Refusal::Completed,
                                 );
                             }
-                            __CoroState::Poisoned => {
+                            gen_block::Poisoned => {
                                 return ::core::result::Result::Err(
                                     ::coro_core::__private::Refusal::Panicked,
                                 );

@@ -4,14 +4,15 @@
 #[allow(refining_impl_trait)]
 fn consumer() -> impl ::coro_core::Generator<i32, Yield = bool, Return = ()> + ::core::fmt::Debug {
     yield_ ! (@ used);
-    enum __CoroState<__CoroT0> {
+    #[allow(non_camel_case_types)]
+    enum consumer<__CoroT0> {
         Start {},
         Block2 { __coro_l0_status: __CoroT0 },
         Yield0 { __coro_l0_status: __CoroT0 },
         Done,
         Poisoned,
     }
-    impl<__CoroT0> ::coro_core::__private::StateInfo for __CoroState<__CoroT0> {
+    impl<__CoroT0> ::coro_core::__private::StateInfo for consumer<__CoroT0> {
         const NAME: &'static str = "consumer";
         fn status(&self) -> ::coro_core::__private::GeneratorStatus {
             match self {
@@ -35,29 +36,29 @@ fn consumer() -> impl ::coro_core::Generator<i32, Yield = bool, Return = ()> + :
         }
     }
     let __coro_generator = ::coro_core::__private::machine::<i32, bool, (), _, _>(
-        __CoroState::Start {},
+        consumer::Start {},
         |__coro_state, mut __coro_resume| {
-            let mut __coro_current = ::core::mem::replace(__coro_state, __CoroState::Poisoned);
+            let mut __coro_current = ::core::mem::replace(__coro_state, consumer::Poisoned);
             '__coro_dispatch: loop {
                 match __coro_current {
-                    __CoroState::Start { .. } if __coro_resume.is_some() => {
+                    consumer::Start { .. } if __coro_resume.is_some() => {
                         ::coro_core::__private::set_state(__coro_state, __coro_current);
                         return ::core::result::Result::Err(
                             ::coro_core::__private::Refusal::NotStarted,
                         );
                     }
-                    __CoroState::Yield0 { .. } if __coro_resume.is_none() => {
+                    consumer::Yield0 { .. } if __coro_resume.is_none() => {
                         ::coro_core::__private::set_state(__coro_state, __coro_current);
                         return ::core::result::Result::Err(
                             ::coro_core::__private::Refusal::NeedsValue,
                         );
                     }
-                    __CoroState::Start {} => {
+                    consumer::Start {} => {
                         #[allow(unused_mut)]
                         let mut status = true;
                         {
                             #[allow(clippy::used_underscore_binding)]
-                            if let __CoroState::Block2 {
+                            if let consumer::Block2 {
                                 __coro_l0_status: __coro_tie0,
                             } = &*__coro_state
                             {
@@ -67,7 +68,7 @@ fn consumer() -> impl ::coro_core::Generator<i32, Yield = bool, Return = ()> + :
                                 let __coro_yielded: bool = status;
                                 ::coro_core::__private::set_state(
                                     __coro_state,
-                                    __CoroState::Yield0 {
+                                    consumer::Yield0 {
                                         __coro_l0_status: status,
                                     },
                                 );
@@ -77,14 +78,14 @@ fn consumer() -> impl ::coro_core::Generator<i32, Yield = bool, Return = ()> + :
                             }
                         }
                     }
-                    __CoroState::Block2 {
+                    consumer::Block2 {
                         #[allow(unused_mut)]
                             __coro_l0_status: mut status,
                     } => {
                         let __coro_yielded: bool = status;
                         ::coro_core::__private::set_state(
                             __coro_state,
-                            __CoroState::Yield0 {
+                            consumer::Yield0 {
                                 __coro_l0_status: status,
                             },
                         );
@@ -92,7 +93,7 @@ fn consumer() -> impl ::coro_core::Generator<i32, Yield = bool, Return = ()> + :
                             ::coro_core::__private::GeneratorState::Yielded(__coro_yielded),
                         );
                     }
-                    __CoroState::Yield0 {
+                    consumer::Yield0 {
                         #[allow(unused_mut)]
                             __coro_l0_status: mut status,
                     } => {
@@ -104,19 +105,19 @@ fn consumer() -> impl ::coro_core::Generator<i32, Yield = bool, Return = ()> + :
                         };
                         #[allow(unreachable_code)]
                         {
-                            __coro_current = __CoroState::Block2 {
+                            __coro_current = consumer::Block2 {
                                 __coro_l0_status: status,
                             };
                             continue '__coro_dispatch;
                         };
                     }
-                    __CoroState::Done => {
-                        ::coro_core::__private::set_state(__coro_state, __CoroState::Done);
+                    consumer::Done => {
+                        ::coro_core::__private::set_state(__coro_state, consumer::Done);
                         return ::core::result::Result::Err(
                             ::coro_core::__private::Refusal::Completed,
                         );
                     }
-                    __CoroState::Poisoned => {
+                    consumer::Poisoned => {
                         return ::core::result::Result::Err(
                             ::coro_core::__private::Refusal::Panicked,
                         );

@@ -9,7 +9,8 @@ fn evens(
 + ::core::fmt::Debug
 + ::core::iter::FusedIterator<Item = u32> {
     yield_ ! (@ used);
-    enum __CoroState<__CoroT0, __CoroT1, __CoroT2, __CoroT3, __CoroT5> {
+    #[allow(non_camel_case_types)]
+    enum evens<__CoroT0, __CoroT1, __CoroT2, __CoroT3, __CoroT5> {
         Start {
             __coro_l0_span: __CoroT0,
             __coro_l1_limit: __CoroT1,
@@ -32,7 +33,7 @@ fn evens(
         Poisoned,
     }
     impl<__CoroT0, __CoroT1, __CoroT2, __CoroT3, __CoroT5> ::coro_core::__private::StateInfo
-        for __CoroState<__CoroT0, __CoroT1, __CoroT2, __CoroT3, __CoroT5>
+        for evens<__CoroT0, __CoroT1, __CoroT2, __CoroT3, __CoroT5>
     {
         const NAME: &'static str = "evens";
         fn status(&self) -> ::coro_core::__private::GeneratorStatus {
@@ -58,15 +59,15 @@ fn evens(
         }
     }
     let __coro_generator = ::coro_core::__private::machine::<(), u32, usize, _, _>(
-        __CoroState::Start {
+        evens::Start {
             __coro_l0_span: span,
             __coro_l1_limit: limit,
         },
         |__coro_state, mut __coro_resume| {
-            let mut __coro_current = ::core::mem::replace(__coro_state, __CoroState::Poisoned);
+            let mut __coro_current = ::core::mem::replace(__coro_state, evens::Poisoned);
             '__coro_dispatch: loop {
                 match __coro_current {
-                    __CoroState::Start {
+                    evens::Start {
                         __coro_l0_span: span,
                         __coro_l1_limit: limit,
                     } => {
@@ -76,7 +77,7 @@ fn evens(
                         let mut __coro_iter2 = ::core::iter::IntoIterator::into_iter(0..limit);
                         {
                             #[allow(clippy::used_underscore_binding)]
-                            if let __CoroState::Block2 {
+                            if let evens::Block2 {
                                 __coro_l5___coro_iter2: __coro_tie0,
                                 __coro_l3_count: __coro_tie1,
                                 __coro_l2__guard: __coro_tie2,
@@ -90,7 +91,7 @@ fn evens(
                                 ::core::option::Option::Some(i) => {
                                     if i % 2 == 1 {
                                         {
-                                            __coro_current = __CoroState::Block2 {
+                                            __coro_current = evens::Block2 {
                                                 __coro_l5___coro_iter2: __coro_iter2,
                                                 __coro_l3_count: count,
                                                 #[allow(clippy::used_underscore_binding)]
@@ -103,7 +104,7 @@ fn evens(
                                         let __coro_yielded: u32 = i;
                                         ::coro_core::__private::set_state(
                                             __coro_state,
-                                            __CoroState::Yield0 {
+                                            evens::Yield0 {
                                                 __coro_l5___coro_iter2: __coro_iter2,
                                                 __coro_l3_count: count,
                                                 #[allow(clippy::used_underscore_binding)]
@@ -120,7 +121,7 @@ fn evens(
                                 ::core::option::Option::None => {
                                     #[allow(unreachable_code)]
                                     {
-                                        __coro_current = __CoroState::Block1 {
+                                        __coro_current = evens::Block1 {
                                             __coro_l3_count: count,
                                             #[allow(clippy::used_underscore_binding)]
                                             __coro_l2__guard: _guard,
@@ -131,7 +132,7 @@ fn evens(
                             }
                         }
                     }
-                    __CoroState::Block2 {
+                    evens::Block2 {
                         __coro_l2__guard: _guard,
                         #[allow(unused_mut)]
                             __coro_l3_count: mut count,
@@ -141,7 +142,7 @@ fn evens(
                         ::core::option::Option::Some(i) => {
                             if i % 2 == 1 {
                                 {
-                                    __coro_current = __CoroState::Block2 {
+                                    __coro_current = evens::Block2 {
                                         __coro_l5___coro_iter2: __coro_iter2,
                                         __coro_l3_count: count,
                                         #[allow(clippy::used_underscore_binding)]
@@ -154,7 +155,7 @@ fn evens(
                                 let __coro_yielded: u32 = i;
                                 ::coro_core::__private::set_state(
                                     __coro_state,
-                                    __CoroState::Yield0 {
+                                    evens::Yield0 {
                                         __coro_l5___coro_iter2: __coro_iter2,
                                         __coro_l3_count: count,
                                         #[allow(clippy::used_underscore_binding)]
@@ -169,7 +170,7 @@ fn evens(
                         ::core::option::Option::None => {
                             #[allow(unreachable_code)]
                             {
-                                __coro_current = __CoroState::Block1 {
+                                __coro_current = evens::Block1 {
                                     __coro_l3_count: count,
                                     #[allow(clippy::used_underscore_binding)]
                                     __coro_l2__guard: _guard,
@@ -178,7 +179,7 @@ fn evens(
                             };
                         }
                     },
-                    __CoroState::Yield0 {
+                    evens::Yield0 {
                         __coro_l2__guard: _guard,
                         #[allow(unused_mut)]
                             __coro_l3_count: mut count,
@@ -188,7 +189,7 @@ fn evens(
                         count += 1;
                         {
                             #[allow(clippy::used_underscore_binding)]
-                            if let __CoroState::Block2 {
+                            if let evens::Block2 {
                                 __coro_l5___coro_iter2: __coro_tie0,
                                 __coro_l3_count: __coro_tie1,
                                 __coro_l2__guard: __coro_tie2,
@@ -202,7 +203,7 @@ fn evens(
                                 ::core::option::Option::Some(i) => {
                                     if i % 2 == 1 {
                                         {
-                                            __coro_current = __CoroState::Block2 {
+                                            __coro_current = evens::Block2 {
                                                 __coro_l5___coro_iter2: __coro_iter2,
                                                 __coro_l3_count: count,
                                                 #[allow(clippy::used_underscore_binding)]
@@ -215,7 +216,7 @@ fn evens(
                                         let __coro_yielded: u32 = i;
                                         ::coro_core::__private::set_state(
                                             __coro_state,
-                                            __CoroState::Yield0 {
+                                            evens::Yield0 {
                                                 __coro_l5___coro_iter2: __coro_iter2,
                                                 __coro_l3_count: count,
                                                 #[allow(clippy::used_underscore_binding)]
@@ -232,7 +233,7 @@ fn evens(
                                 ::core::option::Option::None => {
                                     #[allow(unreachable_code)]
                                     {
-                                        __coro_current = __CoroState::Block1 {
+                                        __coro_current = evens::Block1 {
                                             __coro_l3_count: count,
                                             #[allow(clippy::used_underscore_binding)]
                                             __coro_l2__guard: _guard,
@@ -243,24 +244,24 @@ fn evens(
                             }
                         }
                     }
-                    __CoroState::Block1 {
+                    evens::Block1 {
                         __coro_l2__guard: _guard,
                         #[allow(unused_mut)]
                             __coro_l3_count: mut count,
                     } => {
                         let __coro_ret: usize = count;
-                        ::coro_core::__private::set_state(__coro_state, __CoroState::Done);
+                        ::coro_core::__private::set_state(__coro_state, evens::Done);
                         return ::core::result::Result::Ok(
                             ::coro_core::__private::GeneratorState::Complete(__coro_ret),
                         );
                     }
-                    __CoroState::Done => {
-                        ::coro_core::__private::set_state(__coro_state, __CoroState::Done);
+                    evens::Done => {
+                        ::coro_core::__private::set_state(__coro_state, evens::Done);
                         return ::core::result::Result::Err(
                             ::coro_core::__private::Refusal::Completed,
                         );
                     }
-                    __CoroState::Poisoned => {
+                    evens::Poisoned => {
                         return ::core::result::Result::Err(
                             ::coro_core::__private::Refusal::Panicked,
                         );

@@ -10,7 +10,8 @@ fn tolerant(
     yield_catch ! (@ used);
     yield_ ! (@ used);
     yield_from ! (@ used);
-    enum __CoroState<__CoroT0, __CoroT1, __CoroT3, __CoroT6, __CoroT7, __CoroT8> {
+    #[allow(non_camel_case_types)]
+    enum tolerant<__CoroT0, __CoroT1, __CoroT3, __CoroT6, __CoroT7, __CoroT8> {
         Start {
             __coro_l0_limit: __CoroT0,
         },
@@ -46,7 +47,7 @@ fn tolerant(
     }
     impl<__CoroT0, __CoroT1, __CoroT3, __CoroT6, __CoroT7, __CoroT8>
         ::coro_core::__private::StateInfo
-        for __CoroState<__CoroT0, __CoroT1, __CoroT3, __CoroT6, __CoroT7, __CoroT8>
+        for tolerant<__CoroT0, __CoroT1, __CoroT3, __CoroT6, __CoroT7, __CoroT8>
     {
         const NAME: &'static str = "tolerant";
         fn status(&self) -> ::coro_core::__private::GeneratorStatus {
@@ -99,14 +100,14 @@ fn tolerant(
         _,
         _,
     >(
-        __CoroState::Start {
+        tolerant::Start {
             __coro_l0_limit: limit,
         },
         |__coro_state, mut __coro_resume| {
-            let mut __coro_current = ::core::mem::replace(__coro_state, __CoroState::Poisoned);
+            let mut __coro_current = ::core::mem::replace(__coro_state, tolerant::Poisoned);
             '__coro_dispatch: loop {
                 match __coro_current {
-                    __CoroState::Start { .. }
+                    tolerant::Start { .. }
                         if ::core::matches!(
                             __coro_resume,
                             ::core::option::Option::Some(::core::result::Result::Err(_))
@@ -117,7 +118,7 @@ fn tolerant(
                             ::coro_core::__private::Refusal::ThrowNotStarted,
                         );
                     }
-                    __CoroState::Start {
+                    tolerant::Start {
                         __coro_l0_limit: limit,
                     } => {
                         #[allow(unused_mut)]
@@ -125,7 +126,7 @@ fn tolerant(
                         let mut __coro_iter2 = ::core::iter::IntoIterator::into_iter(0..limit);
                         {
                             #[allow(clippy::used_underscore_binding)]
-                            if let __CoroState::Block2 {
+                            if let tolerant::Block2 {
                                 __coro_l3___coro_iter2: __coro_tie0,
                                 __coro_l1_errors: __coro_tie1,
                             } = &*__coro_state
@@ -138,7 +139,7 @@ fn tolerant(
                                     let __coro_yielded: u32 = i;
                                     ::coro_core::__private::set_state(
                                         __coro_state,
-                                        __CoroState::Yield0 {
+                                        tolerant::Yield0 {
                                             __coro_l3___coro_iter2: __coro_iter2,
                                             __coro_l1_errors: errors,
                                         },
@@ -152,7 +153,7 @@ fn tolerant(
                                 ::core::option::Option::None => {
                                     #[allow(unreachable_code)]
                                     {
-                                        __coro_current = __CoroState::Block1 {
+                                        __coro_current = tolerant::Block1 {
                                             __coro_l1_errors: errors,
                                         };
                                         continue '__coro_dispatch;
@@ -161,7 +162,7 @@ fn tolerant(
                             }
                         }
                     }
-                    __CoroState::Block2 {
+                    tolerant::Block2 {
                         #[allow(unused_mut)]
                             __coro_l1_errors: mut errors,
                         #[allow(unused_mut)]
@@ -171,7 +172,7 @@ fn tolerant(
                             let __coro_yielded: u32 = i;
                             ::coro_core::__private::set_state(
                                 __coro_state,
-                                __CoroState::Yield0 {
+                                tolerant::Yield0 {
                                     __coro_l3___coro_iter2: __coro_iter2,
                                     __coro_l1_errors: errors,
                                 },
@@ -183,14 +184,14 @@ fn tolerant(
                         ::core::option::Option::None => {
                             #[allow(unreachable_code)]
                             {
-                                __coro_current = __CoroState::Block1 {
+                                __coro_current = tolerant::Block1 {
                                     __coro_l1_errors: errors,
                                 };
                                 continue '__coro_dispatch;
                             };
                         }
                     },
-                    __CoroState::Yield0 {
+                    tolerant::Yield0 {
                         #[allow(unused_mut)]
                             __coro_l1_errors: mut errors,
                         #[allow(unused_mut)]
@@ -203,7 +204,7 @@ fn tolerant(
                             #[allow(unreachable_code)]
                             {
                                 let __coro_l6___coro_v4 = ();
-                                __coro_current = __CoroState::Block4 {
+                                __coro_current = tolerant::Block4 {
                                     __coro_l6___coro_v4: __coro_l6___coro_v4,
                                     __coro_l3___coro_iter2: __coro_iter2,
                                     __coro_l1_errors: errors,
@@ -214,7 +215,7 @@ fn tolerant(
                             #[allow(unreachable_code)]
                             {
                                 let __coro_l6___coro_v4 = ();
-                                __coro_current = __CoroState::Block4 {
+                                __coro_current = tolerant::Block4 {
                                     __coro_l6___coro_v4: __coro_l6___coro_v4,
                                     __coro_l3___coro_iter2: __coro_iter2,
                                     __coro_l1_errors: errors,
@@ -223,7 +224,7 @@ fn tolerant(
                             };
                         }
                     }
-                    __CoroState::Block4 {
+                    tolerant::Block4 {
                         #[allow(unused_mut)]
                             __coro_l1_errors: mut errors,
                         #[allow(unused_mut)]
@@ -234,21 +235,21 @@ fn tolerant(
                         __coro_v4;
                         #[allow(unreachable_code)]
                         {
-                            __coro_current = __CoroState::Block2 {
+                            __coro_current = tolerant::Block2 {
                                 __coro_l3___coro_iter2: __coro_iter2,
                                 __coro_l1_errors: errors,
                             };
                             continue '__coro_dispatch;
                         };
                     }
-                    __CoroState::Block1 {
+                    tolerant::Block1 {
                         #[allow(unused_mut)]
                             __coro_l1_errors: mut errors,
                     } => {
                         let __coro_yielded: u32 = errors;
                         ::coro_core::__private::set_state(
                             __coro_state,
-                            __CoroState::Yield1 {
+                            tolerant::Yield1 {
                                 __coro_l1_errors: errors,
                             },
                         );
@@ -256,7 +257,7 @@ fn tolerant(
                             ::coro_core::__private::GeneratorState::Yielded(__coro_yielded),
                         );
                     }
-                    __CoroState::Yield1 {
+                    tolerant::Yield1 {
                         #[allow(unused_mut)]
                             __coro_l1_errors: mut errors,
                     } => {
@@ -269,7 +270,7 @@ fn tolerant(
                                     <_ as ::coro_core::__private::FromResidual<_>>::from_residual(
                                         __coro_res,
                                     );
-                                ::coro_core::__private::set_state(__coro_state, __CoroState::Done);
+                                ::coro_core::__private::set_state(__coro_state, tolerant::Done);
                                 return ::core::result::Result::Ok(
                                     ::coro_core::__private::GeneratorState::Complete(__coro_ret),
                                 );
@@ -292,7 +293,7 @@ fn tolerant(
                                 let __coro_yielded: u32 = __coro_y;
                                 ::coro_core::__private::set_state(
                                     __coro_state,
-                                    __CoroState::Yield2 {
+                                    tolerant::Yield2 {
                                         __coro_l7___coro_gen5: __coro_gen5,
                                         __coro_l1_errors: errors,
                                     },
@@ -303,7 +304,7 @@ fn tolerant(
                             }
                             ::coro_core::__private::GeneratorState::Complete(__coro_v) => {
                                 let __coro_l8___coro_ret6 = __coro_v;
-                                __coro_current = __CoroState::Block6 {
+                                __coro_current = tolerant::Block6 {
                                     __coro_l8___coro_ret6: __coro_l8___coro_ret6,
                                     __coro_l1_errors: errors,
                                 };
@@ -311,7 +312,7 @@ fn tolerant(
                             }
                         }
                     }
-                    __CoroState::Yield2 {
+                    tolerant::Yield2 {
                         #[allow(unused_mut)]
                             __coro_l1_errors: mut errors,
                         #[allow(unused_mut)]
@@ -344,7 +345,7 @@ fn tolerant(
                                             );
                                         ::coro_core::__private::set_state(
                                             __coro_state,
-                                            __CoroState::Done,
+                                            tolerant::Done,
                                         );
                                         return ::core::result::Result::Ok(
                                             ::coro_core::__private::GeneratorState::Complete(
@@ -359,7 +360,7 @@ fn tolerant(
                                 let __coro_yielded: u32 = __coro_y;
                                 ::coro_core::__private::set_state(
                                     __coro_state,
-                                    __CoroState::Yield2 {
+                                    tolerant::Yield2 {
                                         __coro_l7___coro_gen5: __coro_gen5,
                                         __coro_l1_errors: errors,
                                     },
@@ -370,7 +371,7 @@ fn tolerant(
                             }
                             ::coro_core::__private::GeneratorState::Complete(__coro_v) => {
                                 let __coro_l8___coro_ret6 = __coro_v;
-                                __coro_current = __CoroState::Block6 {
+                                __coro_current = tolerant::Block6 {
                                     __coro_l8___coro_ret6: __coro_l8___coro_ret6,
                                     __coro_l1_errors: errors,
                                 };
@@ -378,7 +379,7 @@ fn tolerant(
                             }
                         }
                     }
-                    __CoroState::Block6 {
+                    tolerant::Block6 {
                         #[allow(unused_mut)]
                             __coro_l1_errors: mut errors,
                         #[allow(unused_mut)]
@@ -391,7 +392,7 @@ fn tolerant(
                                     <_ as ::coro_core::__private::FromResidual<_>>::from_residual(
                                         __coro_res,
                                     );
-                                ::coro_core::__private::set_state(__coro_state, __CoroState::Done);
+                                ::coro_core::__private::set_state(__coro_state, tolerant::Done);
                                 return ::core::result::Result::Ok(
                                     ::coro_core::__private::GeneratorState::Complete(__coro_ret),
                                 );
@@ -399,19 +400,19 @@ fn tolerant(
                         });
                         {
                             let __coro_ret: Result<u32, Error> = Ok(total + errors);
-                            ::coro_core::__private::set_state(__coro_state, __CoroState::Done);
+                            ::coro_core::__private::set_state(__coro_state, tolerant::Done);
                             return ::core::result::Result::Ok(
                                 ::coro_core::__private::GeneratorState::Complete(__coro_ret),
                             );
                         }
                     }
-                    __CoroState::Done => {
-                        ::coro_core::__private::set_state(__coro_state, __CoroState::Done);
+                    tolerant::Done => {
+                        ::coro_core::__private::set_state(__coro_state, tolerant::Done);
                         return ::core::result::Result::Err(
                             ::coro_core::__private::Refusal::Completed,
                         );
                     }
-                    __CoroState::Poisoned => {
+                    tolerant::Poisoned => {
                         return ::core::result::Result::Err(
                             ::coro_core::__private::Refusal::Panicked,
                         );

@@ -6,7 +6,8 @@ fn outer(
     names: Vec<String>,
 ) -> impl ::coro_core::Generator<bool, Yield = String, Return = usize> + ::core::fmt::Debug {
     yield_from ! (@ used);
-    enum __CoroState<__CoroT0, __CoroT1, __CoroT3, __CoroT5, __CoroT6> {
+    #[allow(non_camel_case_types)]
+    enum outer<__CoroT0, __CoroT1, __CoroT3, __CoroT5, __CoroT6> {
         Start {
             __coro_l0_names: __CoroT0,
         },
@@ -31,7 +32,7 @@ fn outer(
         Poisoned,
     }
     impl<__CoroT0, __CoroT1, __CoroT3, __CoroT5, __CoroT6> ::coro_core::__private::StateInfo
-        for __CoroState<__CoroT0, __CoroT1, __CoroT3, __CoroT5, __CoroT6>
+        for outer<__CoroT0, __CoroT1, __CoroT3, __CoroT5, __CoroT6>
     {
         const NAME: &'static str = "outer";
         fn status(&self) -> ::coro_core::__private::GeneratorStatus {
@@ -58,26 +59,26 @@ fn outer(
         }
     }
     let __coro_generator = ::coro_core::__private::machine::<bool, String, usize, _, _>(
-        __CoroState::Start {
+        outer::Start {
             __coro_l0_names: names,
         },
         |__coro_state, mut __coro_resume| {
-            let mut __coro_current = ::core::mem::replace(__coro_state, __CoroState::Poisoned);
+            let mut __coro_current = ::core::mem::replace(__coro_state, outer::Poisoned);
             '__coro_dispatch: loop {
                 match __coro_current {
-                    __CoroState::Start { .. } if __coro_resume.is_some() => {
+                    outer::Start { .. } if __coro_resume.is_some() => {
                         ::coro_core::__private::set_state(__coro_state, __coro_current);
                         return ::core::result::Result::Err(
                             ::coro_core::__private::Refusal::NotStarted,
                         );
                     }
-                    __CoroState::Yield0 { .. } if __coro_resume.is_none() => {
+                    outer::Yield0 { .. } if __coro_resume.is_none() => {
                         ::coro_core::__private::set_state(__coro_state, __coro_current);
                         return ::core::result::Result::Err(
                             ::coro_core::__private::Refusal::NeedsValue,
                         );
                     }
-                    __CoroState::Start {
+                    outer::Start {
                         __coro_l0_names: names,
                     } => {
                         #[allow(unused_mut)]
@@ -85,7 +86,7 @@ fn outer(
                         let mut __coro_iter2 = ::core::iter::IntoIterator::into_iter(names);
                         {
                             #[allow(clippy::used_underscore_binding)]
-                            if let __CoroState::Block2 {
+                            if let outer::Block2 {
                                 __coro_l3___coro_iter2: __coro_tie0,
                                 __coro_l1_accepted: __coro_tie1,
                             } = &*__coro_state
@@ -105,7 +106,7 @@ fn outer(
                                             let __coro_yielded: String = __coro_y;
                                             ::coro_core::__private::set_state(
                                                 __coro_state,
-                                                __CoroState::Yield0 {
+                                                outer::Yield0 {
                                                     __coro_l5___coro_gen3: __coro_gen3,
                                                     __coro_l3___coro_iter2: __coro_iter2,
                                                     __coro_l1_accepted: accepted,
@@ -121,7 +122,7 @@ fn outer(
                                             __coro_v,
                                         ) => {
                                             let __coro_l6___coro_ret4 = __coro_v;
-                                            __coro_current = __CoroState::Block3 {
+                                            __coro_current = outer::Block3 {
                                                 __coro_l6___coro_ret4: __coro_l6___coro_ret4,
                                                 __coro_l3___coro_iter2: __coro_iter2,
                                                 __coro_l1_accepted: accepted,
@@ -133,7 +134,7 @@ fn outer(
                                 ::core::option::Option::None => {
                                     #[allow(unreachable_code)]
                                     {
-                                        __coro_current = __CoroState::Block1 {
+                                        __coro_current = outer::Block1 {
                                             __coro_l1_accepted: accepted,
                                         };
                                         continue '__coro_dispatch;
@@ -142,7 +143,7 @@ fn outer(
                             }
                         }
                     }
-                    __CoroState::Block2 {
+                    outer::Block2 {
                         #[allow(unused_mut)]
                             __coro_l1_accepted: mut accepted,
                         #[allow(unused_mut)]
@@ -157,7 +158,7 @@ fn outer(
                                     let __coro_yielded: String = __coro_y;
                                     ::coro_core::__private::set_state(
                                         __coro_state,
-                                        __CoroState::Yield0 {
+                                        outer::Yield0 {
                                             __coro_l5___coro_gen3: __coro_gen3,
                                             __coro_l3___coro_iter2: __coro_iter2,
                                             __coro_l1_accepted: accepted,
@@ -171,7 +172,7 @@ fn outer(
                                 }
                                 ::coro_core::__private::GeneratorState::Complete(__coro_v) => {
                                     let __coro_l6___coro_ret4 = __coro_v;
-                                    __coro_current = __CoroState::Block3 {
+                                    __coro_current = outer::Block3 {
                                         __coro_l6___coro_ret4: __coro_l6___coro_ret4,
                                         __coro_l3___coro_iter2: __coro_iter2,
                                         __coro_l1_accepted: accepted,
@@ -183,14 +184,14 @@ fn outer(
                         ::core::option::Option::None => {
                             #[allow(unreachable_code)]
                             {
-                                __coro_current = __CoroState::Block1 {
+                                __coro_current = outer::Block1 {
                                     __coro_l1_accepted: accepted,
                                 };
                                 continue '__coro_dispatch;
                             };
                         }
                     },
-                    __CoroState::Yield0 {
+                    outer::Yield0 {
                         #[allow(unused_mut)]
                             __coro_l1_accepted: mut accepted,
                         #[allow(unused_mut)]
@@ -206,7 +207,7 @@ fn outer(
                                 let __coro_yielded: String = __coro_y;
                                 ::coro_core::__private::set_state(
                                     __coro_state,
-                                    __CoroState::Yield0 {
+                                    outer::Yield0 {
                                         __coro_l5___coro_gen3: __coro_gen3,
                                         __coro_l3___coro_iter2: __coro_iter2,
                                         __coro_l1_accepted: accepted,
@@ -218,7 +219,7 @@ fn outer(
                             }
                             ::coro_core::__private::GeneratorState::Complete(__coro_v) => {
                                 let __coro_l6___coro_ret4 = __coro_v;
-                                __coro_current = __CoroState::Block3 {
+                                __coro_current = outer::Block3 {
                                     __coro_l6___coro_ret4: __coro_l6___coro_ret4,
                                     __coro_l3___coro_iter2: __coro_iter2,
                                     __coro_l1_accepted: accepted,
@@ -227,7 +228,7 @@ fn outer(
                             }
                         }
                     }
-                    __CoroState::Block3 {
+                    outer::Block3 {
                         #[allow(unused_mut)]
                             __coro_l1_accepted: mut accepted,
                         #[allow(unused_mut)]
@@ -238,30 +239,30 @@ fn outer(
                         accepted += __coro_ret4;
                         #[allow(unreachable_code)]
                         {
-                            __coro_current = __CoroState::Block2 {
+                            __coro_current = outer::Block2 {
                                 __coro_l3___coro_iter2: __coro_iter2,
                                 __coro_l1_accepted: accepted,
                             };
                             continue '__coro_dispatch;
                         };
                     }
-                    __CoroState::Block1 {
+                    outer::Block1 {
                         #[allow(unused_mut)]
                             __coro_l1_accepted: mut accepted,
                     } => {
                         let __coro_ret: usize = accepted;
-                        ::coro_core::__private::set_state(__coro_state, __CoroState::Done);
+                        ::coro_core::__private::set_state(__coro_state, outer::Done);
                         return ::core::result::Result::Ok(
                             ::coro_core::__private::GeneratorState::Complete(__coro_ret),
                         );
                     }
-                    __CoroState::Done => {
-                        ::coro_core::__private::set_state(__coro_state, __CoroState::Done);
+                    outer::Done => {
+                        ::coro_core::__private::set_state(__coro_state, outer::Done);
                         return ::core::result::Result::Err(
                             ::coro_core::__private::Refusal::Completed,
                         );
                     }
-                    __CoroState::Poisoned => {
+                    outer::Poisoned => {
                         return ::core::result::Result::Err(
                             ::coro_core::__private::Refusal::Panicked,
                         );
