@@ -267,9 +267,7 @@ fn tolerant(
                             ::coro_core::__private::Flow::Continue(__coro_c) => __coro_c,
                             ::coro_core::__private::Flow::Break(__coro_res) => {
                                 let __coro_ret: Result<u32, Error> =
-                                    <_ as ::coro_core::__private::FromResidual<_>>::from_residual(
-                                        __coro_res,
-                                    );
+                                    <_ as ::coro_core::FromResidual<_>>::from_residual(__coro_res);
                                 ::coro_core::__private::set_state(__coro_state, tolerant::Done);
                                 return ::core::result::Result::Ok(
                                     ::coro_core::__private::GeneratorState::Complete(__coro_ret),
@@ -286,9 +284,7 @@ fn tolerant(
                                 ::coro_core::__private::Sub::<_, (), Error>::new(sub());
                             (&&&&__coro_sub).delegate_kind().wrap(__coro_sub)
                         };
-                        match <_ as ::coro_core::__private::Delegate<(), Error>>::start(
-                            &mut __coro_gen5,
-                        ) {
+                        match <_ as ::coro_core::Delegate<(), Error>>::start(&mut __coro_gen5) {
                             ::coro_core::__private::GeneratorState::Yielded(__coro_y) => {
                                 let __coro_yielded: u32 = __coro_y;
                                 ::coro_core::__private::set_state(
@@ -322,20 +318,20 @@ fn tolerant(
                             &mut __coro_resume,
                         ) {
                             ::core::result::Result::Ok(__coro_sent) => {
-                                <_ as ::coro_core::__private::Delegate<(), Error>>::send(
+                                <_ as ::coro_core::Delegate<(), Error>>::send(
                                     &mut __coro_gen5,
                                     __coro_sent,
                                 )
                             }
                             ::core::result::Result::Err(__coro_err) => {
-                                match <_ as ::coro_core::__private::Delegate<(), Error>>::throw(
+                                match <_ as ::coro_core::Delegate<(), Error>>::throw(
                                     &mut __coro_gen5,
                                     __coro_err,
                                 ) {
                                     ::core::result::Result::Ok(__coro_s) => __coro_s,
                                     ::core::result::Result::Err(__coro_err) => {
                                         let __coro_ret: Result<u32, Error> =
-                                            ::coro_core::__private::FromResidual::from_residual(
+                                            ::coro_core::FromResidual::from_residual(
                                                 ::core::result::Result::<
                                                     ::core::convert::Infallible,
                                                     Error,
@@ -389,9 +385,7 @@ fn tolerant(
                             ::coro_core::__private::Flow::Continue(__coro_c) => __coro_c,
                             ::coro_core::__private::Flow::Break(__coro_res) => {
                                 let __coro_ret: Result<u32, Error> =
-                                    <_ as ::coro_core::__private::FromResidual<_>>::from_residual(
-                                        __coro_res,
-                                    );
+                                    <_ as ::coro_core::FromResidual<_>>::from_residual(__coro_res);
                                 ::coro_core::__private::set_state(__coro_state, tolerant::Done);
                                 return ::core::result::Result::Ok(
                                     ::coro_core::__private::GeneratorState::Complete(__coro_ret),
