@@ -479,3 +479,41 @@ mod sinks {
         assert_eq!(out, ["A", "BC"]);
     }
 }
+
+mod with_other_features {
+    use super::*;
+
+    #[test]
+    fn a_gen_block_takes_throw_too() {
+        let start = 10u32;
+        let mut g = coro_core::gen_block!(yield = u32, throw = ValueError => {
+            let mut n = start;
+            loop {
+                if yield_catch!(n).is_err() {
+                    n = start;
+                } else {
+                    n += 1;
+                }
+            }
+        });
+        assert_eq!(g.start(), GeneratorState::Yielded(10));
+        assert_eq!(g.start(), GeneratorState::Yielded(11));
+        assert_eq!(g.throw(ValueError("reset")), GeneratorState::Yielded(10));
+    }
+
+    // `clone` forks a generator suspended inside `yield_from!` of an iterable.
+    #[generator(yield = u32, clone)]
+    fn forkable() {
+        yield_from!(vec![1, 2, 3]);
+        yield_from!("x".chars().map(|c| c as u32));
+    }
+
+    #[test]
+    fn clone_during_yield_from_an_iterable() {
+        let mut g = forkable();
+        assert_eq!(g.next(), Some(1));
+        let fork = g.clone();
+        assert_eq!(g.collect::<Vec<_>>(), [2, 3, 120]);
+        assert_eq!(fork.collect::<Vec<_>>(), [2, 3, 120]);
+    }
+}

@@ -2,7 +2,7 @@
 //! parsing their input and options. The expansions are in [`expand`], the captures in
 //! [`captures`].
 //!
-//! Input:  `yield = u32, resume = i32, return = String, move(a, b), clone => { .. }`
+//! Input:  `yield = u32, resume = i32, throw = E, return = String, move(a, b), clone => { .. }`
 //! Output: an [`Input`] (the options `#[generator]` also has are left as tokens for
 //!         [`crate::args::parse`]; `return` and `move(..)` are the block forms' own).
 
@@ -44,7 +44,7 @@ impl Form {
     fn allowed(self) -> &'static str {
         match self {
             Form::Gen => {
-                "`yield = Type`, `resume = Type`, `return = Type`, `move(name, ..)`, `clone`, `crate = path`"
+                "`yield = Type`, `resume = Type`, `throw = Type`, `return = Type`, `move(name, ..)`, `clone`, `crate = path`"
             }
             Form::AsyncGen => "`yield = Type`, `return = Type`, `crate = path`",
         }
@@ -198,11 +198,11 @@ impl Input {
                     has_yield |= key == "yield";
                     forwarded.push(opt.clone());
                 }
-                "resume" | "clone" if form == Form::Gen => forwarded.push(opt.clone()),
-                "resume" => {
+                "resume" | "throw" | "clone" if form == Form::Gen => forwarded.push(opt.clone()),
+                "resume" | "throw" => {
                     cx.error_spanned_by(
                         &first,
-                        "an async_gen_block! stream takes no resume value: `resume` is only for `gen_block!`",
+                        format!("an async_gen_block! stream takes no {key} value: `{key}` is only for `gen_block!`"),
                     );
                     ok = false;
                 }

@@ -29,12 +29,13 @@ use proc_macro::TokenStream;
 ///
 /// # Options
 ///
-/// `#[generator(yield = Y, resume = R, crate = path, clone)]`, in any order:
+/// `#[generator(yield = Y, resume = R, throw = E, crate = path, clone)]`, in any order:
 ///
 /// | option | meaning |
 /// |---|---|
-/// | `yield = Y` (required) | the type of the values passed to `yield_!` |
+/// | `yield = Y` | the type of the values passed to `yield_!`; required, except with `resume` (a sink, which yields `()`) |
 /// | `resume = R` | the type of the values passed to `send`, which `yield_!(..)` evaluates to; `()` when omitted |
+/// | `throw = E` | the generator is a `Throw<E>`: `g.throw(e)` raises `e` at the pending `yield_!` (like `?`), or makes a `yield_catch!` evaluate to `Err(e)` |
 /// | `crate = path` | where `coro_core` is, when you use it through a re-export (`crate = ::my_lib::coro`); `::coro_core` by default |
 /// | `clone` | the generator is also `Clone`: a clone is a fork that resumes independently from the same suspended state (every local saved across a `yield_!` must be `Clone`) |
 ///
@@ -46,6 +47,7 @@ use proc_macro::TokenStream;
 /// // becomes
 /// fn f(args) -> impl Generator<R, Yield = Y, Return = Ret> + Debug
 ///                [+ FusedIterator<Item = Y>, when R = ()]  [+ Clone, with `clone`]
+/// // with `throw = E`: `impl Throw<E, R, Yield = Y, Return = Ret> + ..` (a `Throw` is a `Generator`)
 /// ```
 ///
 /// Calling `f` runs nothing: it stores the arguments in the new generator, which runs to its
@@ -60,7 +62,8 @@ use proc_macro::TokenStream;
 ///
 /// Any Rust works, and `yield_!` may stand wherever an expression may (arguments, operands,
 /// conditions, scrutinees, literals, std's `format!`/`println!`/`vec!`/`assert_eq!`/...
-/// arguments), evaluated left to right. `yield_from!``(g)` delegates to another generator.
+/// arguments), evaluated left to right. `yield_from!``(g)` delegates to another generator, or,
+/// when `R = ()`, iterates any iterable (`yield_from!(0..3)`, a `Vec`, a `&str`'s `char`s).
 /// `return` and `?` complete the generator: `?` (on `Result`, `Option` and `ControlFlow`, with
 /// `From` conversion) makes the residual its return value. A closure, async block or nested item
 /// in the body cannot `yield_!` (the macro says so, at the `yield_!`), and `.await` is rejected:
@@ -73,10 +76,10 @@ use proc_macro::TokenStream;
 ///   The macro reports it at the borrow; iterate by index or by value, or borrow from an
 ///   argument (`fn f<'a>(v: &'a [T])`, `&self`), which the generator then carries.
 /// - **Recursion** needs a box, as for `async fn`: `yield_from!(walk(child).boxed())`.
-/// - A **boxed** generator (`Box<dyn Generator>`) is not an `Iterator`: iterate it with
-///   `into_iter_with_return()`, or call `start()` in a loop.
 /// - Used as an **`Iterator`**, a generator's return value is dropped, also the error of an early
-///   `?`: the iteration just ends. `into_iter_with_return()` keeps it.
+///   `?`: the iteration just ends. `try_iter()` delivers that error as a last `Err` item;
+///   `into_iter_with_return()` keeps the whole return value. Boxed (`.boxed()`,
+///   `.boxed_send()`) and `&mut dyn` generators are iterators too.
 ///
 /// # Examples
 ///
