@@ -173,8 +173,8 @@ pub trait GeneratorExt<R = ()>: Generator<R> {
     /// (a generator that contains itself would have an infinite size). Needs the `alloc`
     /// feature (on by default).
     ///
-    /// A `Box<dyn Generator>` is a [`Generator`], but not an `Iterator`: iterate it with
-    /// [`into_iter_with_return`](GeneratorExt::into_iter_with_return).
+    /// A `Box<dyn Generator<Yield = Y>>` is a [`Generator`], and an `Iterator` (fused) when it
+    /// takes no resume value; [`boxed_send`](GeneratorExt::boxed_send) keeps `Send`.
     ///
     /// ```
     /// use coro_core::{generator, yield_, yield_from, GeneratorExt};
@@ -197,7 +197,7 @@ pub trait GeneratorExt<R = ()>: Generator<R> {
     /// assert_eq!(walk(&tree).collect::<Vec<_>>(), [1, 2, 3, 4]);
     ///
     /// let boxed = walk(&tree).boxed();
-    /// assert_eq!(boxed.into_iter_with_return().count(), 4);
+    /// assert_eq!(boxed.count(), 4);
     /// ```
     #[cfg(feature = "alloc")]
     fn boxed<'a>(
