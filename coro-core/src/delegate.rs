@@ -6,6 +6,7 @@
 //! Output: a [`Delegate`], chosen by the first rung of the ladder `x`'s type fits:
 //!         1. `Throw<E, R>` generator: [`Forward`], a throw is forwarded into it;
 //!         2. `Generator<R>`: [`Shield`], a throw closes it and is raised at the `yield_from!`;
+//!            a pinned generator (`PinnedGen`) too, boxed and pinned first (`Box::pin`);
 //!         3. `&str` or `String` (resume `()`): [`Chars`], its characters, as Python yields them;
 //!         4. `IntoIterator` (resume `()`): [`Items`];
 //!         5. anything else: itself, which then fails to be a `Delegate` with coro's message.
@@ -156,6 +157,9 @@ pub struct ForwardTag;
 /// The tag of rung 2.
 #[derive(Debug)]
 pub struct ShieldTag;
+/// The tag of rung 2 for a pinned generator.
+#[derive(Debug)]
+pub struct PinnedTag;
 /// The tag of rung 3.
 #[derive(Debug)]
 pub struct CharsTag;
@@ -184,6 +188,21 @@ impl ShieldTag {
     #[inline]
     pub fn wrap<G, R, E>(self, sub: Sub<G, R, E>) -> Shield<G> {
         Shield(sub.0)
+    }
+}
+#[cfg(feature = "alloc")]
+#[allow(
+    clippy::unused_self,
+    reason = "the tag's type selects the wrap (see above)"
+)]
+impl PinnedTag {
+    /// A pinned generator must not move once resumed: it is boxed and pinned here.
+    #[inline]
+    pub fn wrap<Y, R, F: crate::pinned::Body<Y, R>, E>(
+        self,
+        sub: Sub<crate::PinnedGen<Y, R, F>, R, E>,
+    ) -> Shield<core::pin::Pin<alloc::boxed::Box<crate::PinnedGen<Y, R, F>>>> {
+        Shield(alloc::boxed::Box::pin(sub.0))
     }
 }
 #[allow(
@@ -223,6 +242,9 @@ pub trait ForwardKind {
 pub trait ShieldKind {
     fn delegate_kind(self) -> ShieldTag;
 }
+pub trait PinnedKind {
+    fn delegate_kind(self) -> PinnedTag;
+}
 pub trait CharsKind {
     fn delegate_kind(self) -> CharsTag;
 }
@@ -243,6 +265,13 @@ impl<G: Generator<R>, R, E> ShieldKind for &&&Sub<G, R, E> {
     #[inline]
     fn delegate_kind(self) -> ShieldTag {
         ShieldTag
+    }
+}
+#[cfg(feature = "alloc")]
+impl<Y, R, F: crate::pinned::Body<Y, R>, E> PinnedKind for &&&Sub<crate::PinnedGen<Y, R, F>, R, E> {
+    #[inline]
+    fn delegate_kind(self) -> PinnedTag {
+        PinnedTag
     }
 }
 impl<E> CharsKind for &&Sub<&str, (), E> {

@@ -13,6 +13,7 @@ mod generator;
 mod machine;
 mod markers;
 mod operand;
+mod pinned;
 mod state;
 mod stream;
 mod throw;
@@ -40,6 +41,10 @@ pub use machine::Machine;
 /// At the crate root rather than in `__private` because compiler messages name it.
 #[doc(hidden)]
 pub use operand::{StreamOperand, YieldFromOk};
+/// Not public API: the body of a pinned generator, named in its fn's signature.
+#[doc(hidden)]
+pub use pinned::Body as PinnedBody;
+pub use pinned::PinnedGen;
 pub use state::{GeneratorState, GeneratorStatus, YieldPoint};
 pub use throw::Throw;
 /// Not public API: what `yield_from!` drives, and how `?` and a raised throw complete a
@@ -50,13 +55,16 @@ pub use {delegate::Delegate, try_op::FromResidual};
 /// Not public API: what the macros' expansions name.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::delegate::{CharsKind, ForwardKind, ItemsKind, OtherKind, ShieldKind, Sub};
+    pub use crate::delegate::{
+        CharsKind, ForwardKind, ItemsKind, OtherKind, PinnedKind, ShieldKind, Sub,
+    };
     pub use crate::machine::{
         Plain, Protocol, Refusal, StateInfo, Step, Thrown, TypeOf, fallback_yield,
         fallback_yield_from, machine, resumed, resumed_after_completion, resumed_after_panicking,
         resumed_or_thrown, resumed_unit_or_thrown, return_hint, same_type, send_before_start,
         set_state, start_while_suspended, throw_before_start, throwing_machine,
     };
+    pub use crate::pinned::{Info as PinnedInfo, Yielder as PinnedYielder, pinned};
     pub use crate::stream::{AsyncGen, Finish, Next, Yield, Yielder, async_gen, next};
     pub use crate::try_op::{Branch, Flow};
     pub use crate::{Generator, GeneratorState, GeneratorStatus, Throw, YieldPoint};

@@ -27,7 +27,7 @@ impl Kind {
     fn allowed(self) -> &'static str {
         match self {
             Kind::Generator => {
-                "`yield = Type`, `resume = Type`, `throw = Type`, `crate = path`, `clone`"
+                "`yield = Type`, `resume = Type`, `throw = Type`, `crate = path`, `clone`, `pinned`"
             }
             Kind::AsyncGen => "`yield = Type`, `crate = path`, `boxed`, `boxed_local`",
         }
@@ -60,6 +60,9 @@ pub struct Args {
     pub boxing: Option<(Boxing, Span)>,
     /// `clone` for `#[generator]`: the generator is `Clone` (forking it copies its state).
     pub clone: Option<Span>,
+    /// `pinned` for `#[generator]`: the body may borrow its own locals across a `yield_!`; the
+    /// generator is `!Unpin` (see `pinned.rs`).
+    pub pinned: Option<Span>,
 }
 
 impl Args {
@@ -265,6 +268,7 @@ pub fn parse(kind: Kind, tokens: TokenStream, cx: &Ctxt) -> Option<Args> {
     let mut krate = None;
     let mut boxing = None;
     let mut clone = None;
+    let mut pinned = None;
     // A yield type with `impl Trait` in it: reported; no signature can be built from it, so the
     // fallback item is the plain fn (a signature with it would add rustc's errors to ours).
     let mut unnameable = false;
@@ -313,10 +317,10 @@ pub fn parse(kind: Kind, tokens: TokenStream, cx: &Ctxt) -> Option<Args> {
                 boxing = Some((b, ident.span()));
             }
             RawArg::Flag(ident) if kind == Kind::Generator && ident == "clone" => {
-                if clone.is_some() {
-                    cx.error_spanned_by(&ident, format!("duplicate `clone` option in {name}"));
-                }
-                clone = Some(ident.span());
+                flag_once(&ident, &mut clone, name, cx);
+            }
+            RawArg::Flag(ident) if kind == Kind::Generator && ident == "pinned" => {
+                flag_once(&ident, &mut pinned, name, cx);
             }
             RawArg::Flag(ident) | RawArg::Other(ident) => {
                 let hint =
@@ -355,6 +359,7 @@ pub fn parse(kind: Kind, tokens: TokenStream, cx: &Ctxt) -> Option<Args> {
         krate: krate.unwrap_or_else(|| quote::quote!(::coro_core)),
         boxing,
         clone,
+        pinned,
     })
 }
 
@@ -392,4 +397,12 @@ fn generator_only(
         );
     }
     *slot = Some(ty);
+}
+
+/// A flag option (`clone`, `pinned`), given once.
+fn flag_once(ident: &syn::Ident, slot: &mut Option<Span>, name: &str, cx: &Ctxt) {
+    if slot.is_some() {
+        cx.error_spanned_by(ident, format!("duplicate `{ident}` option in {name}"));
+    }
+    *slot = Some(ident.span());
 }

@@ -259,7 +259,7 @@ fn lower(cx: &Ctxt, args: &args::Args, func: ItemFn) -> Option<TokenStream> {
 ///         `let _ = &self; let _ = &name; let (a, b) = __arg2; let _ = &__arg3;`
 /// Plain `name: T` stays in the signature (for docs and spans); other patterns are bound inside
 /// the body from a hygienic `__argN`.
-fn rebind_args(sig: &mut syn::Signature) -> TokenStream {
+pub(crate) fn rebind_args(sig: &mut syn::Signature) -> TokenStream {
     let mut rebind = TokenStream::new();
     for (i, arg) in sig.inputs.iter_mut().enumerate() {
         match arg {

@@ -48,6 +48,12 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     let Some(args) = &args else {
         unreachable!("argument errors were reported above")
     };
+    if args.pinned.is_some() {
+        return match crate::pinned::expand(args, &func) {
+            Ok(tokens) => tokens,
+            Err(err) => error_output(&err, fallback()),
+        };
+    }
     match lower_fn(args, &mut func) {
         Ok(tokens) => tokens,
         Err(err) => error_output(&err, fallback()),

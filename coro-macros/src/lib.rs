@@ -12,6 +12,7 @@ mod fallback;
 mod for_await;
 mod generator;
 mod lower;
+mod pinned;
 mod scan;
 mod signature;
 

@@ -21,7 +21,7 @@ pub mod names;
 mod patterns;
 pub mod rewrite;
 mod stmt;
-mod suspend;
+pub mod suspend;
 #[cfg(test)]
 mod tests;
 pub mod witness;

@@ -228,40 +228,54 @@ impl Lowerer<'_> {
     /// Desugar from `yield_from!(x)` into the rung of the delegation ladder `x`'s type fits
     /// (see coro-core's `delegate.rs`).
     fn delegate(&self, g: &TokenStream, span: Span) -> TokenStream {
-        let krate = &self.ctx.krate;
-        let resume_ty = &self.ctx.resume_ty;
         let e_ty = self
             .ctx
             .throw_ty
             .clone()
             .unwrap_or_else(|| quote!(::core::convert::Infallible));
-        let sub = proc_macro2::Ident::new("__coro_sub", Span::mixed_site());
-        let kind = proc_macro2::Ident::new("delegate_kind", Span::mixed_site().located_at(span));
-        quote! {{
-            #[allow(unused_imports)]
-            use #krate::__private::{
-                CharsKind as _, ForwardKind as _, ItemsKind as _, OtherKind as _, ShieldKind as _,
-            };
-            let #sub = #krate::__private::Sub::<_, #resume_ty, #e_ty>::new(#g);
-            (&&&&#sub).#kind().wrap(#sub)
-        }}
+        delegation_ladder(&self.ctx.krate, &self.ctx.resume_ty, &e_ty, g, span)
     }
 
     /// Registers a suspension point for `status()` and `Debug`.
     fn point(&mut self, mac: &syn::Macro) -> usize {
-        let span = mac.path.span();
-        let source = mac
-            .path
-            .span()
-            .join(mac.delimiter.span().close())
-            .and_then(|s| s.source_text())
-            .unwrap_or_else(|| format!("{}!({})", super::macros::macro_name(mac), mac.tokens));
-        let start = span.start();
-        self.g.points.push(Point {
-            source,
-            line: start.line,
-            column: start.column + 1,
-        });
+        self.g.points.push(point_of(mac));
         self.g.points.len() - 1
+    }
+}
+
+/// Desugar from `yield_from!(g)` into the rung of coro-core's delegation ladder `g`'s type fits
+/// (see its `delegate.rs`); shared with pinned mode.
+pub fn delegation_ladder(
+    krate: &TokenStream,
+    resume_ty: &TokenStream,
+    e_ty: &TokenStream,
+    g: &TokenStream,
+    span: Span,
+) -> TokenStream {
+    let sub = proc_macro2::Ident::new("__coro_sub", Span::mixed_site());
+    let kind = proc_macro2::Ident::new("delegate_kind", Span::mixed_site().located_at(span));
+    quote! {{
+        #[allow(unused_imports)]
+        use #krate::__private::{
+            CharsKind as _, ForwardKind as _, ItemsKind as _, OtherKind as _, PinnedKind as _,
+            ShieldKind as _,
+        };
+        let #sub = #krate::__private::Sub::<_, #resume_ty, #e_ty>::new(#g);
+        (&&&&#sub).#kind().wrap(#sub)
+    }}
+}
+
+/// Where a suspension point is, for `status()` and `Debug`.
+pub fn point_of(mac: &syn::Macro) -> Point {
+    let span = mac.path.span();
+    let source = span
+        .join(mac.delimiter.span().close())
+        .and_then(|s| s.source_text())
+        .unwrap_or_else(|| format!("{}!({})", super::macros::macro_name(mac), mac.tokens));
+    let start = span.start();
+    Point {
+        source,
+        line: start.line,
+        column: start.column + 1,
     }
 }

@@ -1,0 +1,406 @@
+//! The runtime of `#[generator(.., pinned)]`: a generator whose body may borrow its own locals
+//! across a `yield_!`, like a nightly `static` coroutine. Reached through `__private` by
+//! generated code, and through [`PinnedGen`]'s `Generator` impls by users.
+//!
+//! # How it works
+//!
+//! `#[generator(yield = Y, resume = R, pinned)] fn f(args) -> Ret { body }` becomes
+//!
+//! ```text
+//! fn f(args) -> PinnedGen<Y, R, impl PinnedBody<Y, R, Fut = impl Future<Output = Ret>>> {
+//!     __private::pinned::<Y, R, Ret, _, _>(&INFO, move |mut yo| async move {
+//!         let mut yielder = yo.handle();          // hygienic names: user code cannot name them
+//!         body                                    // yield_!(x) => yielder.yield_(x, point).await
+//!     })
+//! }
+//! ```
+//!
+//! rustc's async lowering stores the body's locals, borrows included, in the future; the
+//! generator is that future plus a slot, polled with a no-op waker. `start`/`send` put the sent
+//! value in the slot and poll; a `yield_!` parks its value in the slot and is `Pending` once.
+//! The same design as `#[async_gen]`'s stream (`stream.rs`), with a value flowing in too.
+//!
+//! # Soundness
+//!
+//! As in `stream.rs`: the `Yielder`'s pointer to the slot is created once the generator is
+//! pinned (the type is `!Unpin`), only reaches the body's future through a hygienic local that
+//! is only ever borrowed mutably (so every copy lives no longer than the future), and the future
+//! is dropped before the slot (field order). The slot is only touched by the driver while the
+//! body is not being polled, and by the one live yield future while it is.
+
+use core::cell::UnsafeCell;
+use core::fmt;
+use core::future::Future;
+use core::marker::{PhantomData, PhantomPinned};
+use core::pin::Pin;
+use core::ptr::NonNull;
+use core::task::{Context, Poll, Waker};
+
+use crate::machine::{Refusal, Step};
+use crate::{Generator, GeneratorState, GeneratorStatus, YieldPoint};
+
+/// What a pinned generator's fn knows statically: its name, its suspension points, and whether
+/// it takes `()` (then `send(())` starts it and `start()` resumes it).
+#[derive(Debug)]
+pub struct Info {
+    pub name: &'static str,
+    pub points: &'static [YieldPoint],
+    pub resume_is_unit: bool,
+}
+
+/// The generator returned by a `#[generator(.., pinned)]` fn: `!Unpin`, so it is used pinned.
+///
+/// - On the stack, with no allocation: `let mut g = core::pin::pin!(f());` then `g.start()`,
+///   `g.send(v)`, `for x in g.as_mut()`: `Pin<&mut PinnedGen<..>>` is a
+///   [`Generator`] (and an `Iterator` when it takes no resume value).
+/// - Boxed, as an `Unpin` handle: `Box::pin(f())`, a `Pin<Box<PinnedGen<..>>>`, is one too.
+///
+/// It is `Send`/`Sync` exactly when the body's state is (its locals, the yielded and sent
+/// types). Dropping or [`close`](Generator::close)-ing it drops the suspended locals.
+pub struct PinnedGen<Y, R, F: Body<Y, R>> {
+    // Field order matters: the body's future is dropped before the slot it points into.
+    state: UnsafeCell<State<F, F::Fut>>,
+    slot: UnsafeCell<Slot<Y, R>>,
+    /// The point the body is suspended at (written by the driver only).
+    at: usize,
+    info: &'static Info,
+    _pinned: PhantomPinned,
+}
+
+/// The body closure: called once, with the yielder, when the generator is first resumed.
+pub trait Body<Y, R> {
+    /// The body's future.
+    type Fut: Future;
+    /// Makes the future.
+    fn call(self, yielder: Yielder<Y, R>) -> Self::Fut;
+}
+
+impl<Y, R, F, Fut> Body<Y, R> for F
+where
+    F: FnOnce(Yielder<Y, R>) -> Fut,
+    Fut: Future,
+{
+    type Fut = Fut;
+    #[inline]
+    fn call(self, yielder: Yielder<Y, R>) -> Fut {
+        self(yielder)
+    }
+}
+
+enum State<F, Fut> {
+    Running(Fut),
+    Init(F),
+    Done,
+    Poisoned,
+}
+
+/// The one-value channel between the body and its driver.
+enum Slot<Y, R> {
+    Empty,
+    /// A yielded value, with the index of its suspension point.
+    Out(Y, usize),
+    /// A value sent in.
+    In(R),
+}
+
+/// Builds the generator of a `#[generator(.., pinned)]` fn (not public API: see the module's
+/// soundness notes).
+#[inline]
+pub fn pinned<Y, R, Ret, F, Fut>(info: &'static Info, body: F) -> PinnedGen<Y, R, F>
+where
+    F: FnOnce(Yielder<Y, R>) -> Fut,
+    Fut: Future<Output = Ret>,
+{
+    PinnedGen {
+        state: UnsafeCell::new(State::Init(body)),
+        slot: UnsafeCell::new(Slot::Empty),
+        at: 0,
+        info,
+        _pinned: PhantomPinned,
+    }
+}
+
+/// Sets the state to `Poisoned` if the body's poll unwinds (forgotten otherwise).
+struct Poison<F, Fut>(*mut State<F, Fut>);
+
+impl<F, Fut> Drop for Poison<F, Fut> {
+    fn drop(&mut self) {
+        // SAFETY: the driver's own access to `state`, after the body's poll panicked.
+        unsafe { *self.0 = State::Poisoned };
+    }
+}
+
+impl<Y, R, F: Body<Y, R>> PinnedGen<Y, R, F> {
+    /// One step: refuse, or put `input` in the slot and run the body to its next suspension.
+    fn step(self: Pin<&mut Self>, input: Option<R>) -> Step<Y, <F::Fut as Future>::Output> {
+        // SAFETY: nothing here moves `state` while it holds the future (it is polled through
+        // `Pin::new_unchecked` and dropped in place by assignment), nor the slot.
+        let this = unsafe { self.get_unchecked_mut() };
+        let unit = this.info.resume_is_unit;
+        match this.state.get_mut() {
+            State::Running(_) if input.is_none() && !unit => return Err(Refusal::NeedsValue),
+            State::Running(_) => {
+                if let Some(value) = input {
+                    *this.slot.get_mut() = Slot::In(value);
+                }
+            }
+            State::Init(_) if input.is_some() && !unit => return Err(Refusal::NotStarted),
+            State::Init(_) => {
+                let State::Init(body) = core::mem::replace(this.state.get_mut(), State::Done)
+                else {
+                    unreachable!("matched `Init`")
+                };
+                // Pinned from now on: the slot's address is stable until it is dropped, after
+                // the future (field order). If `body` panics, the state stays `Done`.
+                let yielder = Yielder {
+                    slot: NonNull::from(&this.slot),
+                    _types: PhantomData,
+                };
+                *this.state.get_mut() = State::Running(body.call(yielder));
+            }
+            State::Done => return Err(Refusal::Completed),
+            State::Poisoned => return Err(Refusal::Panicked),
+        }
+        let state = this.state.get();
+        // SAFETY: `state` is ours (`this` is exclusive); the reference ends with the poll.
+        let State::Running(fut) = (unsafe { &mut *state }) else {
+            unreachable!("started above")
+        };
+        // SAFETY: `fut` lives inside the pinned generator and is never moved.
+        let fut = unsafe { Pin::new_unchecked(fut) };
+        let poison = Poison(state);
+        let poll = fut.poll(&mut Context::from_waker(Waker::noop()));
+        core::mem::forget(poison);
+        match poll {
+            Poll::Pending => {
+                if let Slot::Out(value, at) = core::mem::replace(this.slot.get_mut(), Slot::Empty) {
+                    this.at = at;
+                    Ok(GeneratorState::Yielded(value))
+                } else {
+                    *this.state.get_mut() = State::Poisoned;
+                    awaited_in_generator()
+                }
+            }
+            Poll::Ready(ret) => {
+                *this.state.get_mut() = State::Done;
+                *this.slot.get_mut() = Slot::Empty;
+                Ok(GeneratorState::Complete(ret))
+            }
+        }
+    }
+
+    fn status_of(&self) -> GeneratorStatus {
+        // SAFETY: `state` is only written through `Pin<&mut Self>`, which cannot coexist with
+        // `&self`; matching on the place reads the discriminant only.
+        unsafe {
+            match *self.state.get() {
+                State::Running(_) => match self.info.points.get(self.at) {
+                    Some(point) => GeneratorStatus::Suspended(*point),
+                    None => GeneratorStatus::Poisoned,
+                },
+                State::Init(_) => GeneratorStatus::Created,
+                State::Done => GeneratorStatus::Completed,
+                State::Poisoned => GeneratorStatus::Poisoned,
+            }
+        }
+    }
+
+    fn close_in_place(self: Pin<&mut Self>) {
+        // SAFETY: the future is dropped in place (allowed for pinned data), then the slot.
+        let this = unsafe { self.get_unchecked_mut() };
+        if !matches!(this.state.get_mut(), State::Poisoned) {
+            *this.state.get_mut() = State::Done;
+        }
+        *this.slot.get_mut() = Slot::Empty;
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn awaited_in_generator() -> ! {
+    panic!(
+        "a pinned generator's body returned `Pending` without yielding: `.await` is not supported in `#[generator]` bodies"
+    )
+}
+
+macro_rules! pinned_generator {
+    ($($ptr:ty, $unit:ty);*) => {$(
+        impl<Y, R, F: Body<Y, R>> Generator<R> for Pin<$ptr> {
+            type Yield = Y;
+            type Return = <F::Fut as Future>::Output;
+
+            #[inline]
+            #[track_caller]
+            fn start(&mut self) -> GeneratorState<Y, Self::Return> {
+                match self.as_mut().step(None) {
+                    Ok(s) => s,
+                    Err(refusal) => refusal.raise(),
+                }
+            }
+
+            #[inline]
+            #[track_caller]
+            fn send(&mut self, value: R) -> GeneratorState<Y, Self::Return> {
+                match self.as_mut().step(Some(value)) {
+                    Ok(s) => s,
+                    Err(refusal) => refusal.raise(),
+                }
+            }
+
+            fn status(&self) -> GeneratorStatus {
+                self.as_ref().get_ref().status_of()
+            }
+
+            fn close(&mut self) {
+                self.as_mut().close_in_place();
+            }
+        }
+
+        impl<Y, F: Body<Y, ()>> Iterator for Pin<$unit> {
+            type Item = Y;
+
+            #[inline]
+            #[track_caller]
+            fn next(&mut self) -> Option<Y> {
+                match self.as_mut().step(None) {
+                    Ok(GeneratorState::Yielded(y)) => Some(y),
+                    Ok(GeneratorState::Complete(_)) | Err(Refusal::Completed) => None,
+                    Err(refusal) => refusal.raise(),
+                }
+            }
+        }
+
+        impl<Y, F: Body<Y, ()>> core::iter::FusedIterator for Pin<$unit> {}
+    )*};
+}
+
+pinned_generator!(&mut PinnedGen<Y, R, F>, &mut PinnedGen<Y, (), F>);
+#[cfg(feature = "alloc")]
+pinned_generator!(
+    alloc::boxed::Box<PinnedGen<Y, R, F>>,
+    alloc::boxed::Box<PinnedGen<Y, (), F>>
+);
+
+// SAFETY: through `&PinnedGen` only the discriminant of `state`, `at` and `info` are read; the
+// future and the slot are only touched through `Pin<&mut Self>` or the `Yielder`.
+unsafe impl<Y, R, F: Body<Y, R> + Sync> Sync for PinnedGen<Y, R, F> where F::Fut: Sync {}
+
+impl<Y, R, F: Body<Y, R>> fmt::Debug for PinnedGen<Y, R, F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", self.info.name, self.status_of())
+    }
+}
+
+type SlotPtr<Y, R> = NonNull<UnsafeCell<Slot<Y, R>>>;
+
+/// # Safety
+/// The generator must be alive and no other reference to the slot's contents live while the
+/// result is used (see the module docs).
+#[inline]
+unsafe fn slot<'s, Y, R>(ptr: SlotPtr<Y, R>) -> &'s mut Slot<Y, R> {
+    // SAFETY: guaranteed by the caller.
+    unsafe { &mut *UnsafeCell::raw_get(ptr.as_ptr()) }
+}
+
+/// The body's handle on its generator's slot; only the generator creates one.
+pub struct Yielder<Y, R> {
+    slot: SlotPtr<Y, R>,
+    _types: PhantomData<(Y, R)>,
+}
+
+// SAFETY: moving the handle moves the body (and the generator) to another thread: the slot is
+// then used there, which needs the values to be `Send`.
+unsafe impl<Y: Send, R: Send> Send for Yielder<Y, R> {}
+// SAFETY: `&Yielder` gives access to nothing.
+unsafe impl<Y, R> Sync for Yielder<Y, R> {}
+
+impl<Y, R> fmt::Debug for Yielder<Y, R> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Yielder").finish_non_exhaustive()
+    }
+}
+
+impl<Y, R> Yielder<Y, R> {
+    /// What the expansion binds its hygienic yielder to (see `stream.rs`'s `Yielder::handle`).
+    #[inline]
+    pub fn handle(&mut self) -> YieldHandle<'_, Y, R> {
+        YieldHandle {
+            slot: self.slot,
+            _yielder: PhantomData,
+        }
+    }
+}
+
+/// The expansion's hygienic yielder.
+pub struct YieldHandle<'a, Y, R> {
+    slot: SlotPtr<Y, R>,
+    _yielder: PhantomData<&'a mut Yielder<Y, R>>,
+}
+
+// SAFETY: the handle stands for a `&'a mut Yielder<Y, R>`.
+unsafe impl<Y: Send, R: Send> Send for YieldHandle<'_, Y, R> {}
+// SAFETY: `&YieldHandle` gives access to nothing.
+unsafe impl<Y, R> Sync for YieldHandle<'_, Y, R> {}
+
+impl<Y, R> fmt::Debug for YieldHandle<'_, Y, R> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("YieldHandle").finish_non_exhaustive()
+    }
+}
+
+impl<Y, R> YieldHandle<'_, Y, R> {
+    /// `yield_!(value)` at suspension point `at`: evaluates to the value sent next (`None` when
+    /// resumed by `start()`, which the driver only allows with a resume type of `()`).
+    #[inline]
+    pub fn yield_(&mut self, value: Y, at: usize) -> PinnedYield<'_, Y, R> {
+        PinnedYield {
+            slot: self.slot,
+            value: Some((value, at)),
+            _yielder: PhantomData,
+        }
+    }
+}
+
+/// The future of one `yield_!` in a pinned generator: `Pending` once with its value parked,
+/// then `Ready` with the value sent in.
+#[must_use = "futures do nothing unless awaited"]
+pub struct PinnedYield<'a, Y, R> {
+    slot: SlotPtr<Y, R>,
+    /// `None` once parked.
+    value: Option<(Y, usize)>,
+    _yielder: PhantomData<&'a mut Yielder<Y, R>>,
+}
+
+impl<Y, R> Unpin for PinnedYield<'_, Y, R> {}
+// SAFETY: as for the fields it stands for.
+unsafe impl<Y: Send, R: Send> Send for PinnedYield<'_, Y, R> {}
+// SAFETY: `&PinnedYield` reads nothing through the pointer.
+unsafe impl<Y: Sync, R> Sync for PinnedYield<'_, Y, R> {}
+
+impl<Y, R> Future for PinnedYield<'_, Y, R> {
+    type Output = Option<R>;
+
+    #[inline]
+    fn poll(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Option<R>> {
+        let this = self.get_mut();
+        // SAFETY: polled inside the body's poll, when the driver does not touch the slot, and
+        // the only live yield future (it borrows the one handle mutably).
+        let slot = unsafe { slot(this.slot) };
+        match this.value.take() {
+            Some((value, at)) => {
+                *slot = Slot::Out(value, at);
+                Poll::Pending
+            }
+            None => match core::mem::replace(slot, Slot::Empty) {
+                Slot::In(r) => Poll::Ready(Some(r)),
+                _ => Poll::Ready(None),
+            },
+        }
+    }
+}
+
+impl<Y, R> fmt::Debug for PinnedYield<'_, Y, R> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("PinnedYield").finish_non_exhaustive()
+    }
+}

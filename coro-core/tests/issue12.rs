@@ -1,0 +1,316 @@
+//! Issue 12: generators that borrow their own locals across a `yield_!` (`pinned` mode). Each
+//! shape is one that the enum mode rejects, from itertools' recipes, `CPython`'s tests and a new
+//! user's first programs.
+
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::pin::pin;
+use std::rc::Rc;
+
+use coro_core::{Generator, GeneratorState, GeneratorStatus, generator, yield_, yield_from};
+
+mod shapes {
+    use super::*;
+
+    // itertools' dropwhile: the second loop continues the iterator the first one borrowed.
+    #[generator(yield = u32, pinned)]
+    fn dropwhile(items: Vec<u32>, limit: u32) {
+        let mut it = items.into_iter();
+        for x in &mut it {
+            if x >= limit {
+                yield_!(x);
+                break;
+            }
+        }
+        for x in it {
+            yield_!(x);
+        }
+    }
+
+    #[test]
+    fn for_over_a_mut_borrowed_local_iterator() {
+        let g = pin!(dropwhile(vec![1, 5, 2, 7], 4));
+        assert_eq!(g.collect::<Vec<_>>(), [5, 2, 7]);
+    }
+
+    // itertools' unique_everseen: a closure over a local set, held across yields.
+    #[generator(yield = char, pinned)]
+    fn unique_everseen(text: &'static str) {
+        let mut seen = HashSet::new();
+        let mut fresh = |c: char| seen.insert(c);
+        for c in text.chars() {
+            if fresh(c) {
+                yield_!(c);
+            }
+        }
+    }
+
+    #[test]
+    fn a_closure_borrowing_a_local_set() {
+        let g = pin!(unique_everseen("abracadabra"));
+        assert_eq!(g.collect::<String>(), "abrcd");
+    }
+
+    // A CSV line split while its cells are yielded.
+    #[generator(yield = String, pinned)]
+    fn cells(line: String) -> usize {
+        let mut n = 0;
+        for cell in line.split(',') {
+            yield_!(cell.to_owned());
+            n += 1;
+        }
+        n
+    }
+
+    #[test]
+    fn split_over_a_local_string_with_a_return_value() {
+        let mut g = pin!(cells("a,b".to_string()));
+        assert_eq!(g.start(), GeneratorState::Yielded("a".to_string()));
+        assert_eq!(g.start(), GeneratorState::Yielded("b".to_string()));
+        assert_eq!(g.start(), GeneratorState::Complete(2));
+    }
+
+    enum Cmd {
+        Say(String),
+        Count(u32),
+    }
+
+    // A match on a borrow of a local, with the binding used after a yield.
+    #[generator(yield = u32, pinned)]
+    fn run(cmds: Vec<Cmd>, log: Rc<RefCell<Vec<String>>>) {
+        for cmd in cmds {
+            match &cmd {
+                Cmd::Say(s) => {
+                    yield_!(1);
+                    log.borrow_mut().push(s.clone());
+                }
+                Cmd::Count(n) => {
+                    for i in 0..*n {
+                        yield_!(i);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_match_on_a_borrowed_local() {
+        let log = Rc::new(RefCell::new(Vec::new()));
+        let g = pin!(run(vec![Cmd::Say("hi".into()), Cmd::Count(2)], log.clone()));
+        assert_eq!(g.collect::<Vec<_>>(), [1, 0, 1]);
+        assert_eq!(*log.borrow(), ["hi"]);
+    }
+
+    // `let x = &mut 0;` and a RefCell borrowed through `borrow_mut().as_mut().unwrap()`.
+    #[generator(yield = i64, resume = i64, pinned)]
+    fn accumulate() -> i64 {
+        let total = &mut 0;
+        let last = RefCell::new(Some(0));
+        loop {
+            let v = yield_!(*total);
+            if v == 0 {
+                break;
+            }
+            *total += v;
+            let mut slot = last.borrow_mut();
+            let held = slot.as_mut().unwrap();
+            yield_!(*held);
+            *held = v;
+        }
+        *total + last.into_inner().unwrap_or(0)
+    }
+
+    #[test]
+    fn references_to_locals_and_refcell_borrows() {
+        let mut g = Box::pin(accumulate());
+        assert_eq!(g.start(), GeneratorState::Yielded(0));
+        assert_eq!(g.send(5), GeneratorState::Yielded(0)); // the previous `last`
+        assert_eq!(g.send(-1), GeneratorState::Yielded(5)); // ignored, back at the loop head
+        assert_eq!(g.send(2), GeneratorState::Yielded(5));
+        assert_eq!(g.send(-1), GeneratorState::Yielded(7));
+        assert_eq!(g.send(0), GeneratorState::Complete(9));
+    }
+}
+
+mod protocol {
+    use super::*;
+
+    #[generator(yield = u32, pinned)]
+    fn counted(items: Vec<u32>) -> usize {
+        for x in &items {
+            yield_!(*x);
+        }
+        items.len()
+    }
+
+    #[generator(yield = u32)]
+    fn plain(n: u32) -> u32 {
+        for i in 0..n {
+            yield_!(i);
+        }
+        n
+    }
+
+    // `yield_from!` both ways: a pinned generator in an enum-mode one (boxed by the ladder),
+    // and an enum-mode generator, an iterable and a pinned one inside a pinned one.
+    #[generator(yield = u32)]
+    fn enum_over_pinned() -> usize {
+        yield_from!(counted(vec![7, 8]))
+    }
+
+    #[generator(yield = u32, pinned)]
+    fn pinned_over_all() -> (u32, usize) {
+        let a = yield_from!(plain(2));
+        yield_from!(vec![10, 11]);
+        let b = yield_from!(counted(vec![20]));
+        (a, b)
+    }
+
+    #[test]
+    fn yield_from_in_both_directions() {
+        let mut g = enum_over_pinned();
+        assert_eq!(g.start(), GeneratorState::Yielded(7));
+        assert_eq!(g.start(), GeneratorState::Yielded(8));
+        assert_eq!(g.start(), GeneratorState::Complete(2));
+        let mut g = pin!(pinned_over_all());
+        let mut items = Vec::new();
+        let ret = loop {
+            match g.start() {
+                GeneratorState::Yielded(y) => items.push(y),
+                GeneratorState::Complete(r) => break r,
+            }
+        };
+        assert_eq!(items, [0, 1, 10, 11, 20]);
+        assert_eq!(ret, (2, 1));
+    }
+
+    #[generator(yield = String, resume = u32, pinned)]
+    fn echo(prefix: String) {
+        let p = &prefix;
+        loop {
+            let n = yield_!(format!("{p}?"));
+            yield_!(format!("{p}{n}"));
+        }
+    }
+
+    #[test]
+    fn send_refusals_status_and_debug() {
+        let mut g = pin!(echo("#".into()));
+        assert_eq!(g.status(), GeneratorStatus::Created);
+        assert_eq!(format!("{:?}", g.as_ref().get_ref()), "echo (created)");
+        let refused = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| g.send(1)));
+        assert!(refused.is_err(), "send before start is refused");
+        assert_eq!(
+            g.status(),
+            GeneratorStatus::Created,
+            "and leaves it untouched"
+        );
+        assert_eq!(g.start(), GeneratorState::Yielded("#?".into()));
+        match g.status() {
+            GeneratorStatus::Suspended(p) => assert_eq!(p.source, "yield_!(format!(\"{p}?\"))"),
+            other => panic!("{other:?}"),
+        }
+        let refused = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| g.start()));
+        assert!(
+            refused.is_err(),
+            "start while a value is expected is refused"
+        );
+        assert_eq!(g.send(4), GeneratorState::Yielded("#4".into()));
+        g.close();
+        assert_eq!(g.status(), GeneratorStatus::Completed);
+        let late = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| g.send(1)));
+        assert!(late.is_err(), "resumed after close");
+    }
+
+    struct Noisy(&'static str, Rc<RefCell<Vec<&'static str>>>);
+    impl Drop for Noisy {
+        fn drop(&mut self) {
+            self.1.borrow_mut().push(self.0);
+        }
+    }
+
+    #[generator(yield = u32, pinned)]
+    fn holds(log: Rc<RefCell<Vec<&'static str>>>) {
+        let outer = Noisy("outer", log.clone());
+        let r = &outer;
+        {
+            let _inner = Noisy("inner", log.clone());
+            yield_!(1);
+        }
+        yield_!(u32::try_from(r.0.len()).unwrap());
+    }
+
+    #[test]
+    fn exact_drop_accounting() {
+        let log = Rc::new(RefCell::new(Vec::new()));
+        {
+            let mut g = pin!(holds(log.clone()));
+            assert_eq!(g.start(), GeneratorState::Yielded(1));
+            assert!(log.borrow().is_empty());
+        } // dropped while suspended: both locals drop, innermost first
+        assert_eq!(*log.borrow(), ["inner", "outer"]);
+        log.borrow_mut().clear();
+        let mut g = Box::pin(holds(log.clone()));
+        g.start();
+        assert_eq!(g.start(), GeneratorState::Yielded(5));
+        assert_eq!(*log.borrow(), ["inner"]);
+        g.close();
+        assert_eq!(*log.borrow(), ["inner", "outer"]);
+        drop(g);
+        assert_eq!(log.borrow().len(), 2, "each local dropped exactly once");
+    }
+
+    #[generator(yield = u32, pinned)]
+    fn panics(after: u32) {
+        let v = vec![1, 2, 3];
+        for x in &v {
+            assert!(*x < after, "boom");
+            yield_!(*x);
+        }
+    }
+
+    #[test]
+    fn a_panic_poisons_it() {
+        let mut g = Box::pin(panics(2));
+        assert_eq!(g.start(), GeneratorState::Yielded(1));
+        assert!(std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| g.start())).is_err());
+        assert_eq!(g.status(), GeneratorStatus::Poisoned);
+        let again = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| g.start()));
+        let message = again.expect_err("poisoned").downcast_ref::<&str>().copied();
+        assert_eq!(message, Some("generator resumed after panicking"));
+    }
+
+    fn assert_send<T: Send>(_: &T) {}
+    fn unpin<T: Unpin>(_: &T) {}
+
+    #[test]
+    fn send_when_its_state_is_and_boxed_is_unpin() {
+        let g = Box::pin(counted(vec![1, 2]));
+        assert_send(&g);
+        let got = std::thread::spawn(move || g.collect::<Vec<_>>())
+            .join()
+            .unwrap();
+        assert_eq!(got, [1, 2]);
+        unpin(&Box::pin(counted(vec![])));
+    }
+
+    // `?` and `return` inside the body complete it, as in any generator.
+    #[generator(yield = i64, pinned)]
+    fn parse(text: &'static str) -> Result<usize, std::num::ParseIntError> {
+        let words: Vec<&str> = text.split(' ').collect();
+        for w in &words {
+            yield_!(w.parse()?);
+        }
+        Ok(words.len())
+    }
+
+    #[test]
+    fn question_mark_and_try_iter() {
+        use coro_core::GeneratorExt;
+        let mut g = pin!(parse("1 x"));
+        assert_eq!(g.start(), GeneratorState::Yielded(1));
+        assert!(matches!(g.start(), GeneratorState::Complete(Err(_))));
+        let items: Vec<_> = Box::pin(parse("4 5")).try_iter().collect();
+        assert_eq!(items, [Ok(4), Ok(5)]);
+    }
+}
