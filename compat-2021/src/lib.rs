@@ -79,3 +79,24 @@ pub fn counter_from(start: u32) -> impl Iterator<Item = u32> {
         }
     })
 }
+
+/// A pinned generator borrowing its argument and its own local: the opaque body type captures
+/// the argument's lifetime in edition 2021 too.
+#[generator(yield = &'a str, pinned)]
+pub fn pinned_words<'a>(text: &'a str, sep: &str) -> usize {
+    let parts: Vec<&str> = text.split(sep).collect();
+    for p in &parts {
+        yield_!(*p);
+    }
+    parts.len()
+}
+
+#[cfg(test)]
+mod pinned_tests {
+    #[test]
+    fn pinned_words_borrow_the_argument() {
+        let text = String::from("a-b");
+        let g = std::pin::pin!(super::pinned_words(&text, "-"));
+        assert_eq!(g.collect::<Vec<_>>(), ["a", "b"]);
+    }
+}

@@ -57,6 +57,27 @@ pub struct Info {
 ///
 /// It is `Send`/`Sync` exactly when the body's state is (its locals, the yielded and sent
 /// types). Dropping or [`close`](Generator::close)-ing it drops the suspended locals.
+///
+/// ```
+/// use coro_core::{generator, yield_, Generator, GeneratorState};
+///
+/// #[generator(yield = char, pinned)]
+/// fn initials(text: String) -> usize {
+///     let words: Vec<&str> = text.split(' ').collect(); // borrows the local `text`
+///     for w in &words {                                 // and `words`, across the yields
+///         yield_!(w.chars().next().unwrap_or(' '));
+///     }
+///     words.len()
+/// }
+///
+/// let mut g = core::pin::pin!(initials("ada lovelace".into()));
+/// assert_eq!(g.start(), GeneratorState::Yielded('a'));
+/// assert_eq!(g.start(), GeneratorState::Yielded('l'));
+/// assert_eq!(g.start(), GeneratorState::Complete(2));
+///
+/// let boxed = Box::pin(initials("x y z".into())); // an `Unpin` handle
+/// assert_eq!(boxed.collect::<String>(), "xyz");
+/// ```
 pub struct PinnedGen<Y, R, F: Body<Y, R>> {
     // Field order matters: the body's future is dropped before the slot it points into.
     state: UnsafeCell<State<F, F::Fut>>,

@@ -16,6 +16,7 @@ fn ui() {
     t.compile_fail("tests/ui/async_gen/*.rs");
     t.compile_fail("tests/ui/lints/*.rs");
     t.compile_fail("tests/ui/protocol/*.rs");
+    t.compile_fail("tests/ui/pinned/*.rs");
     t.compile_fail("tests/ui/block/*.rs");
     if std::env::var_os("CORO_UI_PENDING").is_some() {
         t.compile_fail("tests/ui/pending/*/*.rs");

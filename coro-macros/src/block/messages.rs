@@ -34,7 +34,8 @@ fn reword(text: &str, form: Form, captures: &[Ident]) -> String {
                 &format!("take a reference before the block (`let {c} = &{c};`)"),
             );
     }
-    out.replace(
+    // Block forms have no pinned mode (yet): drop that way out.
+    out.replace(crate::lower::borrows::PINNED_HELP, "").replace(
         "so that the generator borrows from its caller",
         "so that the block borrows from its caller",
     )

@@ -211,7 +211,7 @@ impl Lowerer<'_> {
                 format!(
                     "this temporary borrows `{name}`, a local of the generator, and lives until the end of the \
                      `match`, across the `yield_!` in its arms: the suspended state would have to borrow itself\n\
-                     help: bind the value first (`let v = ...; match v {{ .. }}`) so the borrow ends before the arms"
+                     help: bind the value first (`let v = ...; match v {{ .. }}`) so the borrow ends before the arms{PINNED_HELP}"
                 ),
             );
         }
@@ -335,7 +335,7 @@ pub fn check(cx: &Ctxt, g: &Graph) {
                         "this sub-generator borrows `{name}`, which the generator owns, and runs across a `yield_from!`: \
                          the suspended state would have to borrow itself, which a generator (a plain enum) cannot hold\n\
                          help: take `{name}` by reference in this generator (e.g. `&self` instead of `self`), \
-                         or give the sub-generator owned data (a clone)"
+                         or give the sub-generator owned data (a clone){PINNED_HELP}"
                     ),
                 );
                 continue;
@@ -347,18 +347,19 @@ pub fn check(cx: &Ctxt, g: &Graph) {
                         "this closure borrows `{name}`, a local of the generator, and is kept across a `yield_!`: \
                          the suspended state would have to borrow itself, which a generator (a plain enum) cannot hold\n\
                          help: make it a `move` closure (clone `{name}` into it first if it is still needed), \
-                         or create the closure after the `yield_!`"
+                         or create the closure after the `yield_!`{PINNED_HELP}"
                     ),
                 );
                 continue;
             }
             let borrower = g.locals[b.borrower].name.to_string();
             let message = if name == "self" {
-                "this borrows `self`, which the generator owns, and the borrow is held across a `yield_!`: \
+                format!(
+                    "this borrows `self`, which the generator owns, and the borrow is held across a `yield_!`: \
                  the suspended generator would have to borrow itself\n\
                  help: take `&self` (or `&mut self`) instead, so that the generator borrows from its caller, \
-                 or iterate by value (`for x in self.field` rather than `self.field.iter()`)"
-                    .to_string()
+                 or iterate by value (`for x in self.field` rather than `self.field.iter()`){PINNED_HELP}"
+                )
             } else if borrower.starts_with("__coro_") && is_mut_borrow(&b.tokens) {
                 // `for x in &mut it`: by value would consume `it`, which the user keeps for later.
                 format!(
@@ -367,7 +368,7 @@ pub fn check(cx: &Ctxt, g: &Graph) {
                      help: if `{name}` is an iterator, advance it by hand, which keeps it usable after the loop: \
                      `while let Some(x) = {name}.next() {{ .. }}`; otherwise iterate by index \
                      (`for i in 0..{name}.len()`) or take `{name}` as a reference parameter, so that the generator \
-                     borrows from its caller"
+                     borrows from its caller{PINNED_HELP}"
                 )
             } else if borrower.starts_with("__coro_") {
                 // The iterator of a `for` loop, a temporary of the lowering.
@@ -375,7 +376,7 @@ pub fn check(cx: &Ctxt, g: &Graph) {
                     "this borrows `{name}`, a local of the generator, and the loop holds the borrow across a `yield_!`: \
                      the suspended generator would have to borrow itself\n\
                      help: iterate by value (`for x in {name}` or `{name}.clone()`) or by index (`for i in 0..{name}.len()`), \
-                     or take `{name}` as a reference parameter (`{name}: &'a [T]`), so that the generator borrows from its caller"
+                     or take `{name}` as a reference parameter (`{name}: &'a [T]`), so that the generator borrows from its caller{PINNED_HELP}"
                 )
             } else {
                 format!(
@@ -383,7 +384,7 @@ pub fn check(cx: &Ctxt, g: &Graph) {
                      the suspended generator would have to borrow itself\n\
                      help: borrow `{name}` again after the `yield_!` instead of keeping `{borrower}` across it, \
                      own a copy (`{name}.clone()`), or take `{name}` as a reference parameter, so that the generator \
-                     borrows from its caller"
+                     borrows from its caller{PINNED_HELP}"
                 )
             };
             // Hidden names (`self` is renamed) carry a mixed-site span: point at the user's
@@ -408,3 +409,6 @@ fn is_mut_borrow(tokens: &proc_macro2::TokenStream) -> bool {
     matches!(tts.next(), Some(proc_macro2::TokenTree::Punct(p)) if p.as_char() == '&')
         && matches!(tts.next(), Some(proc_macro2::TokenTree::Ident(i)) if i == "mut")
 }
+
+/// The way out every self-borrow message offers last: the pinned mode holds such borrows.
+pub const PINNED_HELP: &str = "\nhelp: or add `pinned` (`#[generator(.., pinned)]`): a pinned generator may borrow its own locals across a `yield_!` (use it pinned: `core::pin::pin!(g)` or `Box::pin(g)`)";
