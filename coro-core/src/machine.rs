@@ -131,6 +131,35 @@ where
     }
 }
 
+/// [`machine`] for `resume = &T`: the step is higher-ranked in the borrow, so the generator is a
+/// `for<'r> Generator<&'r T>` (each sent borrow lasts one resumption).
+#[inline]
+pub fn machine_lent<T: ?Sized, Y, Ret, S, F>(state: S, step: F) -> Machine<S, F>
+where
+    S: StateInfo,
+    F: for<'r> Fn(&mut S, Option<&'r T>) -> Step<Y, Ret>,
+{
+    Machine {
+        state,
+        step,
+        protocol: core::marker::PhantomData,
+    }
+}
+
+/// [`machine_lent`] for `resume = &mut T`.
+#[inline]
+pub fn machine_lent_mut<T: ?Sized, Y, Ret, S, F>(state: S, step: F) -> Machine<S, F>
+where
+    S: StateInfo,
+    F: for<'r> Fn(&mut S, Option<&'r mut T>) -> Step<Y, Ret>,
+{
+    Machine {
+        state,
+        step,
+        protocol: core::marker::PhantomData,
+    }
+}
+
 /// [`machine`] for a generator declared with `throw = E`.
 #[inline]
 pub fn throwing_machine<R, E, Y, Ret, S, F>(state: S, step: F) -> Machine<S, F, Thrown<E>>

@@ -314,3 +314,96 @@ mod protocol {
         assert_eq!(items, [Ok(4), Ok(5)]);
     }
 }
+
+/// `resume = &[u8]`: each `send` lends a borrow for that resumption only (a higher-ranked
+/// `for<'r> Generator<&'r [u8]>`), the natural shape of a protocol parser.
+mod lent_resume {
+    use super::*;
+
+    #[derive(Debug, PartialEq)]
+    enum Frame {
+        Need,
+        Got(Vec<u8>),
+    }
+
+    // Frames end at a 0 byte; a frame may span several buffers.
+    #[generator(yield = Frame, resume = &[u8])]
+    fn frames() {
+        let mut pending = Vec::new();
+        loop {
+            let buf = yield_!(Frame::Need);
+            let mut done = Vec::new();
+            for &b in buf {
+                if b == 0 {
+                    done.push(std::mem::take(&mut pending));
+                } else {
+                    pending.push(b);
+                }
+            }
+            for frame in done {
+                yield_!(Frame::Got(frame));
+            }
+        }
+    }
+
+    #[test]
+    fn a_fresh_buffer_each_send() {
+        let mut g = frames();
+        assert_eq!(g.start(), GeneratorState::Yielded(Frame::Need));
+        let mut got = Vec::new();
+        for chunk in [vec![1u8, 2, 0, 3], vec![4, 0, 5, 0]] {
+            let mut state = g.send(&chunk); // `chunk` is only lent to this resumption
+            while let GeneratorState::Yielded(Frame::Got(f)) = state {
+                got.push(f);
+                state = g.send(&[]);
+            }
+            drop(chunk);
+        }
+        assert_eq!(got, [vec![1, 2], vec![3, 4], vec![5]]);
+    }
+
+    #[generator(yield = usize, resume = &str)]
+    fn word_lengths() -> usize {
+        let mut total = 0;
+        loop {
+            let line = yield_!(total);
+            if line.is_empty() {
+                return total;
+            }
+            total += line.split(' ').count();
+        }
+    }
+
+    #[test]
+    fn borrowed_str_lines() {
+        let mut g = word_lengths();
+        g.start();
+        let line = String::from("a b c");
+        assert_eq!(g.send(&line), GeneratorState::Yielded(3));
+        assert_eq!(g.send(&String::from("d")), GeneratorState::Yielded(4));
+        assert_eq!(g.send(""), GeneratorState::Complete(4));
+    }
+
+    // `&mut T`: the caller's buffer, written by the generator at each step.
+    #[generator(yield = (), resume = &mut Vec<u32>)]
+    fn fill() {
+        let mut next = 0;
+        loop {
+            let out = yield_!();
+            out.push(next);
+            next += 1;
+        }
+    }
+
+    #[test]
+    fn a_mutable_borrow_each_send() {
+        let mut g = fill();
+        g.start();
+        let mut a = Vec::new();
+        g.send(&mut a);
+        g.send(&mut a);
+        let mut b = Vec::new();
+        g.send(&mut b);
+        assert_eq!((a, b), (vec![0, 1], vec![2]));
+    }
+}

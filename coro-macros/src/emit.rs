@@ -151,6 +151,17 @@ impl Emit<'_> {
         // opaque type is reported there rather than at the whole attribute.
         let binding = Ident::new("__coro_generator", Span::mixed_site());
         let build = match &self.ctx.throw_ty {
+            // `resume = &[u8]`: the step is higher-ranked in the borrow, so each sent value is
+            // lent for one resumption (`for<'r> Generator<&'r [u8]>`).
+            None if self.ctx.lent.is_some() => {
+                let (is_mut, inner) = self.ctx.lent.as_ref().expect("checked");
+                let ctor = if *is_mut {
+                    quote!(machine_lent_mut)
+                } else {
+                    quote!(machine_lent)
+                };
+                quote!(#krate::__private::#ctor::<#inner, #yield_ty, #return_ty, _, _>)
+            }
             None => quote!(#krate::__private::machine::<#resume_ty, #yield_ty, #return_ty, _, _>),
             Some(e) => quote! {
                 #krate::__private::throwing_machine::<#resume_ty, #e, #yield_ty, #return_ty, _, _>

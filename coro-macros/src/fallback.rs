@@ -160,7 +160,17 @@ fn fallback(
                 nameable(args.yield_ty.to_token_stream()),
                 nameable(ret),
             );
+            let lent = args.resume_ty.as_ref().and_then(signature::lent_reference);
             let build = match &args.throw_ty {
+                None if lent.is_some() => {
+                    let (is_mut, inner) = lent.expect("checked");
+                    let ctor = if is_mut {
+                        quote!(machine_lent_mut)
+                    } else {
+                        quote!(machine_lent)
+                    };
+                    quote!(#krate::__private::#ctor::<#inner, #y, #ret, _, _>)
+                }
                 None => quote!(#krate::__private::machine::<#r, #y, #ret, _, _>),
                 Some(e) => quote!(#krate::__private::throwing_machine::<#r, #e, #y, #ret, _, _>),
             };

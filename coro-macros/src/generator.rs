@@ -41,6 +41,9 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
         };
     }
     signature::check(&cx, &func.sig, Kind::Generator);
+    if let Some(a) = &args {
+        signature::check_lent_resume(&cx, a);
+    }
     scan::check_fn(&cx, &func, Kind::Generator);
     if let Err(err) = cx.check() {
         return error_output(&err, fallback());
@@ -137,6 +140,11 @@ pub fn analyze(args: &args::Args, func: &mut syn::ItemFn) -> syn::Result<Analysi
         throw_ty: args.throw_ty.as_ref().map(quote::ToTokens::to_token_stream),
         sink: args.sink,
         returns_unit: matches!(func.sig.output, syn::ReturnType::Default),
+        lent: args
+            .resume_ty
+            .as_ref()
+            .and_then(signature::lent_reference)
+            .map(|(m, t)| (m, quote::ToTokens::to_token_stream(&t))),
         yield_ty: signature::nameable_in_body(&yield_ty).then(|| yield_ty.clone()),
         return_ty: signature::nameable_in_body(&ret).then(|| ret.clone()),
         resume_ty,
@@ -160,6 +168,7 @@ pub fn analyze(args: &args::Args, func: &mut syn::ItemFn) -> syn::Result<Analysi
     lower::liveness::solve(&mut graph);
     lower::witness::prune(&mut graph);
     lower::borrows::check(&cx, &graph);
+    lower::lent::check(&cx, &graph);
     cx.check()?;
     Ok(Analysis {
         graph,

@@ -35,7 +35,7 @@ use proc_macro::TokenStream;
 /// | option | meaning |
 /// |---|---|
 /// | `yield = Y` | the type of the values passed to `yield_!`; required, except with `resume` (a sink, which yields `()`) |
-/// | `resume = R` | the type of the values passed to `send`, which `yield_!(..)` evaluates to; `()` when omitted |
+/// | `resume = R` | the type of the values passed to `send`, which `yield_!(..)` evaluates to; `()` when omitted. `&T`/`&mut T` with the lifetime elided lends each sent value for one resumption (`impl for<'r> Generator<&'r T, ..>`): it may not be kept across a `yield_!` |
 /// | `throw = E` | the generator is a `Throw<E>`: `g.throw(e)` raises `e` at the pending `yield_!` (like `?`), or makes a `yield_catch!` evaluate to `Err(e)` |
 /// | `crate = path` | where `coro_core` is, when you use it through a re-export (`crate = ::my_lib::coro`); `::coro_core` by default |
 /// | `pinned` | the body may borrow its own locals across a `yield_!`; the fn returns a `!Unpin` `coro_core::PinnedGen`, used through `core::pin::pin!(g)` or `Box::pin(g)` (both are `Generator`s, and `Iterator`s when `R = ()`) |

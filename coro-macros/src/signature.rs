@@ -163,9 +163,28 @@ pub fn opaque_return(args: &Args, ret: &TokenStream) -> TokenStream {
         .clone
         .map(|span| quote_spanned!(span=> + ::core::clone::Clone));
     let impl_token = quote_spanned!(Span::mixed_site()=> impl);
+    // `resume = &[u8]`: every sent value is lent for its resumption only.
+    // A shape `check_lent_resume` refuses gets `'static` instead, so that the fn emitted next to
+    // that error adds none of its own.
+    let lendable = |t: &&syn::Type| {
+        lent_reference(t).is_some() && args.throw_ty.is_none() && args.pinned.is_none()
+    };
+    let (binder, r) = match args.resume_ty.as_ref().and_then(higher_ranked_resume) {
+        Some(named) if args.resume_ty.as_ref().is_some_and(|t| lendable(&t)) => {
+            let lt = syn::Lifetime::new(RESUME_LIFETIME, Span::call_site());
+            (quote!(for<#lt>), named.to_token_stream())
+        }
+        Some(named) => {
+            let text = named.to_token_stream().to_string();
+            let fixed: syn::Type =
+                syn::parse_str(&text.replace(RESUME_LIFETIME, "'static")).unwrap_or(named);
+            (TokenStream::new(), fixed.to_token_stream())
+        }
+        None => (TokenStream::new(), r),
+    };
     let protocol = match &args.throw_ty {
-        None => quote!(#krate::Generator<#r, Yield = #y, Return = #ret>),
-        Some(e) => quote!(#krate::Throw<#e, #r, Yield = #y, Return = #ret>),
+        None => quote!(#binder #krate::Generator<#r, Yield = #y, Return = #ret>),
+        Some(e) => quote!(#binder #krate::Throw<#e, #r, Yield = #y, Return = #ret>),
     };
     quote!(#impl_token #protocol + ::core::fmt::Debug #iter #clone)
 }
@@ -180,4 +199,80 @@ pub fn nameable_in_body(ty: &TokenStream) -> bool {
         })
     }
     walk(ty.clone())
+}
+
+/// The lifetime an elided `&` in the resume type becomes: `resume = &[u8]` lends each sent
+/// value for one resumption only, so the generator is a `for<'r> Generator<&'r [u8]>`.
+pub const RESUME_LIFETIME: &str = "'__coro_resume";
+
+/// `resume = &[u8]` (an elided lifetime, at any depth): the resume type with each elided
+/// reference lifetime named [`RESUME_LIFETIME`], or `None` when it has none.
+pub fn higher_ranked_resume(ty: &syn::Type) -> Option<syn::Type> {
+    use syn::visit_mut::VisitMut;
+    struct Name(bool);
+    impl VisitMut for Name {
+        fn visit_type_reference_mut(&mut self, r: &mut syn::TypeReference) {
+            if r.lifetime.is_none() {
+                r.lifetime = Some(syn::Lifetime::new(RESUME_LIFETIME, r.and_token.span));
+                self.0 = true;
+            }
+            syn::visit_mut::visit_type_reference_mut(self, r);
+        }
+        fn visit_lifetime_mut(&mut self, l: &mut syn::Lifetime) {
+            if l.ident == "_" {
+                *l = syn::Lifetime::new(RESUME_LIFETIME, l.apostrophe);
+                self.0 = true;
+            }
+        }
+        // `fn(&T)` and `dyn Fn(&T)` bind their own elided lifetimes.
+        fn visit_type_bare_fn_mut(&mut self, _: &mut syn::TypeBareFn) {}
+        fn visit_parenthesized_generic_arguments_mut(
+            &mut self,
+            _: &mut syn::ParenthesizedGenericArguments,
+        ) {
+        }
+    }
+    let mut named = ty.clone();
+    let mut v = Name(false);
+    v.visit_type_mut(&mut named);
+    v.0.then_some(named)
+}
+
+/// `resume = &T` / `&mut T` with an elided lifetime: `(is_mut, T)`. Only that shape can lend a
+/// borrow per resumption (the step is built higher-ranked in it).
+pub fn lent_reference(ty: &syn::Type) -> Option<(bool, syn::Type)> {
+    match ty {
+        syn::Type::Reference(r)
+            if r.lifetime.is_none() && higher_ranked_resume(&r.elem).is_none() =>
+        {
+            Some((r.mutability.is_some(), (*r.elem).clone()))
+        }
+        syn::Type::Paren(p) => lent_reference(&p.elem),
+        _ => None,
+    }
+}
+
+/// Rules of a resume type that lends a borrow (`resume = &[u8]`): only `&T`/`&mut T` (the step
+/// is built higher-ranked in that one lifetime), and not yet with `throw` or `pinned`.
+pub fn check_lent_resume(cx: &Ctxt, args: &Args) {
+    let Some(ty) = &args.resume_ty else { return };
+    if higher_ranked_resume(ty).is_none() {
+        return;
+    }
+    if lent_reference(ty).is_none() {
+        cx.error_spanned_by(
+            ty,
+            "a resume type that lends a borrow for each resumption must be a reference, `&T` or `&mut T` (e.g. `resume = &[u8]`)\nhelp: name the lifetime (`resume = (&'a [u8], u32)` with `'a` a lifetime of the fn) to borrow for the generator's whole life instead",
+        );
+    } else if args.throw_ty.is_some() || args.pinned.is_some() {
+        let other = if args.throw_ty.is_some() {
+            "throw"
+        } else {
+            "pinned"
+        };
+        cx.error_spanned_by(
+            ty,
+            format!("a resume type that lends a borrow for each resumption (`&T` with an elided lifetime) is not supported with `{other}` yet\nhelp: name the lifetime (`resume = &'a T`, with `'a` a lifetime of the fn)"),
+        );
+    }
 }

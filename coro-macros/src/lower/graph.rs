@@ -183,6 +183,8 @@ pub struct Graph {
     pub mut_lets: Vec<Vec<LocalId>>,
     /// The type witness of each initialized `mut` local a `let` declares (see `witness.rs`).
     pub witnesses: Vec<super::witness::Witness>,
+    /// Locals holding a value lent by a borrowed resume type, with where it was received.
+    pub lent: Vec<(LocalId, proc_macro2::Span)>,
     pub borrows: Vec<borrows::Borrow>,
     pub points: Vec<Point>,
     /// Items and `use`s found in lowered code, hoisted so every arm sees them.
@@ -213,6 +215,9 @@ pub struct Context {
     pub sink: bool,
     /// The fn declares no return type (so a thrown error has nowhere to go).
     pub returns_unit: bool,
+    /// `resume = &T` / `&mut T` with an elided lifetime: `(is_mut, T)`; each sent value is a
+    /// borrow for one resumption.
+    pub lent: Option<(bool, TokenStream)>,
 }
 
 impl Graph {

@@ -15,6 +15,7 @@ pub(crate) mod captures;
 mod control;
 mod expr;
 mod graph;
+pub mod lent;
 pub mod liveness;
 pub(crate) mod macros;
 pub mod names;
@@ -77,6 +78,7 @@ impl<'a> Lowerer<'a> {
                 decls: Vec::new(),
                 mut_lets: Vec::new(),
                 witnesses: Vec::new(),
+                lent: Vec::new(),
                 borrows: Vec::new(),
                 points: Vec::new(),
                 items: Vec::new(),

@@ -222,11 +222,7 @@ impl Lowerer<'_> {
                     quote!(#lint #let_ #pat #ty_tokens = #value else #diverge #semi)
                 }
             };
-            let end = self.g.locals.len();
-            self.emit_raw(stmt);
-            if initialized {
-                self.type_witnesses(first, end);
-            }
+            self.emit_let(stmt, local, first);
             return;
         }
         // Evaluate the initializer while the old names are visible, then move each shadowed
@@ -260,9 +256,16 @@ impl Lowerer<'_> {
             Some((_, None)) => quote!(#lint #let_ #pat = #init_tmp #semi),
             Some((_, Some(diverge))) => quote!(#lint #let_ #pat = #init_tmp else #diverge #semi),
         };
+        self.emit_let(stmt, local, first);
+    }
+
+    /// Emits a lowered `let` that declared the locals from `first` on, with what follows from
+    /// them: a lent resume value is tracked, and each initialized `mut` local gets its witness.
+    fn emit_let(&mut self, stmt: TokenStream, local: &syn::Local, first: usize) {
         let end = self.g.locals.len();
+        self.note_lent(&stmt, first..end, syn::spanned::Spanned::span(&local.pat));
         self.emit_raw(stmt);
-        if initialized {
+        if local.init.is_some() {
             self.type_witnesses(first, end);
         }
     }

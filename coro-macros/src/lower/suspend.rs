@@ -53,7 +53,8 @@ impl Lowerer<'_> {
             resume = self.try_residual(&resume, mac.path.span());
         }
         if used {
-            let (_, r) = self.temp("r");
+            let (r_id, r) = self.temp("r");
+            self.note_resumed(r_id, mac.path.span());
             self.emit_raw(quote!(let #r = #resume;));
             // Where the value is used, a type mismatch points at the user's `yield_!`.
             let mut at_yield = r.clone();

@@ -278,7 +278,7 @@ fn tolerant(
                             #[allow(unused_imports)]
                             use ::coro_core::__private::{
                                 CharsKind as _, ForwardKind as _, ItemsKind as _, OtherKind as _,
-                                ShieldKind as _,
+                                PinnedKind as _, ShieldKind as _,
                             };
                             let __coro_sub =
                                 ::coro_core::__private::Sub::<_, (), Error>::new(sub());

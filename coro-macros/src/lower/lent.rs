@@ -1,0 +1,72 @@
+//! `resume = &[u8]`: each sent value is *lent* for one resumption (the generator is a
+//! `for<'r> Generator<&'r [u8]>`), so nothing holding it may be saved in the state.
+//!
+//! Input:  `let buf = yield_!(Need); for &b in buf { yield_!(Got(b)) }`
+//! Output: an error at `buf`: the loop's iterator borrows the lent value across a `yield_!`.
+//!
+//! A local is lent when it is the value of a `yield_!`, or a `let` or `for` initializer
+//! mentions a lent local. Without this check rustc reports "implementation of `FnOnce` is not
+//! general enough" at the attribute.
+
+use proc_macro2::{Span, TokenStream, TokenTree};
+
+use super::{Graph, JumpKind, LocalId, Lowerer};
+use crate::diag::Ctxt;
+
+impl Lowerer<'_> {
+    /// Marks `locals` as lent when `tokens` (a lowered initializer) mention a lent local.
+    pub fn note_lent(&mut self, tokens: &TokenStream, locals: std::ops::Range<LocalId>, at: Span) {
+        if self.ctx.lent.is_some() && self.mentions_lent(tokens) {
+            for l in locals {
+                self.g.lent.push((l, at));
+            }
+        }
+    }
+
+    /// Marks the value of a `yield_!` as lent.
+    pub fn note_resumed(&mut self, local: LocalId, at: Span) {
+        if self.ctx.lent.is_some() {
+            self.g.lent.push((local, at));
+        }
+    }
+
+    fn mentions_lent(&self, tokens: &TokenStream) -> bool {
+        tokens.clone().into_iter().any(|tt| match tt {
+            TokenTree::Ident(i) => self
+                .resolve(&i.to_string())
+                .is_some_and(|id| self.g.lent.iter().any(|(l, _)| *l == id)),
+            TokenTree::Group(g) => self.mentions_lent(&g.stream()),
+            _ => false,
+        })
+    }
+}
+
+/// Reports each lent local that a jump saves (once per local).
+pub fn check(cx: &Ctxt, g: &Graph) {
+    let mut reported: Vec<LocalId> = Vec::new();
+    // A yield first: it is the reason a reader expects.
+    let (yields, gotos): (Vec<_>, Vec<_>) = g
+        .jumps
+        .iter()
+        .partition(|j| matches!(j.kind, JumpKind::Yield { .. }));
+    for jump in yields.into_iter().chain(gotos) {
+        for &(l, at) in &g.lent {
+            if reported.contains(&l) || !jump.save.contains(&l) {
+                continue;
+            }
+            reported.push(l);
+            let across = match jump.kind {
+                JumpKind::Yield { .. } => "across a later `yield_!`",
+                // The state between two arms of one resumption is the same enum.
+                JumpKind::Goto => "across a loop iteration or a join of branches",
+            };
+            cx.error_at(
+                at,
+                format!(
+                    "this holds the value sent to a `yield_!`, which a borrowed resume type lends for one resumption only, and it is kept {across}\n\
+                     help: copy what you need out of it first (`.to_vec()`, `.to_owned()`, a length), or finish with it before that point"
+                ),
+            );
+        }
+    }
+}
