@@ -169,6 +169,7 @@ pub fn analyze(args: &args::Args, func: &mut syn::ItemFn) -> syn::Result<Analysi
     lower::witness::prune(&mut graph);
     lower::borrows::check(&cx, &graph);
     lower::lent::check(&cx, &graph);
+    lower::temporaries::check(&cx, &graph);
     cx.check()?;
     Ok(Analysis {
         graph,

@@ -118,6 +118,11 @@ pub fn is_owned_init(e: &Expr) -> bool {
             }),
             _ => false,
         },
+        // A guard (`cell.borrow_mut()`, `m.lock().unwrap()`) is owned too: what borrows from
+        // it borrows the local holding the guard.
+        Expr::MethodCall(m) if ["unwrap", "expect"].contains(&m.method.to_string().as_str()) => {
+            is_owned_init(&m.receiver)
+        }
         Expr::MethodCall(m) => [
             "collect",
             "to_string",
@@ -125,6 +130,10 @@ pub fn is_owned_init(e: &Expr) -> bool {
             "to_owned",
             "clone",
             "into_boxed_slice",
+            "borrow_mut",
+            "lock",
+            "write",
+            "read",
         ]
         .contains(&m.method.to_string().as_str()),
         Expr::Paren(p) => is_owned_init(&p.expr),

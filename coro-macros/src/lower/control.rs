@@ -248,6 +248,8 @@ impl Lowerer<'_> {
                 this.push_scope();
                 let first = this.g.locals.len();
                 this.declare_pattern(&pat, true);
+                // `match &cmd { Say(s) => .. }`: the bindings borrow what the scrutinee does.
+                this.record_borrows(&m.expr, first..this.g.locals.len());
                 lint = this.mut_let(first);
                 if let Some(guard) = &guard_expr {
                     this.mention_all(&FreeNames::of_expr(guard));

@@ -185,6 +185,8 @@ pub struct Graph {
     pub witnesses: Vec<super::witness::Witness>,
     /// Locals holding a value lent by a borrowed resume type, with where it was received.
     pub lent: Vec<(LocalId, proc_macro2::Span)>,
+    /// Locals a `let` made a reference to a temporary value (see `temporaries.rs`).
+    pub temporary_borrows: Vec<(LocalId, TokenStream)>,
     pub borrows: Vec<borrows::Borrow>,
     pub points: Vec<Point>,
     /// Items and `use`s found in lowered code, hoisted so every arm sees them.

@@ -23,6 +23,7 @@ mod patterns;
 pub mod rewrite;
 mod stmt;
 pub mod suspend;
+pub mod temporaries;
 #[cfg(test)]
 mod tests;
 pub mod witness;
@@ -79,6 +80,7 @@ impl<'a> Lowerer<'a> {
                 mut_lets: Vec::new(),
                 witnesses: Vec::new(),
                 lent: Vec::new(),
+                temporary_borrows: Vec::new(),
                 borrows: Vec::new(),
                 points: Vec::new(),
                 items: Vec::new(),

@@ -326,6 +326,7 @@ impl Lowerer<'_> {
         }
         if !plain {
             self.record_borrows(&init.expr, first..self.g.locals.len());
+            self.note_temporary_borrow(&init.expr, first..self.g.locals.len());
         }
     }
 
