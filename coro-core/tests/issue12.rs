@@ -362,6 +362,26 @@ mod lent_resume {
         assert_eq!(got, [vec![1, 2], vec![3, 4], vec![5]]);
     }
 
+    // Beazley's frame parser, fed from one buffer the caller reuses for every read.
+    #[test]
+    fn a_reused_buffer() {
+        let input: &[u8] = &[7, 7, 0, 1, 0, 9, 9, 9, 0];
+        let mut buffer = [0u8; 2];
+        let mut g = frames();
+        g.start();
+        let mut got = Vec::new();
+        for chunk in input.chunks(2) {
+            buffer[..chunk.len()].copy_from_slice(chunk);
+            let mut state = g.send(&buffer[..chunk.len()]);
+            while let GeneratorState::Yielded(Frame::Got(f)) = state {
+                got.push(f);
+                state = g.send(&[]);
+            }
+            buffer = [0xff; 2]; // overwritten: the generator kept no borrow of it
+        }
+        assert_eq!(got, [vec![7, 7], vec![1], vec![9, 9, 9]]);
+    }
+
     #[generator(yield = usize, resume = &str)]
     fn word_lengths() -> usize {
         let mut total = 0;

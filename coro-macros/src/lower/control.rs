@@ -143,7 +143,12 @@ impl Lowerer<'_> {
     /// Declares the names bound by `let`s in a condition (in the then-branch's scope).
     fn declare_cond_bindings(&mut self, cond: &Expr) {
         match cond {
-            Expr::Let(l) => self.declare_pattern(&l.pat, true),
+            Expr::Let(l) => {
+                let first = self.g.locals.len();
+                self.declare_pattern(&l.pat, true);
+                // `if let Some(s) = &opt`: the bindings borrow what the scrutinee does.
+                self.record_borrows(&l.expr, first..self.g.locals.len());
+            }
             Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
                 self.declare_cond_bindings(&b.left);
                 self.declare_cond_bindings(&b.right);

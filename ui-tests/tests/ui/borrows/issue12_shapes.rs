@@ -64,4 +64,13 @@ fn refcell() {
     *v += 1;
 }
 
+
+
+#[generator(yield = u32)]
+fn if_let(opt: Option<String>) {
+    if let Some(s) = &opt {
+        yield_!(1);
+        println!("{s}");
+    }
+}
 fn main() {}
