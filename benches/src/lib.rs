@@ -5,6 +5,7 @@
 pub mod coro_async;
 pub mod coro_blocks;
 pub mod coro_impls;
+pub mod coro_pinned;
 pub mod curve_body;
 pub mod hand;
 pub mod harness;

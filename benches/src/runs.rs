@@ -3,7 +3,7 @@
 //! not depend on where the runner's closures land and can be read with `--emit asm` or `perf`.
 
 use crate::hand::Node;
-use crate::{coro_async, coro_blocks, coro_impls, hand, peers, proposed};
+use crate::{coro_async, coro_blocks, coro_impls, coro_pinned, hand, peers, proposed};
 
 macro_rules! runs {
     ($($name:ident($arg:ident: $ty:ty) => $body:expr;)*) => {
@@ -21,9 +21,11 @@ runs! {
     w1_coro(n: u64) => hand::sum_iter(coro_impls::count(n));
     w1_coro_for(n: u64) => hand::sum_iter(coro_impls::count_for(n));
     w1_block(n: u64) => hand::sum_iter(coro_blocks::count(n));
+    w1_pinned(n: u64) => hand::sum_iter(core::pin::pin!(coro_pinned::count(n)));
     w1_proposed(n: u64) => hand::sum_iter(proposed::count(n));
     w2_hand(n: u64) => hand::drive_send(hand::accumulate(), n);
     w2_coro(n: u64) => hand::drive_send(coro_impls::accumulate(), n);
+    w2_pinned(n: u64) => hand::drive_send(core::pin::pin!(coro_pinned::accumulate()), n);
     w3_hand(n: u64) => hand::sum_stream(hand::count_stream(n));
     w3_coro(n: u64) => hand::sum_stream(coro_async::count(n));
     w3_block(n: u64) => hand::sum_stream(coro_blocks::count_stream(n));

@@ -115,13 +115,20 @@ enum State<F, Fut> {
     Poisoned,
 }
 
-/// The one-value channel between the body and its driver.
-enum Slot<Y, R> {
-    Empty,
+/// The channel between the body and its driver: one value each way. Two fields rather than
+/// one enum, so that neither direction moves the other's payload (measured on W2).
+struct Slot<Y, R> {
     /// A yielded value, with the index of its suspension point.
-    Out(Y, usize),
+    out: Option<(Y, usize)>,
     /// A value sent in.
-    In(R),
+    into: Option<R>,
+}
+
+impl<Y, R> Slot<Y, R> {
+    const EMPTY: Self = Slot {
+        out: None,
+        into: None,
+    };
 }
 
 /// Builds the generator of a `#[generator(.., pinned)]` fn (not public API: see the module's
@@ -134,7 +141,7 @@ where
 {
     PinnedGen {
         state: UnsafeCell::new(State::Init(body)),
-        slot: UnsafeCell::new(Slot::Empty),
+        slot: UnsafeCell::new(Slot::EMPTY),
         at: 0,
         info,
         _pinned: PhantomPinned,
@@ -153,34 +160,20 @@ impl<F, Fut> Drop for Poison<F, Fut> {
 
 impl<Y, R, F: Body<Y, R>> PinnedGen<Y, R, F> {
     /// One step: refuse, or put `input` in the slot and run the body to its next suspension.
+    #[inline]
     fn step(self: Pin<&mut Self>, input: Option<R>) -> Step<Y, <F::Fut as Future>::Output> {
         // SAFETY: nothing here moves `state` while it holds the future (it is polled through
         // `Pin::new_unchecked` and dropped in place by assignment), nor the slot.
         let this = unsafe { self.get_unchecked_mut() };
-        let unit = this.info.resume_is_unit;
-        match this.state.get_mut() {
-            State::Running(_) if input.is_none() && !unit => return Err(Refusal::NeedsValue),
-            State::Running(_) => {
-                if let Some(value) = input {
-                    *this.slot.get_mut() = Slot::In(value);
-                }
+        // The hot path, a suspended body resumed as it expects, first; the rest is cold.
+        if matches!(this.state.get_mut(), State::Running(_)) {
+            match input {
+                Some(value) => this.slot.get_mut().into = Some(value),
+                None if this.info.resume_is_unit => {}
+                None => return Err(Refusal::NeedsValue),
             }
-            State::Init(_) if input.is_some() && !unit => return Err(Refusal::NotStarted),
-            State::Init(_) => {
-                let State::Init(body) = core::mem::replace(this.state.get_mut(), State::Done)
-                else {
-                    unreachable!("matched `Init`")
-                };
-                // Pinned from now on: the slot's address is stable until it is dropped, after
-                // the future (field order). If `body` panics, the state stays `Done`.
-                let yielder = Yielder {
-                    slot: NonNull::from(&this.slot),
-                    _types: PhantomData,
-                };
-                *this.state.get_mut() = State::Running(body.call(yielder));
-            }
-            State::Done => return Err(Refusal::Completed),
-            State::Poisoned => return Err(Refusal::Panicked),
+        } else {
+            this.not_running(input.is_some())?;
         }
         let state = this.state.get();
         // SAFETY: `state` is ours (`this` is exclusive); the reference ends with the poll.
@@ -194,7 +187,7 @@ impl<Y, R, F: Body<Y, R>> PinnedGen<Y, R, F> {
         core::mem::forget(poison);
         match poll {
             Poll::Pending => {
-                if let Slot::Out(value, at) = core::mem::replace(this.slot.get_mut(), Slot::Empty) {
+                if let Some((value, at)) = this.slot.get_mut().out.take() {
                     this.at = at;
                     Ok(GeneratorState::Yielded(value))
                 } else {
@@ -204,9 +197,38 @@ impl<Y, R, F: Body<Y, R>> PinnedGen<Y, R, F> {
             }
             Poll::Ready(ret) => {
                 *this.state.get_mut() = State::Done;
-                *this.slot.get_mut() = Slot::Empty;
+                *this.slot.get_mut() = Slot::EMPTY;
                 Ok(GeneratorState::Complete(ret))
             }
+        }
+    }
+
+    /// Every state but `Running`: starts the body, or refuses (`sent`: resumed by `send`).
+    #[cold]
+    #[inline(never)]
+    fn not_running(&mut self, sent: bool) -> Result<(), Refusal> {
+        match self.state.get_mut() {
+            State::Init(_) if sent && !self.info.resume_is_unit => {
+                Err(Refusal::NotStarted)
+            }
+            State::Init(_) => {
+                let State::Init(body) = core::mem::replace(self.state.get_mut(), State::Done)
+                else {
+                    unreachable!("matched `Init`")
+                };
+                // Pinned from now on (`step` takes `Pin<&mut Self>`): the slot's address is
+                // stable until it is dropped, after the future (field order). If `body` panics,
+                // the state stays `Done`.
+                let yielder = Yielder {
+                    slot: NonNull::from(&self.slot),
+                    _types: PhantomData,
+                };
+                *self.state.get_mut() = State::Running(body.call(yielder));
+                Ok(())
+            }
+            State::Done => Err(Refusal::Completed),
+            State::Poisoned => Err(Refusal::Panicked),
+            State::Running(_) => unreachable!("`step` handles `Running`"),
         }
     }
 
@@ -232,7 +254,7 @@ impl<Y, R, F: Body<Y, R>> PinnedGen<Y, R, F> {
         if !matches!(this.state.get_mut(), State::Poisoned) {
             *this.state.get_mut() = State::Done;
         }
-        *this.slot.get_mut() = Slot::Empty;
+        *this.slot.get_mut() = Slot::EMPTY;
     }
 }
 
@@ -409,13 +431,10 @@ impl<Y, R> Future for PinnedYield<'_, Y, R> {
         let slot = unsafe { slot(this.slot) };
         match this.value.take() {
             Some((value, at)) => {
-                *slot = Slot::Out(value, at);
+                slot.out = Some((value, at));
                 Poll::Pending
             }
-            None => match core::mem::replace(slot, Slot::Empty) {
-                Slot::In(r) => Poll::Ready(Some(r)),
-                _ => Poll::Ready(None),
-            },
+            None => Poll::Ready(slot.into.take()),
         }
     }
 }

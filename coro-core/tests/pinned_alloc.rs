@@ -87,7 +87,10 @@ fn pinned_generators_on_the_stack_allocate_nothing() {
     let after = ALLOCATIONS.load(Ordering::SeqCst);
     assert_eq!(items, [0, 2, 4, 6, 8]);
     assert_eq!(ret, 20);
-    assert_eq!(sent, [GeneratorState::Yielded(6), GeneratorState::Yielded(15)]);
+    assert_eq!(
+        sent,
+        [GeneratorState::Yielded(6), GeneratorState::Yielded(15)]
+    );
     assert_eq!(delegated, 3);
     assert_eq!(after - before, 0, "pinned generators allocated");
 }

@@ -163,6 +163,7 @@ fn runtime(cfg: Config) -> Vec<Table> {
                     runs::w1_coro_for(black_box(n))
                 }),
                 Contender::new("coro gen_block!", || runs::w1_block(black_box(n))),
+                Contender::new("coro pinned", || runs::w1_pinned(black_box(n))),
                 Contender::new(PROPOSED, || runs::w1_proposed(black_box(n))),
                 Contender::new("genawaiter (stack)", || {
                     peers::genawaiter::w1_stack(black_box(n))
@@ -185,6 +186,7 @@ fn runtime(cfg: Config) -> Vec<Table> {
             vec![
                 Contender::new("hand-written Generator", || runs::w2_hand(black_box(n))),
                 Contender::new("coro", || runs::w2_coro(black_box(n))),
+                Contender::new("coro pinned", || runs::w2_pinned(black_box(n))),
                 Contender::new("genawaiter (stack)", || {
                     peers::genawaiter::w2_stack(black_box(n))
                 }),
