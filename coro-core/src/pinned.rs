@@ -208,9 +208,7 @@ impl<Y, R, F: Body<Y, R>> PinnedGen<Y, R, F> {
     #[inline(never)]
     fn not_running(&mut self, sent: bool) -> Result<(), Refusal> {
         match self.state.get_mut() {
-            State::Init(_) if sent && !self.info.resume_is_unit => {
-                Err(Refusal::NotStarted)
-            }
+            State::Init(_) if sent && !self.info.resume_is_unit => Err(Refusal::NotStarted),
             State::Init(_) => {
                 let State::Init(body) = core::mem::replace(self.state.get_mut(), State::Done)
                 else {
