@@ -5,6 +5,21 @@ use crate::{Generator, GeneratorState, GeneratorStatus, Throw};
 
 /// The iterator of [`GeneratorExt::try_iter`](crate::GeneratorExt::try_iter): the yielded
 /// values as `Ok`, then the error the generator completed with as a last `Err` item.
+///
+/// ```
+/// use coro_core::{generator, yield_, GeneratorExt};
+///
+/// #[generator(yield = u8)]
+/// fn digits(text: &'static str) -> Result<(), char> {
+///     for c in text.chars() {
+///         yield_!(c.to_digit(10).ok_or(c)? as u8);
+///     }
+///     Ok(())
+/// }
+///
+/// let items: Vec<Result<u8, char>> = digits("12x3").try_iter().collect();
+/// assert_eq!(items, [Ok(1), Ok(2), Err('x')]);
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "iterators are lazy and do nothing unless consumed"]
 pub struct TryIter<G> {
@@ -49,7 +64,22 @@ where
 
 impl<G, T, E> core::iter::FusedIterator for TryIter<G> where G: Generator<(), Return = Result<T, E>> {}
 
-/// The generator of [`GeneratorExt::map_return`](crate::GeneratorExt::map_return).
+/// The generator of [`GeneratorExt::map_return`](crate::GeneratorExt::map_return): the same
+/// yields, and the return value passed through a fn.
+///
+/// ```
+/// use coro_core::{generator, yield_, Generator, GeneratorExt, GeneratorState};
+///
+/// #[generator(yield = u32)]
+/// fn one() -> u32 {
+///     yield_!(1);
+///     10
+/// }
+///
+/// let mut g = one().map_return(|r| format!("returned {r}"));
+/// assert_eq!(g.start(), GeneratorState::Yielded(1));
+/// assert_eq!(g.start(), GeneratorState::Complete("returned 10".to_string()));
+/// ```
 #[derive(Clone)]
 pub struct MapReturn<G, F> {
     generator: G,

@@ -211,6 +211,21 @@ pub trait GeneratorExt<R = ()>: Generator<R> {
 
     /// [`boxed`](GeneratorExt::boxed) for a `Send` generator, keeping `Send` in the trait
     /// object (so it can move to another thread).
+    ///
+    /// ```
+    /// use coro_core::{generator, yield_, GeneratorExt};
+    ///
+    /// #[generator(yield = u32)]
+    /// fn count(n: u32) {
+    ///     for i in 0..n {
+    ///         yield_!(i);
+    ///     }
+    /// }
+    ///
+    /// let g = count(3).boxed_send();
+    /// let sum = std::thread::spawn(move || g.sum::<u32>()).join().unwrap();
+    /// assert_eq!(sum, 3);
+    /// ```
     #[cfg(feature = "alloc")]
     fn boxed_send<'a>(
         self,
