@@ -143,15 +143,81 @@ impl FreeNames {
     }
 }
 
-impl<'ast> Visit<'ast> for FreeNames {
-    fn visit_expr_path(&mut self, p: &'ast syn::ExprPath) {
-        if p.qself.is_none() && p.path.segments.len() == 1 && p.path.leading_colon.is_none() {
-            let seg = &p.path.segments[0];
-            if seg.arguments.is_none() {
-                self.mention(&seg.ident);
+/// The `Visit` methods that walk scopes the same way for [`FreeNames`] and the block forms'
+/// capture finder (`block/captures.rs`): paths mention, patterns bind, blocks, closures, arms
+/// and conditions open scopes. The visitor provides `mention`, `bind_pat`, `scoped` and `cond`.
+macro_rules! scope_walk_visits {
+    () => {
+        fn visit_expr_path(&mut self, p: &'ast syn::ExprPath) {
+            if p.qself.is_none() && p.path.segments.len() == 1 && p.path.leading_colon.is_none() {
+                let seg = &p.path.segments[0];
+                if seg.arguments.is_none() {
+                    self.mention(&seg.ident);
+                }
             }
         }
-    }
+        fn visit_block(&mut self, b: &'ast syn::Block) {
+            self.scoped(|this| visit::visit_block(this, b));
+        }
+        fn visit_local(&mut self, l: &'ast syn::Local) {
+            if let Some(init) = &l.init {
+                self.visit_expr(&init.expr);
+                if let Some((_, diverge)) = &init.diverge {
+                    self.visit_expr(diverge);
+                }
+            }
+            self.bind_pat(&l.pat);
+        }
+        fn visit_expr_closure(&mut self, c: &'ast syn::ExprClosure) {
+            self.scoped(|this| {
+                for p in &c.inputs {
+                    this.bind_pat(p);
+                }
+                this.visit_expr(&c.body);
+            });
+        }
+        fn visit_arm(&mut self, a: &'ast syn::Arm) {
+            self.scoped(|this| {
+                this.bind_pat(&a.pat);
+                if let Some((_, g)) = &a.guard {
+                    this.visit_expr(g);
+                }
+                this.visit_expr(&a.body);
+            });
+        }
+        fn visit_expr_if(&mut self, i: &'ast syn::ExprIf) {
+            self.scoped(|this| {
+                this.cond(&i.cond);
+                this.visit_block(&i.then_branch);
+            });
+            if let Some((_, e)) = &i.else_branch {
+                self.visit_expr(e);
+            }
+        }
+        fn visit_expr_while(&mut self, w: &'ast syn::ExprWhile) {
+            self.scoped(|this| {
+                this.cond(&w.cond);
+                this.visit_block(&w.body);
+            });
+        }
+        fn visit_expr_for_loop(&mut self, f: &'ast syn::ExprForLoop) {
+            self.visit_expr(&f.expr);
+            self.scoped(|this| {
+                this.bind_pat(&f.pat);
+                this.visit_block(&f.body);
+            });
+        }
+        fn visit_expr_let(&mut self, l: &'ast syn::ExprLet) {
+            // A `let` outside an if/while condition (e.g. in a `matches!`-like position).
+            self.visit_expr(&l.expr);
+            self.bind_pat(&l.pat);
+        }
+    };
+}
+pub(crate) use scope_walk_visits;
+
+impl<'ast> Visit<'ast> for FreeNames {
+    scope_walk_visits!();
     fn visit_macro(&mut self, m: &'ast syn::Macro) {
         // The markers and std's expression-list macros hold expressions: visiting them as such
         // keeps their inner bindings (`yield_!({ let c = 1; c })`) from counting as mentions.
@@ -185,62 +251,6 @@ impl<'ast> Visit<'ast> for FreeNames {
         self.tokens(&m.tokens);
     }
     fn visit_item(&mut self, _: &'ast syn::Item) {}
-    fn visit_block(&mut self, b: &'ast syn::Block) {
-        self.scoped(|this| visit::visit_block(this, b));
-    }
-    fn visit_local(&mut self, l: &'ast syn::Local) {
-        if let Some(init) = &l.init {
-            self.visit_expr(&init.expr);
-            if let Some((_, diverge)) = &init.diverge {
-                self.visit_expr(diverge);
-            }
-        }
-        self.bind_pat(&l.pat);
-    }
-    fn visit_expr_closure(&mut self, c: &'ast syn::ExprClosure) {
-        self.scoped(|this| {
-            for p in &c.inputs {
-                this.bind_pat(p);
-            }
-            this.visit_expr(&c.body);
-        });
-    }
-    fn visit_arm(&mut self, a: &'ast syn::Arm) {
-        self.scoped(|this| {
-            this.bind_pat(&a.pat);
-            if let Some((_, g)) = &a.guard {
-                this.visit_expr(g);
-            }
-            this.visit_expr(&a.body);
-        });
-    }
-    fn visit_expr_if(&mut self, i: &'ast syn::ExprIf) {
-        self.scoped(|this| {
-            this.cond(&i.cond);
-            this.visit_block(&i.then_branch);
-        });
-        if let Some((_, e)) = &i.else_branch {
-            self.visit_expr(e);
-        }
-    }
-    fn visit_expr_while(&mut self, w: &'ast syn::ExprWhile) {
-        self.scoped(|this| {
-            this.cond(&w.cond);
-            this.visit_block(&w.body);
-        });
-    }
-    fn visit_expr_for_loop(&mut self, f: &'ast syn::ExprForLoop) {
-        self.visit_expr(&f.expr);
-        self.scoped(|this| {
-            this.bind_pat(&f.pat);
-            this.visit_block(&f.body);
-        });
-    }
-    fn visit_expr_let(&mut self, l: &'ast syn::ExprLet) {
-        // A `let` outside an if/while condition (e.g. in a `matches!`-like position).
-        self.visit_expr(&l.expr);
-        self.bind_pat(&l.pat);
-    }
 }
 
 #[cfg(test)]
