@@ -69,11 +69,15 @@ fn raw_fallback(input: &TokenStream) -> TokenStream {
     quote!(#allow let _ = #value;)
 }
 
-pub fn gen_block(input: &TokenStream) -> TokenStream {
-    let form = Form::Gen;
+/// The validated options and the `return = Type` of a block form.
+type Options = Option<(Args, Option<Type>)>;
+
+/// What both forms do first: parse, validate the options, and resolve `#[cfg]`s in the body
+/// (`Err`: the tokens to emit instead, an error or the `#[cfg]`-deferred expansion).
+fn prelude(input: &TokenStream, form: Form) -> Result<(Input, Ctxt, Options), TokenStream> {
     let parsed = match Input::parse_tokens(input.clone(), form) {
         Ok(parsed) => parsed,
-        Err(err) => return error_expr(form, &[], &err, &raw_fallback(input)),
+        Err(err) => return Err(error_expr(form, &[], &err, &raw_fallback(input))),
     };
     let cx = Ctxt::new();
     let args = parsed.args(form, &cx, input);
@@ -81,8 +85,17 @@ pub fn gen_block(input: &TokenStream) -> TokenStream {
         && !cx.has_errors()
         && let Some(deferred) = super::cfg::defer(form, &parsed, &a.krate)
     {
-        return deferred;
+        return Err(deferred);
     }
+    Ok((parsed, cx, args))
+}
+
+pub fn gen_block(input: &TokenStream) -> TokenStream {
+    let form = Form::Gen;
+    let (parsed, cx, args) = match prelude(input, form) {
+        Ok(p) => p,
+        Err(tokens) => return tokens,
+    };
     scan::check_body(&cx, &parsed.body, Kind::Generator);
     let captures = super::captures(&parsed, &cx);
     let fallback = |args: Option<&(Args, Option<Type>)>| gen_fallback(&parsed, args);
@@ -189,18 +202,10 @@ fn gen_fallback(parsed: &Input, args: Option<&(Args, Option<Type>)>) -> TokenStr
 
 pub fn async_gen_block(input: &TokenStream) -> TokenStream {
     let form = Form::AsyncGen;
-    let parsed = match Input::parse_tokens(input.clone(), form) {
-        Ok(parsed) => parsed,
-        Err(err) => return error_expr(form, &[], &err, &raw_fallback(input)),
+    let (parsed, cx, args) = match prelude(input, form) {
+        Ok(p) => p,
+        Err(tokens) => return tokens,
     };
-    let cx = Ctxt::new();
-    let args = parsed.args(form, &cx, input);
-    if let Some((a, _)) = &args
-        && !cx.has_errors()
-        && let Some(deferred) = super::cfg::defer(form, &parsed, &a.krate)
-    {
-        return deferred;
-    }
     let output = args.as_ref().and_then(|(a, ret)| {
         let ret = ret.as_ref().map_or(syn::ReturnType::Default, |t| {
             syn::ReturnType::Type(syn::Token![->](Span::call_site()), Box::new(t.clone()))
