@@ -185,6 +185,12 @@ fn gen_fallback(parsed: &Input, args: Option<&(Args, Option<Type>)>) -> TokenStr
     let y = nameable(args.yield_ty.to_token_stream());
     let ret = nameable(ret.map_or_else(|| quote!(()), ToTokens::to_token_stream));
     let state = Ident::new("__CoroFallback", Span::mixed_site());
+    // The same protocol as the machine would have had, so that a `throw(..)` on it is no second
+    // error.
+    let build = match &args.throw_ty {
+        None => quote!(#krate::__private::machine::<#r, #y, #ret, _, _>),
+        Some(e) => quote!(#krate::__private::throwing_machine::<#r, #e, #y, #ret, _, _>),
+    };
     quote! {
         #allow
         let _ = #value;
@@ -196,7 +202,7 @@ fn gen_fallback(parsed: &Input, args: Option<&(Args, Option<Type>)>) -> TokenStr
             }
             fn close(&mut self) {}
         }
-        #krate::__private::machine::<#r, #y, #ret, _, _>(#state, |_: &mut #state, _| ::core::unreachable!())
+        #build(#state, |_: &mut #state, _| ::core::unreachable!())
     }
 }
 
