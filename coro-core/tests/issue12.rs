@@ -427,3 +427,46 @@ mod lent_resume {
         assert_eq!((a, b), (vec![0, 1], vec![2]));
     }
 }
+
+/// `gen_block!(.., pinned => ..)`: the block form of pinned mode, capturing like a `move`
+/// closure (rustc finds the captures: the body is an `async move` block).
+mod pinned_block {
+    use super::*;
+    use coro_core::gen_block;
+
+    #[test]
+    fn a_block_borrowing_its_own_and_captured_locals() {
+        let text = String::from("x,yy,zzz");
+        let min = 2;
+        let g = pin!(gen_block!(yield = usize, pinned => {
+            let parts: Vec<&str> = text.split(',').collect(); // borrows the moved-in `text`
+            for p in &parts {                                  // and its own `parts`
+                if p.len() >= min {
+                    yield_!(p.len());
+                }
+            }
+        }));
+        assert_eq!(g.collect::<Vec<_>>(), [2, 3]);
+    }
+
+    #[test]
+    fn with_resume_values_and_a_return_value() {
+        let mut g = Box::pin(
+            gen_block!(yield = u32, resume = u32, return = u32, pinned => {
+                let mut total = 0;
+                let t = &mut total;
+                loop {
+                    let v = yield_!(*t);
+                    if v == 0 {
+                        break;
+                    }
+                    *t += v;
+                }
+                total
+            }),
+        );
+        assert_eq!(g.start(), GeneratorState::Yielded(0));
+        assert_eq!(g.send(4), GeneratorState::Yielded(4));
+        assert_eq!(g.send(0), GeneratorState::Complete(4));
+    }
+}

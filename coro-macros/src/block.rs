@@ -44,7 +44,7 @@ impl Form {
     fn allowed(self) -> &'static str {
         match self {
             Form::Gen => {
-                "`yield = Type`, `resume = Type`, `throw = Type`, `return = Type`, `move(name, ..)`, `clone`, `crate = path`"
+                "`yield = Type`, `resume = Type`, `throw = Type`, `return = Type`, `move(name, ..)`, `clone`, `pinned`, `crate = path`"
             }
             Form::AsyncGen => "`yield = Type`, `return = Type`, `crate = path`",
         }
@@ -198,7 +198,9 @@ impl Input {
                     has_yield |= key == "yield";
                     forwarded.push(opt.clone());
                 }
-                "resume" | "throw" | "clone" if form == Form::Gen => forwarded.push(opt.clone()),
+                "resume" | "throw" | "clone" | "pinned" if form == Form::Gen => {
+                    forwarded.push(opt.clone());
+                }
                 "resume" | "throw" => {
                     cx.error_spanned_by(
                         &first,

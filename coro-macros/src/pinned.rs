@@ -29,6 +29,55 @@ use crate::signature;
 // Input:  the parsed fn (checked like any `#[generator]` fn) and its options.
 // Output: the fn returning the pinned generator (see the module docs).
 pub fn expand(args: &Args, func: &syn::ItemFn) -> syn::Result<TokenStream> {
+    let krate = &args.krate;
+    let resume_ty = resume_type(args);
+    let y = &args.yield_ty;
+    let ret = signature::return_type(&func.sig);
+    let mut sig = func.sig.clone();
+    let rebind = crate::async_gen::rebind_args(&mut sig);
+    let body = expression(
+        args,
+        &func.block,
+        &func.sig.ident.to_string(),
+        &ret,
+        &rebind,
+    )?;
+    let impl_ = Ident::new("impl", Span::mixed_site());
+    sig.output = syn::parse_quote! {
+        -> #krate::PinnedGen<#y, #resume_ty, #impl_ #krate::PinnedBody<
+            #y,
+            #resume_ty,
+            Fut = #impl_ ::core::future::Future<Output = #ret>,
+        >>
+    };
+    let syn::ItemFn { attrs, vis, .. } = func;
+    // The body's awaits are the lowering's yields, not the user's: clippy's lints about holding a
+    // borrow across an await would fire on code a plain fn accepts without a word.
+    Ok(quote! {
+        #(#attrs)*
+        #[allow(clippy::await_holding_refcell_ref, clippy::await_holding_lock, clippy::await_holding_invalid_type)]
+        #vis #sig {
+            #body
+        }
+    })
+}
+
+fn resume_type(args: &Args) -> TokenStream {
+    args.resume_ty
+        .as_ref()
+        .map_or_else(|| quote!(()), ToTokens::to_token_stream)
+}
+
+/// The pinned generator as an expression: `body` in an `async move` block inside a `move`
+/// closure, so it takes what it uses from its surroundings as a closure does (a fn's
+/// parameters, or `gen_block!(.., pinned => ..)`'s environment). `ret` may be `_`.
+pub fn expression(
+    args: &Args,
+    block: &syn::Block,
+    name: &str,
+    ret: &TokenStream,
+    rebind: &TokenStream,
+) -> syn::Result<TokenStream> {
     let cx = Ctxt::new();
     if let Some(t) = &args.throw_ty {
         cx.error_spanned_by(
@@ -37,12 +86,8 @@ pub fn expand(args: &Args, func: &syn::ItemFn) -> syn::Result<TokenStream> {
         );
     }
     let krate = &args.krate;
-    let resume_ty = args
-        .resume_ty
-        .as_ref()
-        .map_or_else(|| quote!(()), ToTokens::to_token_stream);
+    let resume_ty = resume_type(args);
     let y = &args.yield_ty;
-    let ret = signature::return_type(&func.sig);
     let yielder = Ident::new("__coro_yielder", Span::mixed_site());
     let mut rewriter = Rewriter {
         cx: &cx,
@@ -52,23 +97,11 @@ pub fn expand(args: &Args, func: &syn::ItemFn) -> syn::Result<TokenStream> {
         resume_is_unit: args.resume_is_unit(),
         points: Vec::new(),
     };
-    let markers = scan::marker_paths(&func.block);
-    let mut block = (*func.block).clone();
+    let markers = scan::marker_paths(block);
+    let mut block = block.clone();
     rewriter.visit_block_mut(&mut block);
     let points = std::mem::take(&mut rewriter.points);
     cx.check()?;
-
-    let mut sig = func.sig.clone();
-    let rebind = crate::async_gen::rebind_args(&mut sig);
-    let impl_ = Ident::new("impl", Span::mixed_site());
-    sig.output = syn::parse_quote! {
-        -> #krate::PinnedGen<#y, #resume_ty, #impl_ #krate::PinnedBody<
-            #y,
-            #resume_ty,
-            Fut = #impl_ ::core::future::Future<Output = #ret>,
-        >>
-    };
-    let name = func.sig.ident.to_string();
     let unit = args.resume_is_unit();
     let point_values = points.iter().enumerate().map(|(index, p)| {
         let (source, line, column) = (
@@ -88,28 +121,21 @@ pub fn expand(args: &Args, func: &syn::ItemFn) -> syn::Result<TokenStream> {
     let yo = Ident::new("__coro_yo", Span::mixed_site());
     let stmts = &block.stmts;
     let used = markers.iter().map(|p| quote!(#p!(@used);));
-    let syn::ItemFn { attrs, vis, .. } = func;
-    // The body's awaits are the lowering's yields, not the user's: clippy's lints about holding a
-    // borrow across an await would fire on code a plain fn accepts without a word.
     Ok(quote! {
-        #(#attrs)*
-        #[allow(clippy::await_holding_refcell_ref, clippy::await_holding_lock, clippy::await_holding_invalid_type)]
-        #vis #sig {
-            #(#used)*
-            static #info: #krate::__private::PinnedInfo = #krate::__private::PinnedInfo {
-                name: #name,
-                points: &[#(#point_values),*],
-                resume_is_unit: #unit,
-            };
-            #krate::__private::pinned::<#y, #resume_ty, #ret, _, _>(
-                &#info,
-                move |mut #yo: #krate::__private::PinnedYielder<#y, #resume_ty>| async move {
-                    let mut #yielder = #yo.handle();
-                    #rebind
-                    #(#stmts)*
-                },
-            )
-        }
+        #(#used)*
+        static #info: #krate::__private::PinnedInfo = #krate::__private::PinnedInfo {
+            name: #name,
+            points: &[#(#point_values),*],
+            resume_is_unit: #unit,
+        };
+        #krate::__private::pinned::<#y, #resume_ty, #ret, _, _>(
+            &#info,
+            move |mut #yo: #krate::__private::PinnedYielder<#y, #resume_ty>| async move {
+                let mut #yielder = #yo.handle();
+                #rebind
+                #(#stmts)*
+            },
+        )
     })
 }
 

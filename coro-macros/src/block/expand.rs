@@ -106,6 +106,17 @@ pub fn gen_block(input: &TokenStream) -> TokenStream {
         let err = syn::Error::new(Span::call_site(), "gen_block! could not read its options");
         return error_expr(form, &captures, &err, &fallback(None));
     };
+    if args.pinned.is_some() {
+        // An `async move` block in a `move` closure: rustc finds the captures itself.
+        let ret = ret
+            .as_ref()
+            .map_or_else(|| quote!(_), ToTokens::to_token_stream);
+        let body = crate::pinned::expression(args, &parsed.body, "gen_block", &ret, &quote!());
+        return match body {
+            Ok(tokens) => quote!({ #tokens }),
+            Err(err) => error_expr(form, &captures, &err, &fallback(None)),
+        };
+    }
     match lower(&parsed, args, ret.as_ref(), &captures) {
         Ok(tokens) => tokens,
         Err(err) => error_expr(
