@@ -470,3 +470,43 @@ mod pinned_block {
         assert_eq!(g.send(0), GeneratorState::Complete(4));
     }
 }
+
+/// Shapes the differential tester found wrong in pinned mode on its first run (157 of 843
+/// programs): a `yield_!` inside another's value (two borrows of the yielder), and a
+/// suspension at the start of a statement followed by an operator (`yield_from!(..) - x`).
+mod found_by_difftest {
+    use super::*;
+
+    #[generator(yield = i64, resume = i64, pinned)]
+    fn nested() -> i64 {
+        let a = yield_!(yield_!(1) + 10);
+        a
+    }
+
+    #[test]
+    fn a_yield_inside_a_yields_value() {
+        let mut g = pin!(nested());
+        assert_eq!(g.start(), GeneratorState::Yielded(1));
+        assert_eq!(g.send(5), GeneratorState::Yielded(15));
+        assert_eq!(g.send(7), GeneratorState::Complete(7));
+    }
+
+    #[generator(yield = i64, resume = i64)]
+    fn sub() -> i64 {
+        yield_!(0);
+        100
+    }
+
+    #[generator(yield = i64, resume = i64, pinned)]
+    fn leading() -> i64 {
+        yield_from!(sub()) - yield_!(2)
+    }
+
+    #[test]
+    fn a_suspension_starting_a_statement() {
+        let mut g = pin!(leading());
+        assert_eq!(g.start(), GeneratorState::Yielded(0));
+        assert_eq!(g.send(0), GeneratorState::Yielded(2));
+        assert_eq!(g.send(1), GeneratorState::Complete(99));
+    }
+}

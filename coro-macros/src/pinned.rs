@@ -186,8 +186,12 @@ impl Rewriter<'_> {
         let at = self.point(mac);
         let yielder = self.yielder;
         let await_ = Ident::new("await", mac.path.span());
-        let received = quote!(#yielder.yield_(#value, #at).#await_);
-        Expr::Verbatim(self.resumed(&received))
+        // The value first: it may hold a `yield_!` of its own, which borrows the yielder too.
+        let v = Ident::new("__coro_value", Span::mixed_site());
+        let received = quote!(#yielder.yield_(#v, #at).#await_);
+        let resumed = self.resumed(&received);
+        // Parenthesized: a block at the start of a statement would end there (`{..} - x`).
+        Expr::Verbatim(quote!(({ let #v = #value; #resumed })))
     }
 
     // Desugar from `yield_from!(g)` into a loop that starts `g`, yields what it yields and sends
@@ -220,7 +224,7 @@ impl Rewriter<'_> {
         );
         let await_ = Ident::new("await", mac.path.span());
         let sent = self.resumed(&quote!(#received));
-        Expr::Verbatim(quote! {{
+        Expr::Verbatim(quote! {({
             let mut #gen_ = #sub;
             let mut #state = #proto::start(&mut #gen_);
             loop {
@@ -232,7 +236,7 @@ impl Rewriter<'_> {
                     #krate::__private::GeneratorState::Complete(#ret) => break #ret,
                 }
             }
-        }})
+        })})
     }
 
     fn marker(&mut self, kind: YieldKind, mac: &Macro) -> Expr {

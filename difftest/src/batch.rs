@@ -121,9 +121,10 @@ pub fn plain_source(p: &Program) -> String {
 pub fn generator_source(p: &Program) -> String {
     format!(
         "//! seed {seed}\n#![allow(warnings, clippy::all)]\nuse crate::rt::*;\nuse coro_core::{{generator, yield_, yield_from}};\n\n\
-         #[generator(yield = i64, resume = i64{clone})]\npub fn run(log: Log{extra}) -> {ret} {body}\n",
+         #[generator(yield = i64, resume = i64{clone}{pinned})]\npub fn run(log: Log{extra}) -> {ret} {body}\n",
         seed = p.seed,
         clone = if p.clone { ", clone" } else { "" },
+        pinned = if p.pinned { ", pinned" } else { "" },
         extra = extra_param(p),
         ret = p.ret.rust(),
         body = p.body,
@@ -147,13 +148,17 @@ fn main_source(programs: &[(usize, &Program)]) -> String {
          Ok(n) => runs += n,\n        Err(e) => println!(\"FAIL {i}\\n{e}\\nEND\"),\n    };\n",
     );
     for (i, p) in programs {
-        let (pf, gf) = if p.slice_arg {
-            (
+        let (pf, gf) = match (p.slice_arg, p.pinned) {
+            (true, false) => (
                 format!("|l, c| p{i}::run(l, c, rt::XS)"),
                 format!("|l| g{i}::run(l, rt::XS)"),
-            )
-        } else {
-            (format!("p{i}::run"), format!("g{i}::run"))
+            ),
+            (true, true) => (
+                format!("|l, c| p{i}::run(l, c, rt::XS)"),
+                format!("|l| Box::pin(g{i}::run(l, rt::XS))"),
+            ),
+            (false, false) => (format!("p{i}::run"), format!("g{i}::run")),
+            (false, true) => (format!("p{i}::run"), format!("|l| Box::pin(g{i}::run(l))")),
         };
         let clone = if p.clone {
             format!(

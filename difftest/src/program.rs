@@ -213,6 +213,9 @@ pub struct Program {
     pub clone: bool,
     /// The fn takes `xs: &[i64]` (called with [`crate::runtime::XS`]).
     pub slice_arg: bool,
+    /// `#[generator(.., pinned)]`: the same body through the async-block runtime, boxed and
+    /// pinned by the driver.
+    pub pinned: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -397,6 +400,9 @@ pub fn generate(seed: u64, cfg: &Config) -> Program {
         strict_order: !cfg.avoid.restored_drop_order,
         lenient_locals: cfg.avoid.dead_local_drops_late,
         clone,
+        // A quarter of the programs (not the `clone` ones: pinned generators are not `Clone`)
+        // run in pinned mode, chosen from the seed so that the random stream stays as it was.
+        pinned: !clone && seed % 4 == 1,
         slice_arg,
     }
 }
