@@ -55,6 +55,7 @@ fn assert_compiles_and_agrees(k: usize, ret: RetTy, guards: &[u32], body: &str) 
         lenient_locals: false,
         clone: false,
         slice_arg: false,
+        pinned: false,
     };
     let report = check_programs(&opts, k, &[program]);
     assert!(
