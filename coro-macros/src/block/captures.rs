@@ -100,6 +100,8 @@ fn is_keyword(name: &str) -> bool {
 }
 
 impl Captures {
+    crate::lower::names::scope_walk_helpers!();
+
     fn bound(&self, name: &str) -> bool {
         self.scopes.iter().any(|s| s.contains(name))
     }
@@ -125,28 +127,6 @@ impl Captures {
 
     fn bind_pat(&mut self, pat: &Pat) {
         self.bind(pat_bindings(pat).into_iter().map(|b| b.ident.to_string()));
-    }
-
-    fn scoped<F: FnOnce(&mut Self)>(&mut self, f: F) {
-        self.scopes.push(HashSet::new());
-        f(self);
-        self.scopes.pop();
-    }
-
-    /// An `if`/`while` condition: its `let` patterns bind for the body only (the caller pushed
-    /// the scope).
-    fn cond(&mut self, cond: &Expr) {
-        match cond {
-            Expr::Let(l) => {
-                self.visit_expr(&l.expr);
-                self.bind_pat(&l.pat);
-            }
-            Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
-                self.cond(&b.left);
-                self.cond(&b.right);
-            }
-            other => self.visit_expr(other),
-        }
     }
 
     /// Tokens of a macro whose syntax we do not know: first as comma-separated expressions; if

@@ -77,6 +77,8 @@ pub struct FreeNames {
 }
 
 impl FreeNames {
+    scope_walk_helpers!();
+
     pub fn of_expr(e: &Expr) -> Vec<Ident> {
         let mut f = FreeNames::default();
         f.visit_expr(e);
@@ -105,12 +107,6 @@ impl FreeNames {
         }
     }
 
-    fn scoped<F: FnOnce(&mut Self)>(&mut self, f: F) {
-        self.scopes.push(HashSet::new());
-        f(self);
-        self.scopes.pop();
-    }
-
     fn tokens(&mut self, tokens: &TokenStream) {
         for tt in tokens.clone() {
             match tt {
@@ -125,23 +121,36 @@ impl FreeNames {
             }
         }
     }
-
-    /// Visits an `if`/`while` condition: `let` patterns bind into the current scope frame, which
-    /// the caller has pushed so that they are visible in the body only.
-    fn cond(&mut self, cond: &Expr) {
-        match cond {
-            Expr::Let(l) => {
-                self.visit_expr(&l.expr);
-                self.bind_pat(&l.pat);
-            }
-            Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
-                self.cond(&b.left);
-                self.cond(&b.right);
-            }
-            other => self.visit_expr(other),
-        }
-    }
 }
+
+/// The helpers of [`scope_walk_visits!`], for the visitor's inherent impl: a scope frame
+/// around `f`, and an `if`/`while` condition whose `let` patterns bind for the body only (the
+/// caller pushed the frame). The visitor has `scopes: Vec<HashSet<String>>`.
+macro_rules! scope_walk_helpers {
+    () => {
+        fn scoped<F: FnOnce(&mut Self)>(&mut self, f: F) {
+            self.scopes.push(HashSet::new());
+            f(self);
+            self.scopes.pop();
+        }
+        /// Visits an `if`/`while` condition: `let` patterns bind into the current scope frame, which
+        /// the caller has pushed so that they are visible in the body only.
+        fn cond(&mut self, cond: &Expr) {
+            match cond {
+                Expr::Let(l) => {
+                    self.visit_expr(&l.expr);
+                    self.bind_pat(&l.pat);
+                }
+                Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
+                    self.cond(&b.left);
+                    self.cond(&b.right);
+                }
+                other => self.visit_expr(other),
+            }
+        }
+    };
+}
+pub(crate) use scope_walk_helpers;
 
 /// The `Visit` methods that walk scopes the same way for [`FreeNames`] and the block forms'
 /// capture finder (`block/captures.rs`): paths mention, patterns bind, blocks, closures, arms

@@ -52,6 +52,11 @@ impl Lowerer<'_> {
 /// Keeps the witnesses of locals some arm declares afresh (and restores the witness in); drops
 /// the others from every saved set.
 pub fn prune(g: &mut Graph) {
+    if g.witnesses.is_empty() {
+        return;
+    }
+    // Once per block, not once per witness and block.
+    let declared: Vec<Vec<LocalId>> = (0..g.blocks.len()).map(|b| g.entry_declared(b)).collect();
     let mut unneeded = Vec::new();
     for n in 0..g.witnesses.len() {
         let Witness {
@@ -60,7 +65,7 @@ pub fn prune(g: &mut Graph) {
             ..
         } = g.witnesses[n];
         let needed = (0..g.blocks.len())
-            .any(|b| g.restored(b).contains(&witness) && g.entry_declared(b).contains(&local));
+            .any(|b| g.restored(b).contains(&witness) && declared[b].contains(&local));
         g.witnesses[n].needed = needed;
         if !needed {
             unneeded.push(witness);
