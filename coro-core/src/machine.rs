@@ -105,6 +105,18 @@ pub struct Machine<S, F, P = Plain> {
     protocol: core::marker::PhantomData<fn() -> P>,
 }
 
+impl<S, F, P> Machine<S, F, P> {
+    /// What every constructor below builds; they differ only in the step's bound.
+    #[inline]
+    fn new(state: S, step: F) -> Self {
+        Machine {
+            state,
+            step,
+            protocol: core::marker::PhantomData,
+        }
+    }
+}
+
 // By hand: a derive would ask `P: Clone`, which `Thrown<E>` need not be.
 impl<S: Clone, F: Clone, P> Clone for Machine<S, F, P> {
     fn clone(&self) -> Self {
@@ -124,11 +136,7 @@ where
     S: StateInfo,
     F: Fn(&mut S, Option<R>) -> Step<Y, Ret>,
 {
-    Machine {
-        state,
-        step,
-        protocol: core::marker::PhantomData,
-    }
+    Machine::new(state, step)
 }
 
 /// [`machine`] for `resume = &T`: the step is higher-ranked in the borrow, so the generator is a
@@ -139,11 +147,7 @@ where
     S: StateInfo,
     F: for<'r> Fn(&mut S, Option<&'r T>) -> Step<Y, Ret>,
 {
-    Machine {
-        state,
-        step,
-        protocol: core::marker::PhantomData,
-    }
+    Machine::new(state, step)
 }
 
 /// [`machine_lent`] for `resume = &mut T`.
@@ -153,11 +157,7 @@ where
     S: StateInfo,
     F: for<'r> Fn(&mut S, Option<&'r mut T>) -> Step<Y, Ret>,
 {
-    Machine {
-        state,
-        step,
-        protocol: core::marker::PhantomData,
-    }
+    Machine::new(state, step)
 }
 
 /// [`machine`] for a generator declared with `throw = E`.
@@ -167,11 +167,7 @@ where
     S: StateInfo,
     F: Fn(&mut S, Option<Result<R, E>>) -> Step<Y, Ret>,
 {
-    Machine {
-        state,
-        step,
-        protocol: core::marker::PhantomData,
-    }
+    Machine::new(state, step)
 }
 
 impl<S, F, P, R, Y, Ret> Generator<R> for Machine<S, F, P>
