@@ -8,6 +8,7 @@
 extern crate alloc;
 
 mod adapters;
+mod async_machine;
 mod delegate;
 mod generator;
 mod machine;
@@ -55,6 +56,7 @@ pub use {delegate::Delegate, try_op::FromResidual};
 /// Not public API: what the macros' expansions name.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::async_machine::{AsyncMachine, Awaiting, async_machine};
     pub use crate::delegate::{
         CharsKind, ForwardKind, ItemsKind, OtherKind, PinnedKind, ShieldKind, Sub,
     };

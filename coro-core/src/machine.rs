@@ -33,6 +33,9 @@ pub enum Refusal {
     NeedsValue,
     /// `throw` before `start`: no `yield_!` is waiting to receive the error.
     ThrowNotStarted,
+    /// Not a refusal: an `#[async_gen]` body is waiting for the future it awaits (the step
+    /// saved its state at that `.await`). Only an `AsyncMachine`'s step returns it.
+    Pending,
 }
 
 impl Refusal {
@@ -47,6 +50,7 @@ impl Refusal {
             Refusal::NotStarted => send_before_start(),
             Refusal::NeedsValue => start_while_suspended(),
             Refusal::ThrowNotStarted => throw_before_start(),
+            Refusal::Pending => unreachable!("only an `#[async_gen]` body awaits"),
         }
     }
 }

@@ -146,8 +146,14 @@ fn panics_propagate_and_poison_the_stream() {
 
 #[test]
 fn debug_shows_the_state() {
-    #[async_gen(yield = u8)]
+    // The async-block path knows the phase only.
+    #[async_gen(yield = u8, pinned)]
     async fn one() {
+        yield_!(1);
+    }
+    // The enum path names the fn and the suspension point, as a `#[generator]` does.
+    #[async_gen(yield = u8)]
+    async fn two() {
         yield_!(1);
     }
     let mut s = Box::pin(one());
@@ -156,6 +162,14 @@ fn debug_shows_the_state() {
     assert_eq!(format!("{s:?}"), "AsyncGen { state: \"suspended\", .. }");
     let _ = block_on(s.next());
     assert_eq!(format!("{s:?}"), "AsyncGen { state: \"done\", .. }");
+
+    let mut s = two();
+    assert_eq!(format!("{s:?}"), "two (created)");
+    let _ = block_on(s.next());
+    let at = format!("{s:?}");
+    assert!(at.starts_with("two (suspended at yield_!(1) at "), "{at}");
+    let _ = block_on(s.next());
+    assert_eq!(format!("{s:?}"), "two (completed)");
 }
 
 #[async_gen(yield = usize)]

@@ -29,7 +29,7 @@ impl Kind {
             Kind::Generator => {
                 "`yield = Type`, `resume = Type`, `throw = Type`, `crate = path`, `clone`, `pinned`"
             }
-            Kind::AsyncGen => "`yield = Type`, `crate = path`, `boxed`, `boxed_local`",
+            Kind::AsyncGen => "`yield = Type`, `crate = path`, `boxed`, `boxed_local`, `pinned`",
         }
     }
 }
@@ -61,7 +61,8 @@ pub struct Args {
     /// `clone` for `#[generator]`: the generator is `Clone` (forking it copies its state).
     pub clone: Option<Span>,
     /// `pinned` for `#[generator]`: the body may borrow its own locals across a `yield_!`; the
-    /// generator is `!Unpin` (see `pinned.rs`).
+    /// generator is `!Unpin` (see `pinned.rs`). For `#[async_gen]`: the body runs as an async
+    /// block whatever it holds (see `async_gen/path.rs`).
     pub pinned: Option<Span>,
 }
 
@@ -319,7 +320,9 @@ pub fn parse(kind: Kind, tokens: TokenStream, cx: &Ctxt) -> Option<Args> {
             RawArg::Flag(ident) if kind == Kind::Generator && ident == "clone" => {
                 flag_once(&ident, &mut clone, name, cx);
             }
-            RawArg::Flag(ident) if kind == Kind::Generator && ident == "pinned" => {
+            RawArg::Flag(ident)
+                if matches!(kind, Kind::Generator | Kind::AsyncGen) && ident == "pinned" =>
+            {
                 flag_once(&ident, &mut pinned, name, cx);
             }
             RawArg::Flag(ident) | RawArg::Other(ident) => {

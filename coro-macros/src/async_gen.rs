@@ -26,6 +26,8 @@
 
 pub(crate) mod body;
 mod boxed;
+mod machine;
+mod path;
 #[cfg(test)]
 mod tests;
 
@@ -171,6 +173,10 @@ fn lower(cx: &Ctxt, args: &args::Args, func: ItemFn) -> Option<TokenStream> {
 
     // The body: expand `for_await!`, check, rewrite the markers.
     let mut block = *block;
+    let path = match args.pinned {
+        None => path::check(&block),
+        Some(_) => path::Path::AsyncBlock("`pinned`"),
+    };
     let for_await_paths = body::expand_for_await(cx, &mut block, krate);
     scan::check_body(cx, &block, Kind::AsyncGen);
     body::check_macro_tokens(cx, &block);
@@ -179,33 +185,17 @@ fn lower(cx: &Ctxt, args: &args::Args, func: ItemFn) -> Option<TokenStream> {
     }
     let mut used = scan::marker_paths(&block);
     used.extend(for_await_paths);
-    let yielder = Ident::new("__yielder", Span::mixed_site());
-    let yo = Ident::new("__yo", Span::mixed_site());
-    body::Rewriter {
-        cx,
-        krate,
-        yielder: yielder.clone(),
-        result: out.result,
-    }
-    .visit_block_mut(&mut block);
-    if cx.has_errors() {
-        return None;
-    }
-
-    let rebind = rebind_args(&mut sig);
-
-    let item = &out.item;
-    let ret = &out.ret;
     let keep = body::keep_imports_used(&used);
-    // The body's statements go straight into the async block: the user's braces around them
-    // as the block's tail would trip `unused_braces` at the fn's own braces.
-    let stmts = &block.stmts;
-    let stream = quote! {
-        #krate::__private::async_gen::<#item, #ret, _, _>(move |mut #yo: #krate::__private::Yielder<#item>| async move {
-            let mut #yielder = #yo.handle();
-            #rebind
-            #(#stmts)*
-        })
+    let item = &out.item;
+    let enum_path = match path {
+        path::Path::Enum { awaits } => machine::stream(args, &sig, &block, &out, awaits),
+        path::Path::AsyncBlock(_) => None,
+    };
+    let stream = if let Some((enum_sig, stream)) = enum_path {
+        sig = enum_sig;
+        stream
+    } else {
+        async_block_stream(cx, args, &mut sig, block, &out)?
     };
 
     sig.asyncness = None;
@@ -251,6 +241,41 @@ fn lower(cx: &Ctxt, args: &args::Args, func: ItemFn) -> Option<TokenStream> {
         quote!(#[allow(refining_impl_trait, clippy::must_use_candidate)])
     };
     Some(quote!(#(#attrs)* #allow #vis #sig #out_block))
+}
+
+/// The fallback path: the body as an async block over a yield slot.
+fn async_block_stream(
+    cx: &Ctxt,
+    args: &args::Args,
+    sig: &mut syn::Signature,
+    mut block: syn::Block,
+    out: &Output,
+) -> Option<TokenStream> {
+    let krate = &args.krate;
+    let yielder = Ident::new("__yielder", Span::mixed_site());
+    let yo = Ident::new("__yo", Span::mixed_site());
+    body::Rewriter {
+        cx,
+        krate,
+        yielder: yielder.clone(),
+        result: out.result,
+    }
+    .visit_block_mut(&mut block);
+    if cx.has_errors() {
+        return None;
+    }
+    let rebind = rebind_args(sig);
+    let (item, ret) = (&out.item, &out.ret);
+    // The body's statements go straight into the async block: the user's braces around them
+    // as the block's tail would trip `unused_braces` at the fn's own braces.
+    let stmts = &block.stmts;
+    Some(quote! {
+        #krate::__private::async_gen::<#item, #ret, _, _>(move |mut #yo: #krate::__private::Yielder<#item>| async move {
+            let mut #yielder = #yo.handle();
+            #rebind
+            #(#stmts)*
+        })
+    })
 }
 
 /// Every argument is moved into the stream, as an async fn moves them into its future.

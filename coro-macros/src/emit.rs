@@ -141,7 +141,11 @@ impl Emit<'_> {
         let fn_name = &self.fn_name;
         let start_fields = self.g.params.iter().zip(&self.start_values).map(|(&l, v)| {
             let f = &self.g.locals[l].hidden;
-            quote!(#f: #v)
+            // Moving `_guard` into the state is not a use of it in the user's code.
+            let name = v.to_string();
+            let lint = (name.starts_with('_') && !name.starts_with("__coro"))
+                .then(|| quote!(#[allow(clippy::used_underscore_binding)]));
+            quote!(#lint #f: #v)
         });
         let items = &self.g.items;
         let (yield_ty, return_ty) = (&self.yield_ty, &self.return_ty);
@@ -151,6 +155,9 @@ impl Emit<'_> {
         // opaque type is reported there rather than at the whole attribute.
         let binding = Ident::new("__coro_generator", Span::mixed_site());
         let build = match &self.ctx.throw_ty {
+            None if self.ctx.awaits.is_some() => {
+                quote!(#krate::__private::async_machine::<#yield_ty, #return_ty, _, _, _>)
+            }
             // `resume = &[u8]`: the step is higher-ranked in the borrow, so each sent value is
             // lent for one resumption (`for<'r> Generator<&'r [u8]>`).
             None if self.ctx.lent.is_some() => {
@@ -166,6 +173,26 @@ impl Emit<'_> {
             Some(e) => quote! {
                 #krate::__private::throwing_machine::<#resume_ty, #e, #yield_ty, #return_ty, _, _>
             },
+        };
+        // `#[async_gen]`: the pinned tree of awaited futures, and the task's context.
+        let (awaiting, async_params) = match &self.ctx.awaits {
+            None => (TokenStream::new(), TokenStream::new()),
+            Some(aw) => {
+                let (slot, cx) = (&aw.slot, &aw.cx);
+                let tree = crate::lower::await_point::tree_type(krate, aw.count);
+                let (init, mutable) = if aw.count == 0 {
+                    (quote!(()), TokenStream::new())
+                } else {
+                    (quote!(#krate::__private::Awaiting::None), quote!(mut))
+                };
+                (
+                    quote!(#init,),
+                    quote! {
+                        , #mutable #slot: ::core::pin::Pin<&mut #tree>,
+                        #cx: &mut ::core::task::Context<'_>
+                    },
+                )
+            }
         };
         let returned = Ident::new(
             "__coro_generator",
@@ -195,7 +222,8 @@ impl Emit<'_> {
             }
             let #binding = #build(
                 #enum_name::Start { #(#start_fields),* },
-                |#state, mut #resume| {
+                #awaiting
+                |#state, mut #resume #async_params| {
                     #(#items)*
                     // Internal jumps go through a local, not through `*state`: LLVM then sees the
                     // constant discriminant at each `continue` and threads the jump directly.
@@ -437,6 +465,14 @@ impl Emit<'_> {
                     // cannot prove away (measured on recursive `yield_from!`).
                     #krate::__private::set_state(#state, #variant);
                     return ::core::result::Result::Ok(#krate::__private::GeneratorState::Yielded(#y));
+                })
+            }
+            JumpKind::Pending => {
+                self.materialized.borrow_mut().insert(jump.target);
+                quote!({
+                    #(#bind_defines)*
+                    #krate::__private::set_state(#state, #variant);
+                    return ::core::result::Result::Err(#krate::__private::Refusal::Pending);
                 })
             }
         }

@@ -105,6 +105,22 @@ fn state_enum_name(name: &Ident, mentions: &[&TokenStream]) -> Ident {
 
 /// Lowers the body and solves liveness; checks borrows held across jumps.
 pub fn analyze(args: &args::Args, func: &mut syn::ItemFn) -> syn::Result<Analysis> {
+    analyze_with(args, func, None)
+}
+
+/// What an `#[async_gen]` body on the enum path changes in the analysis.
+pub struct AsyncShape {
+    /// The stream's item (`Y`, or `Result<Y, E>`), which is what its `yield_!`s hand out.
+    pub item: TokenStream,
+    pub awaits: lower::Awaits,
+}
+
+/// [`analyze`], for a `#[generator]` (`shape: None`) or an `#[async_gen]` body.
+pub fn analyze_with(
+    args: &args::Args,
+    func: &mut syn::ItemFn,
+    shape: Option<AsyncShape>,
+) -> syn::Result<Analysis> {
     let cx = Ctxt::new();
     let mut prologue = Vec::new();
     let (params, self_ident) = signature::params(&mut func.sig, &mut prologue);
@@ -120,9 +136,11 @@ pub fn analyze(args: &args::Args, func: &mut syn::ItemFn) -> syn::Result<Analysi
     } else {
         quote!(())
     };
-    let yield_ty = {
+    let (yield_ty, awaits) = if let Some(shape) = shape {
+        (shape.item, Some(shape.awaits))
+    } else {
         let y = &args.yield_ty;
-        quote!(#y)
+        (quote!(#y), None)
     };
     let ctx = Context {
         krate: args.krate.clone(),
@@ -148,6 +166,7 @@ pub fn analyze(args: &args::Args, func: &mut syn::ItemFn) -> syn::Result<Analysi
         yield_ty: signature::nameable_in_body(&yield_ty).then(|| yield_ty.clone()),
         return_ty: signature::nameable_in_body(&ret).then(|| ret.clone()),
         resume_ty,
+        awaits,
     };
 
     let mut lowerer = Lowerer::new(&cx, &ctx);
@@ -213,13 +232,18 @@ pub fn machine(
     func: &mut syn::ItemFn,
     name: String,
 ) -> syn::Result<TokenStream> {
+    Ok(emit(args, analyze(args, func)?, name))
+}
+
+/// The statements that build the machine of an analysed body.
+pub fn emit(args: &args::Args, analysis: Analysis, name: String) -> TokenStream {
     let Analysis {
         graph,
         ctx,
         params,
         ret,
         yield_ty,
-    } = analyze(args, func)?;
+    } = analysis;
     let emit = Emit {
         g: &graph,
         ctx: &ctx,
@@ -250,5 +274,5 @@ pub fn machine(
             }),
         lingering: std::cell::RefCell::new(Vec::new()),
     };
-    Ok(emit.emit())
+    emit.emit()
 }

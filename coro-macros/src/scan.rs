@@ -107,7 +107,10 @@ impl<'ast> Visit<'ast> for Finder {
         if is_block_macro(&mac.path) {
             return;
         }
-        if yield_kind(&mac.path).is_some() || tokens_mention_yield(&mac.tokens) {
+        if yield_kind(&mac.path).is_some()
+            || crate::lower::await_point::is_await_marker(&mac.path)
+            || tokens_mention_yield(&mac.tokens)
+        {
             self.found = true;
         }
     }

@@ -91,3 +91,61 @@ fn markers_in_async_blocks_inside_macros_are_reported() {
     let err = cx.check().unwrap_err().to_string();
     assert!(err.contains("async block"), "{err}");
 }
+
+/// Which path a body takes, and why (`path::check`).
+mod which_path {
+    use super::super::path::{Path, check};
+    use quote::quote;
+
+    fn path_of(body: &proc_macro2::TokenStream) -> Result<usize, &'static str> {
+        let block: syn::Block = syn::parse2(quote!({ #body })).expect("a block");
+        match check(&block) {
+            Path::Enum { awaits } => Ok(awaits),
+            Path::AsyncBlock(why) => Err(why),
+        }
+    }
+
+    #[test]
+    fn futures_that_own_what_they_name_take_the_enum_path() {
+        assert_eq!(path_of(&quote!(yield_!(1);)), Ok(0));
+        assert_eq!(
+            path_of(&quote! {
+                let d = sleep(Duration::from_millis(ms)).await;
+                yield_!(fetch(self.id, url.clone(), v[i], *r, (a, b), [c], S { x }).await?);
+                let f = async move { g(&x).await };
+                f.await;
+                yield_!(format!("{x}"));
+                println!("{}", d);
+            }),
+            Ok(3)
+        );
+    }
+
+    #[test]
+    fn borrowing_futures_and_hidden_awaits_take_the_async_block_path() {
+        let borrow = Err("an awaited future that may borrow a local");
+        assert_eq!(path_of(&quote!(rx.recv().await;)), borrow);
+        assert_eq!(path_of(&quote!(read(&mut buf).await;)), borrow);
+        assert_eq!(path_of(&quote!(make().run().await;)), borrow);
+        assert_eq!(path_of(&quote!(f(s.as_str()).await;)), borrow);
+        assert_eq!(path_of(&quote!(yield_!(rx.recv().await);)), borrow);
+        assert_eq!(
+            path_of(&quote!(let (a, b) = join!(f(), g());)),
+            Err("a macro that may expand to an `.await`")
+        );
+        assert_eq!(
+            path_of(&quote!(println!("{}", f().await);)),
+            Err("an `.await` inside a macro's arguments")
+        );
+        assert!(path_of(&quote!(for_await!(x in s { yield_!(x) });)).is_err());
+        assert!(path_of(&quote!(yield_from!(other());)).is_err());
+        assert_eq!(
+            path_of(&quote!(let c = || n + 1; yield_!(c());)),
+            Err("a closure that is not `move`")
+        );
+        assert_eq!(
+            path_of(&quote!(let f = async { n }; yield_!(f.await);)),
+            Err("an async block that is not `move`")
+        );
+    }
+}

@@ -22,6 +22,9 @@ impl Lowerer<'_> {
             return self.verbatim_expr(e);
         }
         match e {
+            Expr::Macro(m) if super::await_point::is_await_marker(&m.mac.path) => {
+                self.lower_await(&m.mac, true)
+            }
             Expr::Macro(m) => match scan::yield_kind(&m.mac.path) {
                 Some(YieldKind::Yield) => self.lower_yield(&m.mac, true, false),
                 Some(YieldKind::YieldCatch) => self.lower_yield(&m.mac, true, true),

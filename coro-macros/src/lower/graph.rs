@@ -108,6 +108,16 @@ pub enum JumpKind {
         value: TokenStream,
         value_span: Span,
     },
+    /// An `#[async_gen]` body's awaited future is not ready: save the state at the `.await`
+    /// (the jump's own block) and return `Pending`.
+    Pending,
+}
+
+impl JumpKind {
+    /// The step returns here, so a borrow of a temporary cannot be kept across the jump.
+    pub fn suspends(&self) -> bool {
+        matches!(self, JumpKind::Yield { .. } | JumpKind::Pending)
+    }
 }
 
 /// A transfer of control to another block, through the state enum.
@@ -195,6 +205,8 @@ pub struct Graph {
     pub params: Vec<LocalId>,
     /// Filled by liveness: each block's restored locals, innermost-declared first.
     pub live_in: Vec<Vec<LocalId>>,
+    /// `.await`s lowered so far: the next one's leaf in the `Awaiting` tree.
+    pub awaits_lowered: usize,
 }
 
 /// How the lowering refers to generated names and user types.
@@ -220,6 +232,20 @@ pub struct Context {
     /// `resume = &T` / `&mut T` with an elided lifetime: `(is_mut, T)`; each sent value is a
     /// borrow for one resumption.
     pub lent: Option<(bool, TokenStream)>,
+    /// An `#[async_gen]` body on the enum path: its `.await`s are suspension points.
+    pub awaits: Option<Awaits>,
+}
+
+/// How an `#[async_gen]` body's awaits reach their pinned futures and the task context.
+pub struct Awaits {
+    /// The step's `Pin<&mut Awaiting<..>>` parameter.
+    pub slot: Ident,
+    /// The step's `&mut Context<'_>` parameter.
+    pub cx: Ident,
+    /// How many `.await`s the body has (the leaves of the `Awaiting` tree).
+    pub count: usize,
+    /// The fn returns `Result<(), E>`: `yield_!(y)` yields `Ok(y)`.
+    pub result: bool,
 }
 
 impl Graph {

@@ -59,6 +59,7 @@ pub fn check(cx: &Ctxt, g: &Graph) {
                 JumpKind::Yield { .. } => "across a later `yield_!`",
                 // The state between two arms of one resumption is the same enum.
                 JumpKind::Goto => "across a loop iteration or a join of branches",
+                JumpKind::Pending => "across an `.await`",
             };
             cx.error_at(
                 at,

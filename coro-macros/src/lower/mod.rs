@@ -10,6 +10,7 @@
 //! `emit` substitutes them. Data flows one way: syn AST -> [`Graph`] -> tokens.
 
 mod assign;
+pub mod await_point;
 pub mod borrows;
 pub(crate) mod captures;
 mod control;
@@ -86,6 +87,7 @@ impl<'a> Lowerer<'a> {
                 items: Vec::new(),
                 params: Vec::new(),
                 live_in: Vec::new(),
+                awaits_lowered: 0,
             },
             cur_block: 0,
             cur_seq: 0,
@@ -362,7 +364,7 @@ impl<'a> Lowerer<'a> {
                 value: self.in_unsafe(value),
                 value_span,
             },
-            JumpKind::Goto => JumpKind::Goto,
+            kind @ (JumpKind::Goto | JumpKind::Pending) => kind,
         };
         let id = self.g.jumps.len();
         let names = self

@@ -103,6 +103,9 @@ impl Lowerer<'_> {
             return;
         }
         match e {
+            Expr::Macro(m) if super::await_point::is_await_marker(&m.mac.path) => {
+                self.lower_await(&m.mac, false);
+            }
             Expr::Macro(m) if scan::yield_kind(&m.mac.path) == Some(YieldKind::Yield) => {
                 self.lower_yield(&m.mac, false, false);
             }

@@ -27,7 +27,12 @@ impl Lowerer<'_> {
                 self.check_sink_value(arg);
                 let v = self.expr(arg);
                 self.mention_hidden(&v);
-                v
+                // An `#[async_gen]` fn returning `Result<(), E>` yields `Ok(y)`.
+                if self.ctx.awaits.as_ref().is_some_and(|a| a.result) {
+                    quote!(::core::result::Result::Ok(#v))
+                } else {
+                    v
+                }
             }
             Ok(args) => {
                 self.cx.error_spanned_by(

@@ -8,7 +8,7 @@
 
 use syn::Expr;
 
-use super::{Graph, JumpKind, LocalId, Lowerer};
+use super::{Graph, LocalId, Lowerer};
 use crate::diag::Ctxt;
 
 impl Lowerer<'_> {
@@ -49,11 +49,7 @@ fn is_constant(e: &Expr) -> bool {
 /// Reports each such local a `yield_!` saves.
 pub fn check(cx: &Ctxt, g: &Graph) {
     let mut reported: Vec<LocalId> = Vec::new();
-    for jump in g
-        .jumps
-        .iter()
-        .filter(|j| matches!(j.kind, JumpKind::Yield { .. }))
-    {
+    for jump in g.jumps.iter().filter(|j| j.kind.suspends()) {
         for (l, tokens) in &g.temporary_borrows {
             if reported.contains(l) || !jump.save.contains(l) {
                 continue;

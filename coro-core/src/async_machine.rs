@@ -1,0 +1,195 @@
+//! The runtime half of `#[async_gen]`'s enum path: a stream driven by the same explicit state
+//! machine as `#[generator]`, whose `.await` points are suspension points too.
+//!
+//! Input (from the macro): the state enum's first value, an empty [`Awaiting`] tree with one
+//! leaf per `.await` of the body, and the step closure.
+//! Output: [`AsyncMachine`], a `Stream` whose `poll_next` is one call of the step.
+//!
+//! ```text
+//! async_machine::<Item, Ret, _, _, _>(State::Start { .. }, Awaiting::None,
+//!     |state, resume, mut awaiting: Pin<&mut Awaiting<_, _>>, cx| loop { match state {
+//!         // `let v = fetch(i).await;` becomes
+//!         State::S1 { i } => { awaiting.as_mut().set(Awaiting::Left(fetch(i).into_future())); .. }
+//!         State::Await2 { .. } => match Future::poll(awaiting.as_mut().left(), cx) {
+//!             Poll::Pending => { *state = State::Await2 { .. }; return Err(Refusal::Pending) }
+//!             Poll::Ready(v) => { awaiting.as_mut().set(Awaiting::None); /* the code after */ }
+//!         },
+//!         // `yield_!(x)` returns `Ok(Yielded(x))`, which `poll_next` hands out as `Some(x)`.
+//!     }})
+//! ```
+//!
+//! # Why the awaited futures live apart from the state
+//! The step moves the state enum in and out (`mem::replace`), which is what lets rustc infer its
+//! field types and LLVM keep it in registers; a future being awaited must not move once polled.
+//! So the futures live in a second field, [`Awaiting`], which is structurally pinned: the step
+//! only ever sees it as `Pin<&mut _>`, and it changes variant only through `Pin::set` (which
+//! drops the old value in place). One body awaits one future at a time, so the tree is a sum:
+//! its size is the largest future's, not their total.
+//!
+//! # Soundness
+//! The only `unsafe` of this path is here: `poll_next` splits `Pin<&mut AsyncMachine>` into
+//! `&mut S` (never pinned: nothing ever makes a `Pin<&mut S>`), `&F` and `Pin<&mut P>`
+//! (structurally pinned: never moved, never handed out as `&mut`), and [`Awaiting::left`] /
+//! [`Awaiting::right`] project a pinned tree onto its pinned payload. Neither type has a `Drop`
+//! impl or a method that moves out of a pinned value, and both are `Unpin` exactly when their
+//! pinned parts are (auto traits). So generated code, and user crates with
+//! `#![forbid(unsafe_code)]`, contain no `unsafe`. `cargo +nightly miri test -p coro-core --test
+//! issue11` runs these paths under Stacked and Tree Borrows.
+
+use core::fmt;
+use core::pin::Pin;
+use core::task::{Context, Poll};
+
+use futures_core::{FusedStream, Stream};
+
+use crate::machine::{Refusal, StateInfo, Step};
+use crate::state::{GeneratorState, GeneratorStatus};
+use crate::stream::Finish;
+
+/// The stream an `#[async_gen]` fn returns when its body takes the enum path.
+///
+/// `S` is the state enum, `P` the [`Awaiting`] tree (`()` for a body that never awaits) and `F`
+/// the non-capturing step closure. It is `Unpin`, `Send` and `Sync` exactly when the state and
+/// the awaited futures are.
+#[doc(hidden)]
+pub struct AsyncMachine<S, P, F> {
+    state: S,
+    awaiting: P,
+    step: F,
+}
+
+/// Builds the stream. The turbofish carries the user's item and return types so that type
+/// errors point at the user's code.
+#[inline]
+pub fn async_machine<Item, Ret, S, P, F>(state: S, awaiting: P, step: F) -> AsyncMachine<S, P, F>
+where
+    S: StateInfo,
+    F: Fn(&mut S, Option<()>, Pin<&mut P>, &mut Context<'_>) -> Step<Item, Ret>,
+    Ret: Finish<Item>,
+{
+    AsyncMachine {
+        state,
+        awaiting,
+        step,
+    }
+}
+
+impl<S, P, F, Item, Ret> Stream for AsyncMachine<S, P, F>
+where
+    S: StateInfo,
+    F: Fn(&mut S, Option<()>, Pin<&mut P>, &mut Context<'_>) -> Step<Item, Ret>,
+    Ret: Finish<Item>,
+{
+    type Item = Item;
+
+    #[inline]
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Item>> {
+        // SAFETY: `awaiting` is structurally pinned and never moved: it is only reached through
+        // the `Pin` made below. `state` and `step` are not pinned (no `Pin<&mut S>` is ever
+        // made), so handing out `&mut S` is fine; `AsyncMachine` has no `Drop` impl.
+        let this = unsafe { self.get_unchecked_mut() };
+        // SAFETY: see above; `this.awaiting` stays where it is for as long as the stream lives.
+        let awaiting = unsafe { Pin::new_unchecked(&mut this.awaiting) };
+        match (this.step)(&mut this.state, Some(()), awaiting, cx) {
+            Ok(GeneratorState::Yielded(item)) => Poll::Ready(Some(item)),
+            Ok(GeneratorState::Complete(ret)) => Poll::Ready(ret.finish()),
+            Err(Refusal::Pending) => Poll::Pending,
+            // A finished stream answers `None` for ever (it is a `FusedStream`).
+            Err(Refusal::Completed) => Poll::Ready(None),
+            Err(_) => polled_after_panic(),
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        if self.is_terminated() {
+            (0, Some(0))
+        } else {
+            (0, None)
+        }
+    }
+}
+
+impl<S, P, F, Item, Ret> FusedStream for AsyncMachine<S, P, F>
+where
+    S: StateInfo,
+    F: Fn(&mut S, Option<()>, Pin<&mut P>, &mut Context<'_>) -> Step<Item, Ret>,
+    Ret: Finish<Item>,
+{
+    fn is_terminated(&self) -> bool {
+        matches!(
+            self.state.status(),
+            GeneratorStatus::Completed | GeneratorStatus::Poisoned
+        )
+    }
+}
+
+/// The fn's name and where it is suspended, as a `#[generator]`'s `Debug` says:
+/// `ticks (suspended at src/main.rs:12:9: sleep(d).await)`.
+impl<S: StateInfo, P, F> fmt::Debug for AsyncMachine<S, P, F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", S::NAME, self.state.status())
+    }
+}
+
+#[cold]
+#[inline(never)]
+#[track_caller]
+fn polled_after_panic() -> ! {
+    panic!("`#[async_gen]` stream polled after its body panicked")
+}
+
+/// Where the body's awaited futures live: a binary tree of sums, one leaf per `.await` of the
+/// body, of which at most one holds a future at a time. A body with two awaits has an
+/// `Awaiting<F0, F1>`, one with three `Awaiting<F0, Awaiting<F1, F2>>`, and so on (balanced), so
+/// reaching a leaf takes a logarithmic number of projections.
+#[doc(hidden)]
+#[derive(Debug)]
+pub enum Awaiting<A, B> {
+    /// No `.await` is in progress.
+    None,
+    Left(A),
+    Right(B),
+}
+
+impl<A, B> Awaiting<A, B> {
+    /// The left payload, pinned.
+    ///
+    /// # Panics
+    /// If the tree holds no left payload: the expansion only projects onto the leaf it filled.
+    #[inline]
+    #[must_use]
+    pub fn left(self: Pin<&mut Self>) -> Pin<&mut A> {
+        // SAFETY: projection of a structurally pinned payload: `Awaiting` never moves its
+        // payload out of a pinned value (its variant only changes through `Pin::set`, which
+        // drops the old payload in place), has no `Drop` impl, and is `Unpin` only when `A` and
+        // `B` are.
+        unsafe {
+            match self.get_unchecked_mut() {
+                Awaiting::Left(a) => Pin::new_unchecked(a),
+                _ => not_awaiting(),
+            }
+        }
+    }
+
+    /// The right payload, pinned.
+    ///
+    /// # Panics
+    /// If the tree holds no right payload.
+    #[inline]
+    #[must_use]
+    pub fn right(self: Pin<&mut Self>) -> Pin<&mut B> {
+        // SAFETY: as in `left`.
+        unsafe {
+            match self.get_unchecked_mut() {
+                Awaiting::Right(b) => Pin::new_unchecked(b),
+                _ => not_awaiting(),
+            }
+        }
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn not_awaiting() -> ! {
+    unreachable!("coro: an `.await` resumed without its future (a bug in coro, please report it)")
+}

@@ -1,0 +1,406 @@
+//! `#[async_gen]` on coro's own state machine (issue 11): bodies whose awaited futures borrow
+//! nothing of the body run as the enum state machine of `#[generator]`, with each `.await` one
+//! more suspension point; the others keep the async-block path. `Debug` tells them apart: the
+//! enum path names the fn and its suspension point, the async-block path says `AsyncGen`.
+
+use std::cell::Cell;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::pin::{Pin, pin};
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
+
+use coro_core::{async_gen, for_await, yield_};
+use futures::executor::block_on;
+use futures::stream::{FusedStream, Stream, StreamExt};
+
+/// Pending `n` times (waking itself each time), then ready with `value`.
+async fn after<T>(n: usize, value: T) -> T {
+    let mut left = n;
+    core::future::poll_fn(|cx| {
+        if left == 0 {
+            Poll::Ready(())
+        } else {
+            left -= 1;
+            cx.waker().wake_by_ref();
+            Poll::Pending
+        }
+    })
+    .await;
+    value
+}
+
+/// Counts drops into a shared counter.
+struct Tracked(Rc<Cell<usize>>);
+
+impl Drop for Tracked {
+    fn drop(&mut self) {
+        self.0.set(self.0.get() + 1);
+    }
+}
+
+fn poll_once<S: Stream + ?Sized>(s: Pin<&mut S>) -> Poll<Option<S::Item>> {
+    s.poll_next(&mut Context::from_waker(Waker::noop()))
+}
+
+/// Polls to the end with a no-op waker, counting the `Pending`s.
+fn drain<S: Stream>(s: S) -> (Vec<S::Item>, usize) {
+    let mut s = pin!(s);
+    let (mut items, mut pending) = (Vec::new(), 0);
+    loop {
+        match poll_once(s.as_mut()) {
+            Poll::Ready(Some(x)) => items.push(x),
+            Poll::Ready(None) => return (items, pending),
+            Poll::Pending => pending += 1,
+        }
+    }
+}
+
+fn is_enum_path<S: std::fmt::Debug>(s: &S) -> bool {
+    !format!("{s:?}").starts_with("AsyncGen")
+}
+
+mod enum_path {
+    use super::*;
+
+    #[async_gen(yield = u64)]
+    async fn count(n: u64) {
+        for i in 0..n {
+            yield_!(i);
+        }
+    }
+
+    fn assert_unpin<T: Unpin>(_: &T) {}
+    fn assert_send<T: Send>(_: &T) {}
+
+    #[test]
+    fn a_counting_stream_is_small_unpin_and_needs_no_pinning() {
+        let mut s = count(3);
+        assert_unpin(&s);
+        assert!(
+            std::mem::size_of_val(&s) <= 48,
+            "{}",
+            std::mem::size_of_val(&s)
+        );
+        assert_eq!(block_on(s.next()), Some(0));
+        let rest: Vec<u64> = block_on((&mut s).collect());
+        assert_eq!(rest, [1, 2]);
+        assert!(s.is_terminated());
+        assert_eq!(block_on(s.next()), None);
+    }
+
+    #[async_gen(yield = u64)]
+    async fn doubled(n: u64) {
+        let mut i = 0;
+        while i < n {
+            let d = after(2, i * 2).await;
+            yield_!(d);
+            i += 1;
+        }
+        yield_!(after(1, 100).await + after(0, 1).await);
+    }
+
+    #[test]
+    fn each_await_is_pending_as_often_as_its_future() {
+        let s = doubled(3);
+        assert!(is_enum_path(&s));
+        let (items, pending) = drain(s);
+        assert_eq!(items, [0, 2, 4, 101]);
+        assert_eq!(pending, 3 * 2 + 1);
+    }
+
+    /// Awaits in every position an expression can take: conditions, scrutinees, operands of
+    /// calls and operators, a loop's `break` value, a tail expression, another await's operand.
+    #[async_gen(yield = i64)]
+    #[allow(
+        clippy::never_loop,
+        reason = "a loop's `break` value is one of the positions"
+    )]
+    async fn positions(limit: i64) {
+        let mut n = 0;
+        while after(1, n).await < limit {
+            n += 1;
+        }
+        yield_!(n);
+        match after(1, n % 2).await {
+            0 => yield_!(after(2, 10).await),
+            _ => yield_!(11),
+        }
+        if after(0, true).await && after(1, n > 2).await {
+            yield_!(-1);
+        }
+        let v = loop {
+            break after(1, 7).await;
+        };
+        yield_!(v * after(1, 2).await);
+        yield_!(after(1, after(2, 5).await + 1).await);
+        let nested = async move { after(3, 9).await }.await;
+        yield_!(nested);
+        let tail = {
+            let x = after(1, 2).await;
+            x * 2
+        };
+        yield_!(tail)
+    }
+
+    #[test]
+    fn awaits_anywhere_in_an_expression() {
+        let (items, _) = drain(positions(4));
+        assert_eq!(items, [4, 10, -1, 14, 6, 9, 4]);
+        let (items, _) = drain(positions(1));
+        assert_eq!(items, [1, 11, 14, 6, 9, 4]);
+    }
+
+    /// Nine awaits: leaves all over the tree of parked futures.
+    #[async_gen(yield = u32)]
+    async fn nine() {
+        let one = after(1, 1u32).await;
+        let two = after(2, "two").await;
+        let three = after(0, vec![3u32]).await;
+        yield_!(one + u32::try_from(two.len()).unwrap() + three[0]);
+        let four = after(1, Some(4u32)).await.unwrap();
+        let five = after(1, String::from("five")).await;
+        let six = after(3, (6u32, ())).await.0;
+        yield_!(four + u32::try_from(five.len()).unwrap() + six);
+        let seven = u32::try_from(after(1, 7u64).await).unwrap();
+        let eight = after(1, [8u32; 2]).await[1];
+        let nine = after(1, 9u8).await;
+        yield_!(seven + eight + u32::from(nine));
+    }
+
+    #[test]
+    fn many_awaits_of_different_types() {
+        let (items, pending) = drain(nine());
+        assert_eq!(items, [7, 14, 24]);
+        assert_eq!(pending, 1 + 2 + 1 + 1 + 3 + 1 + 1 + 1);
+    }
+
+    #[async_gen(yield = Tracked)]
+    async fn tracked(drops: Rc<Cell<usize>>) {
+        let _guard = Tracked(drops.clone());
+        let held = Tracked(drops.clone());
+        for _ in 0..3 {
+            let t = after(1, Tracked(drops.clone())).await;
+            yield_!(t);
+        }
+        drop(held);
+    }
+
+    #[test]
+    fn every_local_and_parked_future_drops_once() {
+        let drops = Rc::new(Cell::new(0));
+        let (items, _) = drain(tracked(drops.clone()));
+        assert_eq!(drops.get(), 2);
+        drop(items);
+        assert_eq!(drops.get(), 5);
+
+        // Dropped while a future is parked: the future (holding a `Tracked`) and both locals.
+        let drops = Rc::new(Cell::new(0));
+        {
+            let mut s = pin!(tracked(drops.clone()));
+            assert!(poll_once(s.as_mut()).is_pending());
+            assert!(format!("{:?}", s.as_ref().get_ref()).contains("after(1, Tracked"));
+            assert_eq!(drops.get(), 0);
+        }
+        assert_eq!(drops.get(), 3);
+    }
+
+    #[derive(Debug, PartialEq)]
+    struct Oops(u32);
+
+    async fn fallible(x: u32) -> Result<u32, Oops> {
+        after(1, if x < 2 { Ok(x) } else { Err(Oops(x)) }).await
+    }
+
+    #[async_gen(yield = u32)]
+    async fn checked(n: u32) -> Result<(), Oops> {
+        for i in 0..n {
+            yield_!(fallible(i).await?);
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn question_mark_on_an_awaited_result_ends_the_stream_with_the_error() {
+        let (items, _) = drain(checked(2));
+        assert_eq!(items, [Ok(0), Ok(1)]);
+        let mut s = pin!(checked(5));
+        assert!(is_enum_path(&*s));
+        let items: Vec<_> = block_on(s.as_mut().collect());
+        assert_eq!(items, [Ok(0), Ok(1), Err(Oops(2))]);
+        assert!(s.is_terminated());
+    }
+
+    async fn explode() -> u32 {
+        after(1, ()).await;
+        panic!("boom")
+    }
+
+    #[async_gen(yield = u32)]
+    async fn panicky() {
+        yield_!(1);
+        yield_!(explode().await);
+    }
+
+    #[test]
+    fn a_panic_in_an_awaited_future_poisons_the_stream() {
+        let mut s = pin!(panicky());
+        assert_eq!(poll_once(s.as_mut()), Poll::Ready(Some(1)));
+        assert!(poll_once(s.as_mut()).is_pending());
+        let err = catch_unwind(AssertUnwindSafe(|| poll_once(s.as_mut()))).unwrap_err();
+        assert_eq!(*err.downcast_ref::<&str>().unwrap(), "boom");
+        assert!(s.is_terminated());
+        assert!(format!("{:?}", s.as_ref().get_ref()).contains("poisoned"));
+        let err = catch_unwind(AssertUnwindSafe(|| poll_once(s.as_mut()))).unwrap_err();
+        assert_eq!(
+            *err.downcast_ref::<&str>().unwrap(),
+            "`#[async_gen]` stream polled after its body panicked"
+        );
+    }
+
+    #[test]
+    fn debug_names_the_fn_and_where_it_waits() {
+        let mut s = pin!(doubled(1));
+        assert_eq!(format!("{:?}", s.as_ref().get_ref()), "doubled (created)");
+        assert!(poll_once(s.as_mut()).is_pending());
+        let at = format!("{:?}", s.as_ref().get_ref());
+        assert!(
+            at.starts_with("doubled (suspended at after(2, i * 2).await at "),
+            "{at}"
+        );
+        let line = include_str!("issue11.rs")
+            .lines()
+            .position(|l| l.ends_with("let d = after(2, i * 2).await;"))
+            .unwrap();
+        assert!(
+            at.ends_with(&format!("issue11.rs:{}:21)", line + 1)),
+            "{at}"
+        );
+        let _ = drain(s);
+    }
+
+    #[async_gen(yield = String)]
+    async fn on_tokio(n: usize) {
+        for i in 0..n {
+            tokio::task::yield_now().await;
+            yield_!(format!("#{i}"));
+        }
+    }
+
+    #[test]
+    fn send_streams_run_on_a_multi_threaded_runtime() {
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .build()
+            .unwrap();
+        let s = on_tokio(3);
+        assert_send(&s);
+        assert!(is_enum_path(&s));
+        let out = rt.block_on(async move { tokio::spawn(s.collect::<Vec<_>>()).await.unwrap() });
+        assert_eq!(out, ["#0", "#1", "#2"]);
+    }
+
+    struct Service {
+        base: u32,
+    }
+
+    impl Service {
+        #[async_gen(yield = u32)]
+        async fn offsets(&self, n: u32) {
+            for i in 0..n {
+                yield_!(self.base + after(1, i).await);
+            }
+        }
+    }
+
+    #[test]
+    fn methods_borrowing_self_take_the_enum_path() {
+        let svc = Service { base: 10 };
+        let s = svc.offsets(3);
+        assert!(is_enum_path(&s));
+        assert_eq!(drain(s).0, [10, 11, 12]);
+    }
+}
+
+/// Bodies the enum path cannot hold keep compiling and running, on the async-block path.
+mod async_block_path {
+    use super::*;
+
+    #[async_gen(yield = u32)]
+    async fn from_a_local_stream(v: Vec<u32>) {
+        let mut s = futures::stream::iter(v);
+        // `s.next()` borrows `s`, a local of the body.
+        while let Some(x) = s.next().await {
+            yield_!(x);
+        }
+    }
+
+    #[async_gen(yield = u32)]
+    async fn reading_into_a_local_buffer() {
+        let mut buf = [0u8; 4];
+        async fn fill(buf: &mut [u8]) -> u32 {
+            after(1, ()).await;
+            buf.fill(7);
+            4
+        }
+        let n = fill(&mut buf).await;
+        yield_!(u32::from(buf[0]) * n);
+    }
+
+    #[async_gen(yield = u32)]
+    async fn relaying(n: u32) {
+        for_await!(x in futures::stream::iter(0..n) {
+            yield_!(x * 3);
+        });
+    }
+
+    #[async_gen(yield = u32, pinned)]
+    async fn asked_for(n: u32) {
+        for i in 0..n {
+            yield_!(after(1, i).await);
+        }
+    }
+
+    #[async_gen(yield = u32)]
+    async fn joining() {
+        let (a, b) = futures::join!(after(1, 1u32), after(2, 2u32));
+        yield_!(a + b);
+    }
+
+    #[test]
+    fn self_borrowing_bodies_work_as_before() {
+        type Boxed = Pin<Box<dyn Stream<Item = u32>>>;
+        let cases: Vec<(Boxed, Vec<u32>)> = vec![
+            (Box::pin(from_a_local_stream(vec![1, 2])), vec![1, 2]),
+            (Box::pin(reading_into_a_local_buffer()), vec![28]),
+            (Box::pin(relaying(3)), vec![0, 3, 6]),
+            (Box::pin(asked_for(2)), vec![0, 1]),
+            (Box::pin(joining()), vec![3]),
+        ];
+        for (s, want) in cases {
+            assert_eq!(drain(s).0, want);
+        }
+        assert!(!is_enum_path(&from_a_local_stream(vec![])));
+        assert!(!is_enum_path(&reading_into_a_local_buffer()));
+        assert!(!is_enum_path(&relaying(0)));
+        assert!(!is_enum_path(&asked_for(0)));
+        assert!(!is_enum_path(&joining()));
+    }
+
+    #[test]
+    fn consumers_see_the_same_stream_on_both_paths() {
+        block_on(async {
+            let mut a = Vec::new();
+            for_await!(x in super::enum_path_twin(4) { a.push(x) });
+            let mut b = Vec::new();
+            for_await!(x in asked_for(4) { b.push(x) });
+            assert_eq!(a, b);
+        });
+    }
+}
+
+#[async_gen(yield = u32)]
+async fn enum_path_twin(n: u32) {
+    for i in 0..n {
+        yield_!(after(1, i).await);
+    }
+}

@@ -1,0 +1,210 @@
+//! Which path an `#[async_gen]` body takes: the enum state machine of `#[generator]` (its
+//! `.await`s become suspension points), or an async block over a yield slot (the fallback,
+//! which holds anything the compiler's own async lowering holds).
+//!
+//! Input:  the body, after `scan::check_body` accepted it.
+//! Output: [`Path::Enum`] with the number of `.await`s, or [`Path::AsyncBlock`] with why.
+//!
+//! The enum path keeps every local of the body in a plain enum that the step moves in and out,
+//! and parks the awaited future beside it in a pinned slot. So it cannot hold anything that
+//! borrows a local of the body across a suspension, and its step is an ordinary closure, where
+//! an `.await` hidden inside another macro's expansion would not compile. [`check`] lists the
+//! rules; the lowering's own borrow checks (a reference to a local held across a `yield_!` or an
+//! `.await`) send the remaining self-borrowing bodies to the async block too (see
+//! `machine.rs`). A user can always ask for the async block with `#[async_gen(.., pinned)]`.
+
+use syn::visit::{self, Visit};
+use syn::{Expr, Macro};
+
+pub enum Path {
+    Enum {
+        awaits: usize,
+    },
+    AsyncBlock(
+        #[allow(
+            dead_code,
+            reason = "read by the tests, which pin down why each shape falls back"
+        )]
+        &'static str,
+    ),
+}
+
+/// Macros known not to expand to an `.await` (by the last segment of their path): std's, and
+/// the logging macros of `log` and `tracing`. Any other macro may (`join!`, `select!`, ...).
+const PLAIN_MACROS: &[&str] = &[
+    "print",
+    "println",
+    "eprint",
+    "eprintln",
+    "format",
+    "format_args",
+    "write",
+    "writeln",
+    "vec",
+    "assert",
+    "assert_eq",
+    "assert_ne",
+    "debug_assert",
+    "debug_assert_eq",
+    "debug_assert_ne",
+    "panic",
+    "unreachable",
+    "todo",
+    "unimplemented",
+    "matches",
+    "dbg",
+    "concat",
+    "stringify",
+    "line",
+    "column",
+    "file",
+    "module_path",
+    "cfg",
+    "env",
+    "option_env",
+    "include_str",
+    "include_bytes",
+    "trace",
+    "debug",
+    "info",
+    "warn",
+    "error",
+    "yield_",
+];
+
+/// Methods whose result owns its data (so a future built from it borrows nothing).
+const OWNING_METHODS: &[&str] = &["clone", "to_owned", "to_string", "to_vec", "into", "len"];
+
+/// The rules, each with its reason.
+pub fn check(body: &syn::Block) -> Path {
+    let mut v = Rules {
+        fallback: None,
+        awaits: 0,
+    };
+    v.visit_block(body);
+    match v.fallback {
+        Some(why) => Path::AsyncBlock(why),
+        None => Path::Enum { awaits: v.awaits },
+    }
+}
+
+struct Rules {
+    fallback: Option<&'static str>,
+    awaits: usize,
+}
+
+impl Rules {
+    fn refuse(&mut self, why: &'static str) {
+        self.fallback.get_or_insert(why);
+    }
+}
+
+impl<'ast> Visit<'ast> for Rules {
+    fn visit_macro(&mut self, mac: &'ast Macro) {
+        let Some(last) = mac.path.segments.last() else {
+            return;
+        };
+        let name = last.ident.to_string();
+        if name == "yield_" {
+            // Its value is part of the body (`yield_!(fetch(i).await)`).
+            if let Ok(value) = mac.parse_body::<Expr>() {
+                self.visit_expr(&value);
+            }
+        } else if name == "for_await" {
+            // Its stream stays pinned across the loop's body, beside that body's own awaits.
+            self.refuse("`for_await!` (its stream is pinned across the loop)");
+        } else if name == "yield_from" {
+            self.refuse("`yield_from!` (the delegated stream is pinned across its yields)");
+        } else if !PLAIN_MACROS.contains(&name.as_str()) {
+            self.refuse("a macro that may expand to an `.await`");
+        } else if mentions_await(&mac.tokens) {
+            self.refuse("an `.await` inside a macro's arguments");
+        }
+    }
+
+    fn visit_expr_await(&mut self, e: &'ast syn::ExprAwait) {
+        self.awaits += 1;
+        if !owned(&e.base) {
+            // `reader.read(&mut buf).await`, `rx.recv().await`: the future borrows a local,
+            // which lives in the state beside it.
+            self.refuse("an awaited future that may borrow a local");
+        }
+        visit::visit_expr_await(self, e);
+    }
+
+    // A closure or async block that captures by reference borrows the locals it names; one
+    // held across a suspension would borrow the state. `move` ones own their captures. Their
+    // insides are not this body's suspensions.
+    fn visit_expr_closure(&mut self, c: &'ast syn::ExprClosure) {
+        if c.capture.is_none() {
+            self.refuse("a closure that is not `move`");
+        }
+    }
+
+    fn visit_expr_async(&mut self, a: &'ast syn::ExprAsync) {
+        if a.capture.is_none() {
+            self.refuse("an async block that is not `move`");
+        }
+    }
+
+    fn visit_item(&mut self, _: &'ast syn::Item) {}
+}
+
+fn mentions_await(tokens: &proc_macro2::TokenStream) -> bool {
+    tokens.clone().into_iter().any(|tt| match tt {
+        proc_macro2::TokenTree::Ident(i) => i == "await",
+        proc_macro2::TokenTree::Group(g) => mentions_await(&g.stream()),
+        _ => false,
+    })
+}
+
+/// Evaluating `e` leaves no borrow of a local or of a temporary in its value: it moves or
+/// copies what it names (`fetch(id, url.clone())`, `sleep(Duration::from_millis(ms))`,
+/// `async move { .. }`, a local future). Conservative: anything else may borrow.
+fn owned(e: &Expr) -> bool {
+    match e {
+        Expr::Path(_) | Expr::Lit(_) => true,
+        Expr::Call(c) => matches!(&*c.func, Expr::Path(_)) && c.args.iter().all(owned),
+        Expr::MethodCall(m) => {
+            OWNING_METHODS.contains(&m.method.to_string().as_str())
+                && place_or_owned(&m.receiver)
+                && m.args.iter().all(owned)
+        }
+        Expr::Field(_) | Expr::Index(_) => place_or_owned(e),
+        Expr::Struct(s) => {
+            s.fields.iter().all(|f| owned(&f.expr)) && s.rest.as_deref().is_none_or(owned)
+        }
+        Expr::Tuple(t) => t.elems.iter().all(owned),
+        Expr::Array(a) => a.elems.iter().all(owned),
+        Expr::Binary(b) => owned(&b.left) && owned(&b.right),
+        Expr::Unary(u) => match u.op {
+            syn::UnOp::Deref(_) => place_or_owned(&u.expr),
+            _ => owned(&u.expr),
+        },
+        Expr::Paren(p) => owned(&p.expr),
+        Expr::Group(g) => owned(&g.expr),
+        Expr::Cast(c) => owned(&c.expr),
+        Expr::Try(t) => owned(&t.expr),
+        Expr::Macro(m) => {
+            let name = m.mac.path.segments.last().map(|s| s.ident.to_string());
+            matches!(name.as_deref(), Some("format" | "vec")) && !mentions_await(&m.mac.tokens)
+        }
+        Expr::Async(a) => a.capture.is_some(),
+        Expr::Closure(c) => c.capture.is_some(),
+        _ => false,
+    }
+}
+
+/// A place read by value (`self.id`, `ids[i]`, `*r`), or an owned value.
+fn place_or_owned(e: &Expr) -> bool {
+    match e {
+        Expr::Field(f) => place_or_owned(&f.base),
+        Expr::Index(i) => place_or_owned(&i.expr) && owned(&i.index),
+        Expr::Unary(syn::ExprUnary {
+            op: syn::UnOp::Deref(_),
+            expr,
+            ..
+        }) => place_or_owned(expr),
+        _ => owned(e),
+    }
+}
