@@ -287,6 +287,7 @@ mod enum_path {
     }
 
     #[test]
+    #[cfg_attr(miri, ignore = "tokio's multi-threaded runtime is too slow under Miri")]
     fn send_streams_run_on_a_multi_threaded_runtime() {
         let rt = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
@@ -402,5 +403,40 @@ mod async_block_path {
 async fn enum_path_twin(n: u32) {
     for i in 0..n {
         yield_!(after(1, i).await);
+    }
+}
+
+/// `async_gen_block!` takes the same paths, with the locals it names moved into its state.
+mod block_form {
+    use super::*;
+    use coro_core::async_gen_block;
+
+    #[test]
+    fn a_block_that_owns_its_futures_takes_the_enum_path() {
+        let names = vec!["a".to_string(), "b".to_string()];
+        let step = 2;
+        let s = async_gen_block!(yield = String => {
+            for (i, n) in names.into_iter().enumerate() {
+                let waited = after(step, i).await;
+                yield_!(format!("{n}{waited}"));
+            }
+        });
+        assert!(format!("{s:?}").starts_with("async_gen_block ("));
+        let (items, pending) = drain(s);
+        assert_eq!(items, ["a0", "b1"]);
+        assert_eq!(pending, 4);
+    }
+
+    #[test]
+    fn a_block_borrowing_its_own_stream_takes_the_async_block() {
+        let v = vec![1, 2, 3];
+        let s = async_gen_block!(yield = i32 => {
+            let mut inner = futures::stream::iter(v);
+            while let Some(x) = inner.next().await {
+                yield_!(-x);
+            }
+        });
+        assert!(!is_enum_path(&s));
+        assert_eq!(drain(s).0, [-1, -2, -3]);
     }
 }

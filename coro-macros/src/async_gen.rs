@@ -26,8 +26,8 @@
 
 pub(crate) mod body;
 mod boxed;
-mod machine;
-mod path;
+pub(crate) mod machine;
+pub(crate) mod path;
 #[cfg(test)]
 mod tests;
 

@@ -259,6 +259,15 @@ fn stream(cx: &Ctxt, parsed: &Input, args: &Args, out: &async_gen::Output) -> To
     async_gen::body::check_macro_tokens(cx, &block);
     let mut used = scan::marker_paths(&block);
     used.extend(for_await_paths);
+    let keep = async_gen::body::keep_imports_used(&used);
+    if !cx.has_errors()
+        && let Some(stream) = enum_stream(parsed, args, out)
+    {
+        return quote!({
+            #keep
+            #stream
+        });
+    }
     let yielder = Ident::new("__yielder", Span::mixed_site());
     let yo = Ident::new("__yo", Span::mixed_site());
     async_gen::body::Rewriter {
@@ -268,7 +277,6 @@ fn stream(cx: &Ctxt, parsed: &Input, args: &Args, out: &async_gen::Output) -> To
         result: out.result,
     }
     .visit_block_mut(&mut block);
-    let keep = async_gen::body::keep_imports_used(&used);
     let (item, ret) = (&out.item, &out.ret);
     let stmts = &block.stmts;
     quote!({
@@ -278,6 +286,28 @@ fn stream(cx: &Ctxt, parsed: &Input, args: &Args, out: &async_gen::Output) -> To
             #(#stmts)*
         })
     })
+}
+
+/// `#[async_gen]`'s enum path, for a body it can take: the block's captures (the locals it
+/// names, as `gen_block!` finds them) become the parameters of a synthesized `async fn`, moved
+/// into its `Start` state as an `async move` block would move them.
+fn enum_stream(parsed: &Input, args: &Args, out: &async_gen::Output) -> Option<TokenStream> {
+    let async_gen::path::Path::Enum { awaits } = async_gen::path::check(&parsed.body) else {
+        return None;
+    };
+    let captures = super::captures::of_block(&parsed.body);
+    let inputs = captures.iter().map(|c| -> FnArg {
+        if c == "self" {
+            let s = syn::Token![self](c.span());
+            syn::parse_quote!(mut #s: _)
+        } else {
+            syn::parse_quote!(mut #c: _)
+        }
+    });
+    let name = Ident::new("async_gen_block", Span::mixed_site());
+    let ret = &out.ret;
+    let sig: syn::Signature = syn::parse2(quote!(fn #name(#(#inputs),*) -> #ret)).ok()?;
+    async_gen::machine::stream(args, &sig, &parsed.body, out, awaits).map(|(_, stream)| stream)
 }
 
 /// The fallback of `async_gen_block!`: the body type-checked in an `async move` block that is
