@@ -36,6 +36,7 @@
 //! `#![forbid(unsafe_code)]`, contain no `unsafe`. `cargo +nightly miri test -p coro-core --test
 //! issue11` runs these paths under Stacked and Tree Borrows.
 
+use core::cell::UnsafeCell;
 use core::fmt;
 use core::pin::Pin;
 use core::task::{Context, Poll};
@@ -54,9 +55,17 @@ use crate::stream::Finish;
 #[doc(hidden)]
 pub struct AsyncMachine<S, P, F> {
     state: S,
-    awaiting: P,
+    /// In an `UnsafeCell` although it is only reached through `Pin<&mut Self>`: a parked future
+    /// (an `async fn`'s) holds `&mut` borrows of its own locals, and a `&AsyncMachine` (from
+    /// `Debug`, `is_terminated`) must not assert that those bytes are frozen, which would
+    /// invalidate those borrows under Stacked/Tree Borrows (Miri found it).
+    awaiting: UnsafeCell<P>,
     step: F,
 }
+
+// SAFETY: `&AsyncMachine` reaches `state` (through `StateInfo::status`) and nothing of
+// `awaiting`; the bounds are those of a struct holding the three.
+unsafe impl<S: Sync, P: Sync, F: Sync> Sync for AsyncMachine<S, P, F> {}
 
 /// Builds the stream. The turbofish carries the user's item and return types so that type
 /// errors point at the user's code.
@@ -69,7 +78,7 @@ where
 {
     AsyncMachine {
         state,
-        awaiting,
+        awaiting: UnsafeCell::new(awaiting),
         step,
     }
 }
@@ -89,7 +98,7 @@ where
         // made), so handing out `&mut S` is fine; `AsyncMachine` has no `Drop` impl.
         let this = unsafe { self.get_unchecked_mut() };
         // SAFETY: see above; `this.awaiting` stays where it is for as long as the stream lives.
-        let awaiting = unsafe { Pin::new_unchecked(&mut this.awaiting) };
+        let awaiting = unsafe { Pin::new_unchecked(this.awaiting.get_mut()) };
         match (this.step)(&mut this.state, Some(()), awaiting, cx) {
             Ok(GeneratorState::Yielded(item)) => Poll::Ready(Some(item)),
             Ok(GeneratorState::Complete(ret)) => Poll::Ready(ret.finish()),

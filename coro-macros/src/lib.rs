@@ -148,7 +148,7 @@ pub fn generator(args: TokenStream, item: TokenStream) -> TokenStream {
 ///
 /// # Options
 ///
-/// `#[async_gen(yield = Y, crate = path, boxed | boxed_local)]`:
+/// `#[async_gen(yield = Y, crate = path, boxed | boxed_local, pinned)]`:
 ///
 /// | option | meaning |
 /// |---|---|
@@ -156,6 +156,7 @@ pub fn generator(args: TokenStream, item: TokenStream) -> TokenStream {
 /// | `crate = path` | where `coro_core` is, when you use it through a re-export; `::coro_core` by default |
 /// | `boxed` | return `Pin<Box<dyn Stream<Item = ..> + Send + 'a>>`: for recursion and trait objects (needs the `alloc` feature) |
 /// | `boxed_local` | the same without `Send` |
+/// | `pinned` | always run the body as an async block (see "Two ways to run a body") |
 ///
 /// There is no `resume`: a stream's consumer sends nothing back.
 ///
@@ -169,18 +170,31 @@ pub fn generator(args: TokenStream, item: TokenStream) -> TokenStream {
 /// ```
 ///
 /// The stream captures the arguments and their lifetimes (in edition 2021 crates too), and needs
-/// no heap allocation. It is not `Unpin`: `for_await!` pins it for you, otherwise use
-/// `core::pin::pin!` or `Box::pin`. It is `Send`/`Sync` when the body's state is, as for any
+/// no heap allocation. Do not count on it being `Unpin`: `for_await!` pins it for you, otherwise
+/// use `core::pin::pin!` or `Box::pin`. It is `Send`/`Sync` when the body's state is, as for any
 /// `async fn`.
 ///
 /// # The body
 ///
-/// The body is an ordinary `async` block: any `.await`, and borrows of locals across awaits and
-/// yields are fine. `yield_!(x)` hands `x` to the consumer and suspends until the next item is
+/// The body is written as an ordinary `async fn` body: any `.await`, and borrows of locals across
+/// awaits and yields are fine. `yield_!(x)` hands `x` to the consumer and suspends until the next item is
 /// asked for; `yield_from!(stream)` forwards every item of another stream. Declared
 /// `-> Result<(), E>`, the items are `Result<Y, E>`: `yield_!(y)` yields `Ok(y)`, and `?` yields
 /// the (converted) `Err` as the last item and ends the stream. A `yield_!` inside a closure or a
 /// nested `async` block is a compile error: it could outlive the stream.
+///
+/// # Two ways to run a body
+///
+/// When every awaited future owns what it names (a call taking its arguments by value,
+/// `x.clone()`, an `async move` block, a local future), the body is lowered as a `#[generator]`
+/// body is, into an enum state machine: each `.await` is one more suspension point, its future
+/// parked in a pinned slot beside the state, and `Debug` names the fn and where it waits
+/// (`ticks (suspended at sleep(ms).await at src/lib.rs:4:9)`). Otherwise (an awaited future that
+/// may borrow a local, such as `rx.recv().await` or `read(&mut buf).await`; `for_await!` or
+/// `yield_from!` in the body; a macro other than std's, `log`'s and `tracing`'s, which could hide
+/// an `.await`; a closure or async block that is not `move`; or the `pinned` option) the body runs
+/// as an `async` block over a yield slot, and `Debug` prints `AsyncGen { .. }`. Both give the
+/// same items.
 ///
 /// # Examples
 ///
