@@ -27,7 +27,7 @@
 //! its size is the largest future's, not their total.
 //!
 //! # Soundness
-//! The only `unsafe` of this path is here: `poll_next` splits `Pin<&mut AsyncMachine>` into
+//! The only `unsafe` of this path is here: `AsyncMachine::project` splits `Pin<&mut AsyncMachine>` into
 //! `&mut S` (never pinned: nothing ever makes a `Pin<&mut S>`), `&F` and `Pin<&mut P>`
 //! (structurally pinned: never moved, never handed out as `&mut`), and [`Awaiting::left`] /
 //! [`Awaiting::right`] project a pinned tree onto its pinned payload. Neither type has a `Drop`
@@ -43,6 +43,7 @@ use core::task::{Context, Poll};
 
 use futures_core::{FusedStream, Stream};
 
+use crate::async_generator::AsyncGenerator;
 use crate::machine::{Refusal, StateInfo, Step};
 use crate::state::{GeneratorState, GeneratorStatus};
 use crate::stream::Finish;
@@ -93,13 +94,8 @@ where
 
     #[inline]
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Item>> {
-        // SAFETY: `awaiting` is structurally pinned and never moved: it is only reached through
-        // the `Pin` made below. `state` and `step` are not pinned (no `Pin<&mut S>` is ever
-        // made), so handing out `&mut S` is fine; `AsyncMachine` has no `Drop` impl.
-        let this = unsafe { self.get_unchecked_mut() };
-        // SAFETY: see above; `this.awaiting` stays where it is for as long as the stream lives.
-        let awaiting = unsafe { Pin::new_unchecked(this.awaiting.get_mut()) };
-        match (this.step)(&mut this.state, Some(()), awaiting, cx) {
+        let (state, awaiting, step) = self.project();
+        match step(state, Some(()), awaiting, cx) {
             Ok(GeneratorState::Yielded(item)) => Poll::Ready(Some(item)),
             Ok(GeneratorState::Complete(ret)) => Poll::Ready(ret.finish()),
             Err(Refusal::Pending) => Poll::Pending,
@@ -137,6 +133,86 @@ where
 impl<S: StateInfo, P, F> fmt::Debug for AsyncMachine<S, P, F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} ({})", S::NAME, self.state.status())
+    }
+}
+
+/// [`async_machine`] for `#[async_gen(yield = Y, resume = R)]`: an [`AsyncGenerator`].
+#[inline]
+pub fn async_generator<R, Y, Ret, S, P, F>(state: S, awaiting: P, step: F) -> AsyncMachine<S, P, F>
+where
+    S: StateInfo,
+    P: Parked,
+    F: Fn(&mut S, Option<R>, Pin<&mut P>, &mut Context<'_>) -> Step<Y, Ret>,
+{
+    AsyncMachine {
+        state,
+        awaiting: UnsafeCell::new(awaiting),
+        step,
+    }
+}
+
+impl<S, P, F, R, Y, Ret> AsyncGenerator<R> for AsyncMachine<S, P, F>
+where
+    S: StateInfo,
+    P: Parked,
+    F: Fn(&mut S, Option<R>, Pin<&mut P>, &mut Context<'_>) -> Step<Y, Ret>,
+{
+    type Yield = Y;
+    type Return = Ret;
+
+    #[inline]
+    fn poll_resume(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        arg: &mut Option<R>,
+    ) -> Poll<GeneratorState<Y, Ret>> {
+        let (state, awaiting, step) = self.project();
+        match step(state, arg.take(), awaiting, cx) {
+            Ok(s) => Poll::Ready(s),
+            Err(Refusal::Pending) => Poll::Pending,
+            Err(refusal) => refusal.raise(),
+        }
+    }
+
+    fn status(&self) -> GeneratorStatus {
+        self.state.status()
+    }
+
+    fn close(self: Pin<&mut Self>) {
+        let (state, awaiting, _) = self.project();
+        state.close();
+        awaiting.clear();
+    }
+}
+
+impl<S, P, F> AsyncMachine<S, P, F> {
+    /// `&mut` the state and the step, `Pin<&mut>` the parked futures.
+    #[inline]
+    fn project(self: Pin<&mut Self>) -> (&mut S, Pin<&mut P>, &F) {
+        // SAFETY: `awaiting` is structurally pinned and never moved: it is only reached through
+        // the `Pin` made here. `state` and `step` are not pinned (no `Pin<&mut S>` is ever
+        // made), so handing out `&mut S` is fine; `AsyncMachine` has no `Drop` impl.
+        let this = unsafe { self.get_unchecked_mut() };
+        // SAFETY: see above; `this.awaiting` stays where it is for as long as the machine lives.
+        let awaiting = unsafe { Pin::new_unchecked(this.awaiting.get_mut()) };
+        (&mut this.state, awaiting, &this.step)
+    }
+}
+
+/// What holds a body's parked futures: `()` (it never awaits) or an [`Awaiting`] tree.
+#[doc(hidden)]
+pub trait Parked {
+    /// Drops a parked future in place.
+    fn clear(self: Pin<&mut Self>);
+}
+
+impl Parked for () {
+    fn clear(self: Pin<&mut Self>) {}
+}
+
+impl<A, B> Parked for Awaiting<A, B> {
+    fn clear(mut self: Pin<&mut Self>) {
+        self.set(Awaiting::None);
     }
 }
 

@@ -8,6 +8,7 @@
 extern crate alloc;
 
 mod adapters;
+mod async_generator;
 mod async_machine;
 mod delegate;
 mod generator;
@@ -21,6 +22,7 @@ mod throw;
 mod try_op;
 
 pub use adapters::{MapReturn, TryIter};
+pub use async_generator::{AsyncGenerator, Resume};
 #[doc = include_str!("../doc/async_gen_block.md")]
 pub use coro_macros::async_gen_block;
 #[doc = include_str!("../doc/gen_block.md")]
@@ -56,7 +58,9 @@ pub use {delegate::Delegate, try_op::FromResidual};
 /// Not public API: what the macros' expansions name.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::async_machine::{AsyncMachine, Awaiting, async_machine};
+    pub use crate::async_machine::{
+        AsyncMachine, Awaiting, Parked, async_generator, async_machine,
+    };
     pub use crate::delegate::{
         CharsKind, ForwardKind, ItemsKind, OtherKind, PinnedKind, ShieldKind, Sub,
     };

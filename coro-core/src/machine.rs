@@ -33,6 +33,9 @@ pub enum Refusal {
     NeedsValue,
     /// `throw` before `start`: no `yield_!` is waiting to receive the error.
     ThrowNotStarted,
+    /// An async generator resumed while still waiting in an `.await` of an earlier resumption
+    /// (whose future was dropped before it completed): the sent value would be lost.
+    Running,
     /// Not a refusal: an `#[async_gen]` body is waiting for the future it awaits (the step
     /// saved its state at that `.await`). Only an `AsyncMachine`'s step returns it.
     Pending,
@@ -50,6 +53,7 @@ impl Refusal {
             Refusal::NotStarted => send_before_start(),
             Refusal::NeedsValue => start_while_suspended(),
             Refusal::ThrowNotStarted => throw_before_start(),
+            Refusal::Running => resumed_while_running(),
             Refusal::Pending => unreachable!("only an `#[async_gen]` body awaits"),
         }
     }
@@ -307,6 +311,18 @@ pub fn start_while_suspended() -> ! {
     panic!(
         "start() called on a generator suspended at a yield_! that expects a value: resume it with \
          send(value)"
+    )
+}
+
+/// The step was given a value while its body waits in an `.await` of an earlier resumption.
+#[cold]
+#[inline(never)]
+#[track_caller]
+pub fn resumed_while_running() -> ! {
+    panic!(
+        "async generator resumed while an earlier start()/send() of it is still waiting in an \
+         .await (that resumption's future was dropped before it completed): await each \
+         resumption to its end"
     )
 }
 

@@ -440,3 +440,221 @@ mod block_form {
         assert_eq!(drain(s).0, [-1, -2, -3]);
     }
 }
+
+/// `#[async_gen(yield = Y, resume = R)]`: async generators driven by `start().await` and
+/// `send(v).await` (Python's `asend`), with a return value.
+mod async_send {
+    use super::*;
+    use coro_core::{AsyncGenerator, GeneratorState, GeneratorStatus};
+
+    /// Python:
+    /// ```python
+    /// async def averager():
+    ///     total = count = 0
+    ///     average = None
+    ///     while True:
+    ///         term = yield average
+    ///         if term is None: return (count, average)
+    ///         total += await normalize(term); count += 1
+    ///         average = total / count
+    /// ```
+    #[async_gen(yield = Option<f64>, resume = Option<f64>)]
+    async fn averager() -> (u32, Option<f64>) {
+        let (mut total, mut count) = (0.0, 0);
+        let mut average = None;
+        loop {
+            let Some(term) = yield_!(average) else {
+                return (count, average);
+            };
+            total += after(2, term).await;
+            count += 1;
+            average = Some(total / f64::from(count));
+        }
+    }
+
+    #[test]
+    fn send_runs_the_body_through_its_awaits_to_the_next_yield() {
+        block_on(async {
+            let mut g = pin!(averager());
+            assert_eq!(g.status(), GeneratorStatus::Created);
+            assert_eq!(g.as_mut().start().await, GeneratorState::Yielded(None));
+            assert_eq!(
+                g.as_mut().send(Some(10.0)).await,
+                GeneratorState::Yielded(Some(10.0))
+            );
+            assert_eq!(
+                g.as_mut().send(Some(30.0)).await,
+                GeneratorState::Yielded(Some(20.0))
+            );
+            assert!(
+                matches!(g.status(), GeneratorStatus::Suspended(p) if p.source == "yield_!(average)")
+            );
+            assert_eq!(
+                g.as_mut().send(None).await,
+                GeneratorState::Complete((2, Some(20.0)))
+            );
+            assert_eq!(g.status(), GeneratorStatus::Completed);
+        });
+    }
+
+    #[test]
+    fn a_resumption_is_pending_while_the_body_awaits() {
+        let mut g = pin!(averager());
+        let mut cx = Context::from_waker(Waker::noop());
+        let mut start = g.as_mut().start();
+        assert_eq!(
+            Pin::new(&mut start).poll(&mut cx),
+            Poll::Ready(GeneratorState::Yielded(None))
+        );
+        let mut send = g.as_mut().send(Some(4.0));
+        assert!(Pin::new(&mut send).poll(&mut cx).is_pending());
+        assert!(Pin::new(&mut send).poll(&mut cx).is_pending());
+        assert_eq!(
+            Pin::new(&mut send).poll(&mut cx),
+            Poll::Ready(GeneratorState::Yielded(Some(4.0)))
+        );
+        let at = format!("{:?}", g.as_ref().get_ref());
+        assert!(
+            at.starts_with("averager (suspended at yield_!(average)"),
+            "{at}"
+        );
+    }
+
+    fn panic_message(f: impl FnOnce()) -> String {
+        let err = catch_unwind(AssertUnwindSafe(f)).unwrap_err();
+        err.downcast_ref::<&str>()
+            .map(ToString::to_string)
+            .or_else(|| err.downcast_ref::<String>().cloned())
+            .unwrap()
+    }
+
+    #[test]
+    fn misuse_panics_and_leaves_the_generator_usable() {
+        let mut g = pin!(averager());
+        let msg = panic_message(|| {
+            let _ = block_on(g.as_mut().send(Some(1.0)));
+        });
+        assert!(msg.contains("call start() first"), "{msg}");
+        assert_eq!(g.status(), GeneratorStatus::Created);
+        assert_eq!(block_on(g.as_mut().start()), GeneratorState::Yielded(None));
+        let msg = panic_message(|| {
+            let _ = block_on(g.as_mut().start());
+        });
+        assert!(msg.contains("expects a value"), "{msg}");
+        assert_eq!(
+            block_on(g.as_mut().send(Some(2.0))),
+            GeneratorState::Yielded(Some(2.0))
+        );
+
+        // A resumption dropped while the body awaits, then another one: refused, not lost.
+        let mut cx = Context::from_waker(Waker::noop());
+        let mut send = g.as_mut().send(Some(8.0));
+        assert!(Pin::new(&mut send).poll(&mut cx).is_pending());
+        drop(send);
+        let msg = panic_message(|| {
+            let _ = block_on(g.as_mut().send(Some(9.0)));
+        });
+        assert!(msg.contains("still waiting in an .await"), "{msg}");
+        // Polling on with nothing to send finishes the resumption that was dropped.
+        assert_eq!(
+            block_on(g.as_mut().start()),
+            GeneratorState::Yielded(Some(5.0))
+        );
+
+        assert_eq!(
+            block_on(g.as_mut().send(None)),
+            GeneratorState::Complete((2, Some(5.0)))
+        );
+        let msg = panic_message(|| {
+            let _ = block_on(g.as_mut().send(None));
+        });
+        assert!(msg.contains("after completion"), "{msg}");
+    }
+
+    #[async_gen(yield = (), resume = Tracked)]
+    async fn collector(drops: Rc<Cell<usize>>) -> usize {
+        let _guard = Tracked(drops.clone());
+        let mut kept = Vec::new();
+        loop {
+            let t = yield_!();
+            kept.push(after(1, t).await);
+            if kept.len() == 3 {
+                return kept.len();
+            }
+        }
+    }
+
+    #[test]
+    fn close_drops_the_locals_and_the_parked_future_once() {
+        let drops = Rc::new(Cell::new(0));
+        let mut g = pin!(collector(drops.clone()));
+        let mut cx = Context::from_waker(Waker::noop());
+        assert_eq!(block_on(g.as_mut().start()), GeneratorState::Yielded(()));
+        assert_eq!(
+            block_on(g.as_mut().send(Tracked(drops.clone()))),
+            GeneratorState::Yielded(())
+        );
+        let mut send = g.as_mut().send(Tracked(drops.clone()));
+        assert!(Pin::new(&mut send).poll(&mut cx).is_pending());
+        drop(send);
+        assert_eq!(drops.get(), 0);
+        g.as_mut().close();
+        // The guard, the kept value, and the one inside the parked future.
+        assert_eq!(drops.get(), 3);
+        assert_eq!(g.status(), GeneratorStatus::Completed);
+
+        let drops = Rc::new(Cell::new(0));
+        let mut g = pin!(collector(drops.clone()));
+        block_on(async {
+            g.as_mut().start().await;
+            for _ in 0..2 {
+                assert_eq!(
+                    g.as_mut().send(Tracked(drops.clone())).await,
+                    GeneratorState::Yielded(())
+                );
+            }
+            assert_eq!(
+                g.as_mut().send(Tracked(drops.clone())).await,
+                GeneratorState::Complete(3)
+            );
+        });
+        assert_eq!(drops.get(), 4);
+    }
+
+    /// A line-oriented protocol handler: each `send` hands it a chunk; it yields complete lines
+    /// after an async "parse" of each, and returns how many it saw when sent `None`.
+    #[async_gen(yield = Vec<String>, resume = Option<String>)]
+    async fn lines() -> usize {
+        let mut pending = String::new();
+        let mut seen = 0;
+        let mut out = Vec::new();
+        while let Some(chunk) = yield_!(std::mem::take(&mut out)) {
+            pending.push_str(&chunk);
+            while let Some(at) = pending.find('\n') {
+                let line: String = pending.drain(..=at).collect();
+                out.push(after(1, line.trim_end().to_owned()).await);
+                seen += 1;
+            }
+        }
+        seen
+    }
+
+    #[test]
+    fn on_tokio_with_owned_values() {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        rt.block_on(async {
+            let mut g = Box::pin(lines());
+            assert_eq!(g.as_mut().start().await, GeneratorState::Yielded(vec![]));
+            let got = g.as_mut().send(Some("ab\ncd".into())).await;
+            assert_eq!(got, GeneratorState::Yielded(vec!["ab".to_string()]));
+            let got = g.as_mut().send(Some("\n\nef\n".into())).await;
+            assert_eq!(
+                got,
+                GeneratorState::Yielded(vec!["cd".into(), String::new(), "ef".into()])
+            );
+            assert_eq!(g.as_mut().send(None).await, GeneratorState::Complete(4));
+        });
+    }
+}

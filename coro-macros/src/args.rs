@@ -29,7 +29,9 @@ impl Kind {
             Kind::Generator => {
                 "`yield = Type`, `resume = Type`, `throw = Type`, `crate = path`, `clone`, `pinned`"
             }
-            Kind::AsyncGen => "`yield = Type`, `crate = path`, `boxed`, `boxed_local`, `pinned`",
+            Kind::AsyncGen => {
+                "`yield = Type`, `resume = Type`, `crate = path`, `boxed`, `boxed_local`, `pinned`"
+            }
         }
     }
 }
@@ -283,12 +285,12 @@ pub fn parse(kind: Kind, tokens: TokenStream, cx: &Ctxt) -> Option<Args> {
                 unnameable |= !check_nameable(cx, &ty);
                 yield_ty = Some(ty);
             }
-            RawArg::Resume(ident, ty) => generator_only(
-                (kind, &ident, cx),
-                &mut resume_ty,
-                ty,
-                "`#[async_gen]` streams take no resume value: `resume` is only for `#[generator]`",
-            ),
+            RawArg::Resume(ident, ty) => {
+                if resume_ty.is_some() {
+                    cx.error_spanned_by(&ident, format!("duplicate `resume` option in {name}"));
+                }
+                resume_ty = Some(ty);
+            }
             RawArg::Throw(ident, ty) => generator_only(
                 (kind, &ident, cx),
                 &mut throw_ty,

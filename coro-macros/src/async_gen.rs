@@ -38,7 +38,7 @@ use syn::{FnArg, GenericArgument, Ident, ItemFn, Pat, PathArguments, ReturnType,
 
 use crate::args::{self, Boxing, Kind};
 use crate::diag::{Ctxt, error_output};
-use crate::scan;
+use crate::{scan, signature};
 
 pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     let cx = Ctxt::new();
@@ -165,7 +165,19 @@ fn lower(cx: &Ctxt, args: &args::Args, func: ItemFn) -> Option<TokenStream> {
     if let Some(v) = &sig.variadic {
         cx.error_spanned_by(v, "an #[async_gen] fn cannot be variadic");
     }
-    let out = output(cx, &sig.output, &args.yield_ty)?;
+    // `resume = R`: an async generator, whose return value is any type.
+    let generator = args.resume_ty.is_some();
+    let out = if generator {
+        check_generator_options(cx, args);
+        let ret = signature::return_type(&sig);
+        Output {
+            item: args.yield_ty.clone(),
+            ret: syn::parse_quote!(#ret),
+            result: false,
+        }
+    } else {
+        output(cx, &sig.output, &args.yield_ty)?
+    };
     if cx.has_errors() {
         return None;
     }
@@ -175,7 +187,7 @@ fn lower(cx: &Ctxt, args: &args::Args, func: ItemFn) -> Option<TokenStream> {
     let mut block = *block;
     let path = match args.pinned {
         None => path::check(&block),
-        Some(_) => path::Path::AsyncBlock("`pinned`"),
+        Some(span) => path::Path::AsyncBlock("`pinned`", span),
     };
     let for_await_paths = body::expand_for_await(cx, &mut block, krate);
     scan::check_body(cx, &block, Kind::AsyncGen);
@@ -187,19 +199,16 @@ fn lower(cx: &Ctxt, args: &args::Args, func: ItemFn) -> Option<TokenStream> {
     used.extend(for_await_paths);
     let keep = body::keep_imports_used(&used);
     let item = &out.item;
-    let enum_path = match path {
-        path::Path::Enum { awaits } => machine::stream(args, &sig, &block, &out, awaits),
-        path::Path::AsyncBlock(_) => None,
-    };
-    let stream = if let Some((enum_sig, stream)) = enum_path {
-        sig = enum_sig;
-        stream
-    } else {
-        async_block_stream(cx, args, &mut sig, block, &out)?
-    };
+    let stream = run_body(cx, args, &mut sig, block, &out, path)?;
 
     sig.asyncness = None;
     let (ret_ty, body_tokens) = match args.boxing {
+        None if args.resume_ty.is_some() => {
+            let impl_ = Ident::new("impl", Span::mixed_site());
+            let (r, y, ret) = (&args.resume_ty, &args.yield_ty, &out.ret);
+            let protocol = quote!(#krate::AsyncGenerator<#r, Yield = #y, Return = #ret>);
+            (quote!(#impl_ #protocol + ::core::fmt::Debug), stream)
+        }
         None => {
             let impl_ = Ident::new("impl", Span::mixed_site());
             // `FusedStream: Stream`, so this is an `impl Stream<Item = ..>` too.
@@ -241,6 +250,68 @@ fn lower(cx: &Ctxt, args: &args::Args, func: ItemFn) -> Option<TokenStream> {
         quote!(#[allow(refining_impl_trait, clippy::must_use_candidate)])
     };
     Some(quote!(#(#attrs)* #allow #vis #sig #out_block))
+}
+
+/// The expression the fn returns, on the path `path` chose: the enum state machine, or (for a
+/// stream that cannot take it) the async block. `sig` gets the enum path's parameters.
+fn run_body(
+    cx: &Ctxt,
+    args: &args::Args,
+    sig: &mut syn::Signature,
+    block: syn::Block,
+    out: &Output,
+    path: path::Path,
+) -> Option<TokenStream> {
+    let generator = args.resume_ty.is_some();
+    let enum_path = match path {
+        path::Path::Enum { awaits } => Ok(machine::stream(args, sig, &block, out, awaits)),
+        path::Path::AsyncBlock(why, at) => Err((why, at)),
+    };
+    match enum_path {
+        Ok(Ok((enum_sig, stream))) => {
+            *sig = enum_sig;
+            Some(stream)
+        }
+        // An async generator has no other path: its errors are the user's to see.
+        Ok(Err(err)) if generator => {
+            cx.syn_error(err);
+            None
+        }
+        Err((why, at)) if generator => {
+            cx.error_at(
+                at,
+                format!(
+                    "an `#[async_gen]` that takes values (`resume = ..`) runs its body as an enum state machine, which cannot hold {why}\nhelp: await futures that own what they use (pass values, `clone()` them, or build them in `async move` blocks), or take values with a stream and a channel instead of `resume`"
+                ),
+            );
+            None
+        }
+        _ => async_block_stream(cx, args, sig, block, out),
+    }
+}
+
+/// What `resume = R` cannot be combined with (yet), each at its option.
+fn check_generator_options(cx: &Ctxt, args: &args::Args) {
+    if let Some((_, span)) = args.boxing {
+        cx.error_at(
+            span,
+            "`boxed`/`boxed_local` box a stream; an `#[async_gen]` that takes values (`resume = ..`) is an async generator\nhelp: box it with `Box::pin(generator)`",
+        );
+    }
+    if let Some(span) = args.pinned {
+        cx.error_at(
+            span,
+            "`pinned` runs a stream's body as an async block; an `#[async_gen]` that takes values (`resume = ..`) always runs as an enum state machine",
+        );
+    }
+    if let Some(r) = &args.resume_ty
+        && signature::lent_reference(r).is_some()
+    {
+        cx.error_spanned_by(
+            r,
+            "an `#[async_gen]` cannot take borrowed values yet: lending each sent value for one resumption (`resume = &T`) works for `#[generator]` only\nhelp: send owned values (`resume = Vec<u8>`, `resume = String`)",
+        );
+    }
 }
 
 /// The fallback path: the body as an async block over a yield slot.

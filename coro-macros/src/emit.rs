@@ -155,6 +155,9 @@ impl Emit<'_> {
         // opaque type is reported there rather than at the whole attribute.
         let binding = Ident::new("__coro_generator", Span::mixed_site());
         let build = match &self.ctx.throw_ty {
+            None if self.ctx.awaits.as_ref().is_some_and(|a| a.generator) => quote! {
+                #krate::__private::async_generator::<#resume_ty, #yield_ty, #return_ty, _, _, _>
+            },
             None if self.ctx.awaits.is_some() => {
                 quote!(#krate::__private::async_machine::<#yield_ty, #return_ty, _, _, _>)
             }
@@ -299,11 +302,16 @@ impl Emit<'_> {
         if self.ctx.resume_is_unit {
             return throw_arm.unwrap_or_default();
         }
-        let suspended: Vec<Ident> = variant_blocks
-            .iter()
-            .filter(|&&b| matches!(self.g.blocks[b].kind, BlockKind::Resume(_)))
-            .map(|&b| self.variant(b))
-            .collect();
+        let at = |awaiting: bool| -> Vec<Ident> {
+            variant_blocks
+                .iter()
+                .filter(|&&b| {
+                    matches!(self.g.blocks[b].kind, BlockKind::Resume(p) if self.g.points[p].is_await == awaiting)
+                })
+                .map(|&b| self.variant(b))
+                .collect()
+        };
+        let (suspended, awaiting) = (at(false), at(true));
         let not_started = refuse(quote!(NotStarted));
         let needs_value = refuse(quote!(NeedsValue));
         let suspended_arm = (!suspended.is_empty()).then(|| {
@@ -311,10 +319,19 @@ impl Emit<'_> {
                 #(#enum_name::#suspended { .. })|* if #resume.is_none() => #needs_value
             }
         });
+        // An async generator polled on after `Pending` gets `None`; a value means a new
+        // resumption while the last one still waits (its future was dropped).
+        let running = refuse(quote!(Running));
+        let awaiting_arm = (!awaiting.is_empty()).then(|| {
+            quote! {
+                #(#enum_name::#awaiting { .. })|* if #resume.is_some() => #running
+            }
+        });
         quote! {
             #throw_arm
             #enum_name::Start { .. } if #resume.is_some() => #not_started
             #suspended_arm
+            #awaiting_arm
         }
     }
 

@@ -57,19 +57,25 @@ pub fn generator_fallback(item: &TokenStream, args: Option<&Args>) -> TokenStrea
 pub fn async_gen_fallback(item: &TokenStream, args: Option<&Args>) -> TokenStream {
     let krate = args.map_or_else(|| quote!(::coro_core), |a| a.krate.clone());
     let item = &python_yields_as_markers(item, &krate);
-    let unit = quote!(());
+    // `resume = R`: the markers evaluate to `R`, and the fn returns an async generator.
+    let resume = args
+        .and_then(|a| a.resume_ty.as_ref())
+        .map_or_else(|| quote!(()), ToTokens::to_token_stream);
     let Ok(mut func) = syn::parse2::<syn::ItemFn>(item.clone()) else {
-        return inert_markers(item.clone(), &krate, Some(&unit));
+        return inert_markers(item.clone(), &krate, Some(&resume));
     };
     let attrs = std::mem::take(&mut func.attrs);
     let vis = func.vis.clone();
     let sig = &mut func.sig;
     drop_rejected_qualifiers(sig);
-    let body = inert_body(&func.block, &krate, Some(&unit));
+    let body = inert_body(&func.block, &krate, Some(&resume));
     let Some(args) = args else {
         return quote!(#(#attrs)* #vis #sig #body);
     };
     let ret = signature::return_type(sig);
+    if args.resume_ty.is_some() {
+        return async_generator_fallback(args, &attrs, &vis, sig, &body, &ret);
+    }
     let y = &args.yield_ty;
     // `Result<(), E>` (any path ending in `Result`): the items are `Result<Y, E>`.
     let item_ty = match &sig.output {
@@ -109,6 +115,58 @@ pub fn async_gen_fallback(item: &TokenStream, args: Option<&Args>) -> TokenStrea
             let _ = #value;
             #krate::__private::async_gen::<#item_ty, (), _, _>(
                 |_: #krate::__private::Yielder<#item_ty>| async {},
+            )
+        }
+    }
+}
+
+/// [`async_gen_fallback`] for `resume = R`: the body type-checked in an async block that never
+/// runs, and an async generator of the declared types.
+fn async_generator_fallback(
+    args: &Args,
+    attrs: &[syn::Attribute],
+    vis: &syn::Visibility,
+    sig: &mut syn::Signature,
+    body: &TokenStream,
+    ret: &TokenStream,
+) -> TokenStream {
+    let krate = &args.krate;
+    let y = &args.yield_ty;
+    // `resume = &[u8]` was refused; `'static` keeps rustc from adding E0106 to that error.
+    let r = match args.resume_ty.as_ref().and_then(signature::lent_reference) {
+        Some((true, inner)) => quote!(&'static mut #inner),
+        Some((false, inner)) => quote!(&'static #inner),
+        None => args.resume_ty.to_token_stream(),
+    };
+    sig.asyncness = None;
+    let impl_token = Ident::new("impl", Span::mixed_site());
+    sig.output = syn::parse_quote!(
+        -> #impl_token #krate::AsyncGenerator<#r, Yield = #y, Return = #ret> + ::core::fmt::Debug
+    );
+    let state = Ident::new("__CoroFallback", Span::mixed_site());
+    let v = Ident::new("__coro_v", Span::mixed_site());
+    let value = if signature::nameable_in_body(ret) {
+        quote!(async move { let #v: #ret = #body; #v })
+    } else {
+        quote!(async move #body)
+    };
+    quote! {
+        #(#attrs)*
+        #[allow(refining_impl_trait, unused_variables, unused_mut, unreachable_code)]
+        #vis #sig {
+            let _ = #value;
+            struct #state;
+            impl #krate::__private::StateInfo for #state {
+                const NAME: &'static str = "async_gen";
+                fn status(&self) -> #krate::__private::GeneratorStatus {
+                    #krate::__private::GeneratorStatus::Poisoned
+                }
+                fn close(&mut self) {}
+            }
+            #krate::__private::async_generator::<#r, #y, #ret, _, _, _>(
+                #state,
+                (),
+                |_: &mut #state, _, _: ::core::pin::Pin<&mut ()>, _: &mut ::core::task::Context<'_>| ::core::unreachable!(),
             )
         }
     }

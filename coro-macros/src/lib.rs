@@ -148,7 +148,7 @@ pub fn generator(args: TokenStream, item: TokenStream) -> TokenStream {
 ///
 /// # Options
 ///
-/// `#[async_gen(yield = Y, crate = path, boxed | boxed_local, pinned)]`:
+/// `#[async_gen(yield = Y, resume = R, crate = path, boxed | boxed_local, pinned)]`:
 ///
 /// | option | meaning |
 /// |---|---|
@@ -156,9 +156,13 @@ pub fn generator(args: TokenStream, item: TokenStream) -> TokenStream {
 /// | `crate = path` | where `coro_core` is, when you use it through a re-export; `::coro_core` by default |
 /// | `boxed` | return `Pin<Box<dyn Stream<Item = ..> + Send + 'a>>`: for recursion and trait objects (needs the `alloc` feature) |
 /// | `boxed_local` | the same without `Send` |
+/// | `resume = R` | an async generator taking `R`s (see below) rather than a stream |
 /// | `pinned` | always run the body as an async block (see "Two ways to run a body") |
 ///
-/// There is no `resume`: a stream's consumer sends nothing back.
+/// With `resume = R` (and neither `boxed` nor `pinned`), the fn is an async generator instead of
+/// a stream: it returns `impl AsyncGenerator<R, Yield = Y, Return = Ret> + Debug`, driven by
+/// `start().await` / `send(value).await` (Python's `asend`), and `Ret` is any return type. See
+/// `coro_core::AsyncGenerator`.
 ///
 /// # The generated signature
 ///

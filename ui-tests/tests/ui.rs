@@ -14,6 +14,7 @@ fn ui() {
     t.compile_fail("tests/ui/types/*.rs");
     t.compile_fail("tests/ui/borrows/*.rs");
     t.compile_fail("tests/ui/async_gen/*.rs");
+    t.compile_fail("tests/ui/async_send/*.rs");
     t.compile_fail("tests/ui/lints/*.rs");
     t.compile_fail("tests/ui/protocol/*.rs");
     t.compile_fail("tests/ui/pinned/*.rs");

@@ -36,7 +36,7 @@ pub fn stream(
     body: &syn::Block,
     out: &Output,
     awaits: usize,
-) -> Option<(syn::Signature, TokenStream)> {
+) -> syn::Result<(syn::Signature, TokenStream)> {
     let mut body = body.clone();
     let mut marked = MarkAwaits(0);
     marked.visit_block_mut(&mut body);
@@ -57,17 +57,21 @@ pub fn stream(
             cx: Ident::new("__coro_cx", Span::mixed_site()),
             count: awaits,
             result: out.result,
+            generator: args.resume_ty.is_some(),
         },
     };
-    // A lowering error (a self-borrow it detects, a shape it refuses) means: take the other
-    // path, whose own checks and rustc report whatever is really wrong.
-    let analysis = generator::analyze_with(args, &mut func, Some(shape)).ok()?;
+    // For a stream, a lowering error (a self-borrow it detects, a shape it refuses) means: take
+    // the other path, whose own checks and rustc report whatever is really wrong.
+    let analysis = generator::analyze_with(args, &mut func, Some(shape))?;
     if analysis.graph.awaits_lowered != awaits || marked.0 != awaits {
-        return None;
+        return Err(syn::Error::new(
+            sig.ident.span(),
+            "coro could not lower this body's awaits (a bug in coro, please report it)",
+        ));
     }
     let name = sig.ident.to_string();
     let machine = generator::emit(args, analysis, name);
-    Some((func.sig, quote!({ #machine })))
+    Ok((func.sig, quote!({ #machine })))
 }
 
 /// Desugar from `operand.await` into `__coro_await!(operand)`, outside closures, async blocks

@@ -13,20 +13,18 @@
 //! `.await`) send the remaining self-borrowing bodies to the async block too (see
 //! `machine.rs`). A user can always ask for the async block with `#[async_gen(.., pinned)]`.
 
+use proc_macro2::Span;
+use syn::spanned::Spanned;
 use syn::visit::{self, Visit};
 use syn::{Expr, Macro};
 
+#[derive(Clone, Copy)]
 pub enum Path {
     Enum {
         awaits: usize,
     },
-    AsyncBlock(
-        #[allow(
-            dead_code,
-            reason = "read by the tests, which pin down why each shape falls back"
-        )]
-        &'static str,
-    ),
+    /// Why, and where in the body.
+    AsyncBlock(&'static str, Span),
 }
 
 /// Macros known not to expand to an `.await` (by the last segment of their path): std's, and
@@ -83,19 +81,19 @@ pub fn check(body: &syn::Block) -> Path {
     };
     v.visit_block(body);
     match v.fallback {
-        Some(why) => Path::AsyncBlock(why),
+        Some((why, span)) => Path::AsyncBlock(why, span),
         None => Path::Enum { awaits: v.awaits },
     }
 }
 
 struct Rules {
-    fallback: Option<&'static str>,
+    fallback: Option<(&'static str, Span)>,
     awaits: usize,
 }
 
 impl Rules {
-    fn refuse(&mut self, why: &'static str) {
-        self.fallback.get_or_insert(why);
+    fn refuse(&mut self, why: &'static str, at: Span) {
+        self.fallback.get_or_insert((why, at));
     }
 }
 
@@ -112,13 +110,19 @@ impl<'ast> Visit<'ast> for Rules {
             }
         } else if name == "for_await" {
             // Its stream stays pinned across the loop's body, beside that body's own awaits.
-            self.refuse("`for_await!` (its stream is pinned across the loop)");
+            self.refuse(
+                "`for_await!` (its stream is pinned across the loop)",
+                mac.path.span(),
+            );
         } else if name == "yield_from" {
-            self.refuse("`yield_from!` (the delegated stream is pinned across its yields)");
+            self.refuse(
+                "`yield_from!` (the delegated stream is pinned across its yields)",
+                mac.path.span(),
+            );
         } else if !PLAIN_MACROS.contains(&name.as_str()) {
-            self.refuse("a macro that may expand to an `.await`");
+            self.refuse("a macro that may expand to an `.await`", mac.path.span());
         } else if mentions_await(&mac.tokens) {
-            self.refuse("an `.await` inside a macro's arguments");
+            self.refuse("an `.await` inside a macro's arguments", mac.path.span());
         }
     }
 
@@ -127,7 +131,7 @@ impl<'ast> Visit<'ast> for Rules {
         if !owned(&e.base) {
             // `reader.read(&mut buf).await`, `rx.recv().await`: the future borrows a local,
             // which lives in the state beside it.
-            self.refuse("an awaited future that may borrow a local");
+            self.refuse("an awaited future that may borrow a local", e.base.span());
         }
         visit::visit_expr_await(self, e);
     }
@@ -137,13 +141,13 @@ impl<'ast> Visit<'ast> for Rules {
     // insides are not this body's suspensions.
     fn visit_expr_closure(&mut self, c: &'ast syn::ExprClosure) {
         if c.capture.is_none() {
-            self.refuse("a closure that is not `move`");
+            self.refuse("a closure that is not `move`", c.or1_token.span);
         }
     }
 
     fn visit_expr_async(&mut self, a: &'ast syn::ExprAsync) {
         if a.capture.is_none() {
-            self.refuse("an async block that is not `move`");
+            self.refuse("an async block that is not `move`", a.async_token.span);
         }
     }
 
@@ -165,10 +169,9 @@ fn owned(e: &Expr) -> bool {
     match e {
         Expr::Path(_) | Expr::Lit(_) => true,
         Expr::Call(c) => matches!(&*c.func, Expr::Path(_)) && c.args.iter().all(owned),
+        // The receiver's borrows end with the call (`line.trim_end().to_owned()`).
         Expr::MethodCall(m) => {
-            OWNING_METHODS.contains(&m.method.to_string().as_str())
-                && place_or_owned(&m.receiver)
-                && m.args.iter().all(owned)
+            OWNING_METHODS.contains(&m.method.to_string().as_str()) && m.args.iter().all(owned)
         }
         Expr::Field(_) | Expr::Index(_) => place_or_owned(e),
         Expr::Struct(s) => {

@@ -101,7 +101,7 @@ mod which_path {
         let block: syn::Block = syn::parse2(quote!({ #body })).expect("a block");
         match check(&block) {
             Path::Enum { awaits } => Ok(awaits),
-            Path::AsyncBlock(why) => Err(why),
+            Path::AsyncBlock(why, _) => Err(why),
         }
     }
 

@@ -307,7 +307,9 @@ fn enum_stream(parsed: &Input, args: &Args, out: &async_gen::Output) -> Option<T
     let name = Ident::new("async_gen_block", Span::mixed_site());
     let ret = &out.ret;
     let sig: syn::Signature = syn::parse2(quote!(fn #name(#(#inputs),*) -> #ret)).ok()?;
-    async_gen::machine::stream(args, &sig, &parsed.body, out, awaits).map(|(_, stream)| stream)
+    async_gen::machine::stream(args, &sig, &parsed.body, out, awaits)
+        .ok()
+        .map(|(_, stream)| stream)
 }
 
 /// The fallback of `async_gen_block!`: the body type-checked in an `async move` block that is

@@ -71,6 +71,7 @@ impl Lowerer<'_> {
             source: format!("{tokens}.await"),
             line: span.start().line,
             column: span.start().column + 1,
+            is_await: true,
         });
         let point = self.g.points.len() - 1;
         let polled = self.new_block(BlockKind::Resume(point));

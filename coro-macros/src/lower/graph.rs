@@ -166,6 +166,8 @@ pub struct Point {
     pub source: String,
     pub line: usize,
     pub column: usize,
+    /// An `.await` (whose state takes no sent value), not a `yield_!`.
+    pub is_await: bool,
 }
 
 /// A break/continue target of a lowered loop or labeled block.
@@ -246,6 +248,8 @@ pub struct Awaits {
     pub count: usize,
     /// The fn returns `Result<(), E>`: `yield_!(y)` yields `Ok(y)`.
     pub result: bool,
+    /// `resume = R`: an `AsyncGenerator<R>` rather than a stream.
+    pub generator: bool,
 }
 
 impl Graph {

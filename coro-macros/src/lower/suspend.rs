@@ -283,5 +283,6 @@ pub fn point_of(mac: &syn::Macro) -> Point {
         source,
         line: start.line,
         column: start.column + 1,
+        is_await: false,
     }
 }
