@@ -74,6 +74,7 @@ unsafe impl<S: Sync, P: Sync, F: Sync> Sync for AsyncMachine<S, P, F> {}
 pub fn async_machine<Item, Ret, S, P, F>(state: S, awaiting: P, step: F) -> AsyncMachine<S, P, F>
 where
     S: StateInfo,
+    P: Parked,
     F: Fn(&mut S, Option<()>, Pin<&mut P>, &mut Context<'_>) -> Step<Item, Ret>,
     Ret: Finish<Item>,
 {
@@ -87,6 +88,7 @@ where
 impl<S, P, F, Item, Ret> Stream for AsyncMachine<S, P, F>
 where
     S: StateInfo,
+    P: Parked,
     F: Fn(&mut S, Option<()>, Pin<&mut P>, &mut Context<'_>) -> Step<Item, Ret>,
     Ret: Finish<Item>,
 {
@@ -94,10 +96,14 @@ where
 
     #[inline]
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Item>> {
-        let (state, awaiting, step) = self.project();
-        match step(state, Some(()), awaiting, cx) {
+        let (state, mut awaiting, step) = self.project();
+        match step(state, Some(()), awaiting.as_mut(), cx) {
             Ok(GeneratorState::Yielded(item)) => Poll::Ready(Some(item)),
-            Ok(GeneratorState::Complete(ret)) => Poll::Ready(ret.finish()),
+            Ok(GeneratorState::Complete(ret)) => {
+                // A `return` or `?` inside a `for_await!` loop leaves its stream parked.
+                awaiting.clear();
+                Poll::Ready(ret.finish())
+            }
             Err(Refusal::Pending) => Poll::Pending,
             // A finished stream answers `None` for ever (it is a `FusedStream`).
             Err(Refusal::Completed) => Poll::Ready(None),
@@ -117,6 +123,7 @@ where
 impl<S, P, F, Item, Ret> FusedStream for AsyncMachine<S, P, F>
 where
     S: StateInfo,
+    P: Parked,
     F: Fn(&mut S, Option<()>, Pin<&mut P>, &mut Context<'_>) -> Step<Item, Ret>,
     Ret: Finish<Item>,
 {
@@ -166,8 +173,13 @@ where
         cx: &mut Context<'_>,
         arg: &mut Option<R>,
     ) -> Poll<GeneratorState<Y, Ret>> {
-        let (state, awaiting, step) = self.project();
-        match step(state, arg.take(), awaiting, cx) {
+        let (state, mut awaiting, step) = self.project();
+        match step(state, arg.take(), awaiting.as_mut(), cx) {
+            Ok(GeneratorState::Complete(ret)) => {
+                // A `return` or `?` inside a `for_await!` loop leaves its stream parked.
+                awaiting.clear();
+                Poll::Ready(GeneratorState::Complete(ret))
+            }
             Ok(s) => Poll::Ready(s),
             Err(Refusal::Pending) => Poll::Pending,
             Err(refusal) => refusal.raise(),
@@ -213,6 +225,47 @@ impl Parked for () {
 impl<A, B> Parked for Awaiting<A, B> {
     fn clear(mut self: Pin<&mut Self>) {
         self.set(Awaiting::None);
+    }
+}
+
+/// The parked values of a body with `for_await!` loops, one [`Awaiting`] tree per level of
+/// nesting: a loop's stream stays parked at its level while its body awaits at the next one.
+/// Three levels are `Levels<L0, Levels<L1, L2>>`.
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct Levels<A, B> {
+    first: A,
+    rest: B,
+}
+
+impl<A, B> Levels<A, B> {
+    #[inline]
+    pub fn new(first: A, rest: B) -> Self {
+        Levels { first, rest }
+    }
+
+    /// The outermost level, pinned.
+    #[inline]
+    #[must_use]
+    pub fn first(self: Pin<&mut Self>) -> Pin<&mut A> {
+        // SAFETY: projection of a structurally pinned field: `Levels` never moves its fields
+        // out of a pinned value, has no `Drop` impl, and is `Unpin` only when both fields are.
+        unsafe { self.map_unchecked_mut(|l| &mut l.first) }
+    }
+
+    /// The inner levels, pinned.
+    #[inline]
+    #[must_use]
+    pub fn rest(self: Pin<&mut Self>) -> Pin<&mut B> {
+        // SAFETY: as in `first`.
+        unsafe { self.map_unchecked_mut(|l| &mut l.rest) }
+    }
+}
+
+impl<A: Parked, B: Parked> Parked for Levels<A, B> {
+    fn clear(mut self: Pin<&mut Self>) {
+        self.as_mut().rest().clear();
+        self.first().clear();
     }
 }
 

@@ -43,7 +43,7 @@ pub use machine::Machine;
 /// and items.
 /// At the crate root rather than in `__private` because compiler messages name it.
 #[doc(hidden)]
-pub use operand::{StreamOperand, YieldFromOk};
+pub use operand::{OkItem, StreamOperand, YieldFromOk};
 /// Not public API: the body of a pinned generator, named in its fn's signature.
 #[doc(hidden)]
 pub use pinned::Body as PinnedBody;
@@ -59,7 +59,7 @@ pub use {delegate::Delegate, try_op::FromResidual};
 #[doc(hidden)]
 pub mod __private {
     pub use crate::async_machine::{
-        AsyncMachine, Awaiting, Parked, async_generator, async_machine,
+        AsyncMachine, Awaiting, Levels, Parked, async_generator, async_machine,
     };
     pub use crate::delegate::{
         CharsKind, ForwardKind, ItemsKind, OtherKind, PinnedKind, ShieldKind, Sub,

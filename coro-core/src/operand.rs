@@ -79,3 +79,23 @@ impl<'h, Y, E> YieldFromOk<'h, Result<Y, E>>
         self.0.yield_ok(self.1)
     }
 }
+
+/// `yield_from!` in an `#[async_gen]` fn returning `Result` on the enum path: each item of the
+/// stream must be the `yield` type, as it is yielded as `Ok(item)`. A trait of its own only for
+/// its message, reported at the user's stream (as [`YieldFromOk`]'s on the async-block path).
+#[diagnostic::on_unimplemented(
+    message = "`yield_from!` yields each item of this stream as `Ok(item)`, but its items are not the fn's `yield` type",
+    label = "the items of this stream are not the `yield` type",
+    note = "the fn returns `Result`, so `yield_!(x)` and `yield_from!` yield `Ok(x)`; to forward a stream of `Result`s and stop at the first error, write `for_await!(r in stream {{ yield_!(r?); }})`"
+)]
+pub trait OkItem<Y> {
+    /// The item itself.
+    fn ok_item(self) -> Y;
+}
+
+impl<Y> OkItem<Y> for Y {
+    #[inline]
+    fn ok_item(self) -> Y {
+        self
+    }
+}

@@ -9,7 +9,7 @@ use std::pin::{Pin, pin};
 use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
-use coro_core::{async_gen, for_await, yield_};
+use coro_core::{async_gen, for_await, yield_, yield_from};
 use futures::executor::block_on;
 use futures::stream::{FusedStream, Stream, StreamExt};
 
@@ -348,8 +348,10 @@ mod async_block_path {
     }
 
     #[async_gen(yield = u32)]
-    async fn relaying(n: u32) {
-        for_await!(x in futures::stream::iter(0..n) {
+    async fn relaying(v: Vec<u32>) {
+        let mut s = futures::stream::iter(v);
+        // A borrowed stream: the loop's stream would borrow the local `s`.
+        for_await!(x in &mut s {
             yield_!(x * 3);
         });
     }
@@ -373,7 +375,7 @@ mod async_block_path {
         let cases: Vec<(Boxed, Vec<u32>)> = vec![
             (Box::pin(from_a_local_stream(vec![1, 2])), vec![1, 2]),
             (Box::pin(reading_into_a_local_buffer()), vec![28]),
-            (Box::pin(relaying(3)), vec![0, 3, 6]),
+            (Box::pin(relaying(vec![0, 1, 2])), vec![0, 3, 6]),
             (Box::pin(asked_for(2)), vec![0, 1]),
             (Box::pin(joining()), vec![3]),
         ];
@@ -382,7 +384,7 @@ mod async_block_path {
         }
         assert!(!is_enum_path(&from_a_local_stream(vec![])));
         assert!(!is_enum_path(&reading_into_a_local_buffer()));
-        assert!(!is_enum_path(&relaying(0)));
+        assert!(!is_enum_path(&relaying(vec![])));
         assert!(!is_enum_path(&asked_for(0)));
         assert!(!is_enum_path(&joining()));
     }
@@ -656,5 +658,115 @@ mod async_send {
             );
             assert_eq!(g.as_mut().send(None).await, GeneratorState::Complete(4));
         });
+    }
+}
+
+/// `for_await!` and `yield_from!` inside an enum-path body: the loop's stream is parked in
+/// place for the loop, while the loop's body awaits and yields.
+mod loops_over_streams {
+    use super::*;
+
+    /// A stream that counts its drops, yielding `0..n` with a `Pending` before each item.
+    #[async_gen(yield = u32)]
+    async fn numbers(n: u32, drops: Rc<Cell<usize>>) {
+        let _t = Tracked(drops);
+        for i in 0..n {
+            yield_!(after(1, i).await);
+        }
+    }
+
+    #[async_gen(yield = String)]
+    async fn relay(n: u32, drops: Rc<Cell<usize>>) {
+        for_await!('outer: x in numbers(n, drops.clone()) {
+            if x == 1 {
+                continue;
+            }
+            for_await!(y in numbers(x, drops.clone()) {
+                if y == 2 {
+                    break;
+                }
+                let z = after(1, y * 10).await;
+                yield_!(format!("{x}.{z}"));
+            });
+            if x == 4 {
+                break 'outer;
+            }
+        });
+        yield_!(format!("drops {}", drops.get()));
+        yield_from!(async_gen_twin(drops.clone()));
+    }
+
+    #[async_gen(yield = String)]
+    async fn async_gen_twin(drops: Rc<Cell<usize>>) {
+        yield_!(format!("twin {}", drops.get()));
+    }
+
+    #[test]
+    fn nested_loops_with_breaks_awaits_and_yields() {
+        let drops = Rc::new(Cell::new(0));
+        let s = relay(9, drops.clone());
+        assert!(is_enum_path(&s));
+        let (items, _) = drain(s);
+        // x = 0: no inner items; 1: skipped; 2: 2.0 2.10; 3: 3.0 3.10 (break at y == 2); 4: 4.0 4.10, then break.
+        assert_eq!(
+            items,
+            [
+                "2.0", "2.10", "3.0", "3.10", "4.0", "4.10", "drops 5", "twin 5"
+            ]
+        );
+        // Every stream was dropped when its loop ended: 4 inner ones and the outer one.
+        assert_eq!(drops.get(), 5);
+    }
+
+    #[async_gen(yield = u32)]
+    async fn first_over(limit: u32, drops: Rc<Cell<usize>>) -> Result<(), String> {
+        for_await!(x in numbers(10, drops.clone()) {
+            if x > limit {
+                return Err(format!("{x} > {limit}"));
+            }
+            yield_!(x);
+        });
+        Ok(())
+    }
+
+    #[test]
+    fn a_return_inside_the_loop_drops_its_stream_before_the_stream_ends() {
+        let drops = Rc::new(Cell::new(0));
+        let s = first_over(1, drops.clone());
+        assert!(is_enum_path(&s));
+        let (items, _) = drain(s);
+        assert_eq!(items, [Ok(0), Ok(1), Err("2 > 1".to_string())]);
+        assert_eq!(drops.get(), 1);
+    }
+
+    #[test]
+    fn debug_shows_a_loop_waiting_for_its_next_item() {
+        let drops = Rc::new(Cell::new(0));
+        let mut s = pin!(relay(3, drops));
+        assert!(poll_once(s.as_mut()).is_pending());
+        let at = format!("{:?}", s.as_ref().get_ref());
+        assert!(
+            at.starts_with("relay (suspended at for_await!(.. in numbers(n, drops.clone())) at "),
+            "{at}"
+        );
+    }
+
+    #[test]
+    fn dropped_mid_loop_drops_the_parked_streams() {
+        let drops = Rc::new(Cell::new(0));
+        {
+            let mut s = pin!(relay(9, drops.clone()));
+            let mut cx = Context::from_waker(Waker::noop());
+            let mut seen = 0;
+            while seen < 1 {
+                if let Poll::Ready(Some(_)) = s.as_mut().poll_next(&mut cx) {
+                    seen += 1;
+                }
+            }
+            // Inside the inner loop at x = 2: the inner stream of x = 0 is gone, the outer
+            // stream and this inner one are parked.
+            assert_eq!(drops.get(), 1);
+        }
+        assert_eq!(drops.get(), 3);
     }
 }

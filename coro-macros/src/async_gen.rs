@@ -27,6 +27,7 @@
 pub(crate) mod body;
 mod boxed;
 pub(crate) mod machine;
+mod marks;
 pub(crate) mod path;
 #[cfg(test)]
 mod tests;
@@ -189,6 +190,8 @@ fn lower(cx: &Ctxt, args: &args::Args, func: ItemFn) -> Option<TokenStream> {
         None => path::check(&block),
         Some(span) => path::Path::AsyncBlock("`pinned`", span),
     };
+    // The enum path lowers `for_await!` itself (`marks.rs`); the async block expands it here.
+    let as_written = block.clone();
     let for_await_paths = body::expand_for_await(cx, &mut block, krate);
     scan::check_body(cx, &block, Kind::AsyncGen);
     body::check_macro_tokens(cx, &block);
@@ -199,7 +202,7 @@ fn lower(cx: &Ctxt, args: &args::Args, func: ItemFn) -> Option<TokenStream> {
     used.extend(for_await_paths);
     let keep = body::keep_imports_used(&used);
     let item = &out.item;
-    let stream = run_body(cx, args, &mut sig, block, &out, path)?;
+    let stream = run_body(cx, args, &mut sig, (&as_written, block), &out, path)?;
 
     sig.asyncness = None;
     let (ret_ty, body_tokens) = match args.boxing {
@@ -252,19 +255,20 @@ fn lower(cx: &Ctxt, args: &args::Args, func: ItemFn) -> Option<TokenStream> {
     Some(quote!(#(#attrs)* #allow #vis #sig #out_block))
 }
 
-/// The expression the fn returns, on the path `path` chose: the enum state machine, or (for a
-/// stream that cannot take it) the async block. `sig` gets the enum path's parameters.
+/// The expression the fn returns, on the path `path` chose: the enum state machine (of the body
+/// as written), or (for a stream that cannot take it) the async block (of the body with its
+/// `for_await!`s expanded). `sig` gets the enum path's parameters.
 fn run_body(
     cx: &Ctxt,
     args: &args::Args,
     sig: &mut syn::Signature,
-    block: syn::Block,
+    (as_written, expanded): (&syn::Block, syn::Block),
     out: &Output,
     path: path::Path,
 ) -> Option<TokenStream> {
     let generator = args.resume_ty.is_some();
     let enum_path = match path {
-        path::Path::Enum { awaits } => Ok(machine::stream(args, sig, &block, out, awaits)),
+        path::Path::Enum => Ok(machine::stream(args, sig, as_written, out)),
         path::Path::AsyncBlock(why, at) => Err((why, at)),
     };
     match enum_path {
@@ -286,7 +290,7 @@ fn run_body(
             );
             None
         }
-        _ => async_block_stream(cx, args, sig, block, out),
+        _ => async_block_stream(cx, args, sig, expanded, out),
     }
 }
 

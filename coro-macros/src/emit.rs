@@ -182,12 +182,8 @@ impl Emit<'_> {
             None => (TokenStream::new(), TokenStream::new()),
             Some(aw) => {
                 let (slot, cx) = (&aw.slot, &aw.cx);
-                let tree = crate::lower::await_point::tree_type(krate, aw.count);
-                let (init, mutable) = if aw.count == 0 {
-                    (quote!(()), TokenStream::new())
-                } else {
-                    (quote!(#krate::__private::Awaiting::None), quote!(mut))
-                };
+                let (tree, init) = crate::lower::await_point::parked_type(krate, &aw.levels);
+                let mutable = (!aw.levels.is_empty()).then(|| quote!(mut));
                 (
                     quote!(#init,),
                     quote! {

@@ -3,7 +3,7 @@
 //! which holds anything the compiler's own async lowering holds).
 //!
 //! Input:  the body, after `scan::check_body` accepted it.
-//! Output: [`Path::Enum`] with the number of `.await`s, or [`Path::AsyncBlock`] with why.
+//! Output: [`Path::Enum`], or [`Path::AsyncBlock`] with why and where.
 //!
 //! The enum path keeps every local of the body in a plain enum that the step moves in and out,
 //! and parks the awaited future beside it in a pinned slot. So it cannot hold anything that
@@ -20,9 +20,7 @@ use syn::{Expr, Macro};
 
 #[derive(Clone, Copy)]
 pub enum Path {
-    Enum {
-        awaits: usize,
-    },
+    Enum,
     /// Why, and where in the body.
     AsyncBlock(&'static str, Span),
 }
@@ -75,20 +73,16 @@ const OWNING_METHODS: &[&str] = &["clone", "to_owned", "to_string", "to_vec", "i
 
 /// The rules, each with its reason.
 pub fn check(body: &syn::Block) -> Path {
-    let mut v = Rules {
-        fallback: None,
-        awaits: 0,
-    };
+    let mut v = Rules { fallback: None };
     v.visit_block(body);
     match v.fallback {
         Some((why, span)) => Path::AsyncBlock(why, span),
-        None => Path::Enum { awaits: v.awaits },
+        None => Path::Enum,
     }
 }
 
 struct Rules {
     fallback: Option<(&'static str, Span)>,
-    awaits: usize,
 }
 
 impl Rules {
@@ -108,17 +102,26 @@ impl<'ast> Visit<'ast> for Rules {
             if let Ok(value) = mac.parse_body::<Expr>() {
                 self.visit_expr(&value);
             }
-        } else if name == "for_await" {
-            // Its stream stays pinned across the loop's body, beside that body's own awaits.
-            self.refuse(
-                "`for_await!` (its stream is pinned across the loop)",
-                mac.path.span(),
-            );
-        } else if name == "yield_from" {
-            self.refuse(
-                "`yield_from!` (the delegated stream is pinned across its yields)",
-                mac.path.span(),
-            );
+        } else if name == "for_await" || name == "yield_from" {
+            // Their stream is parked for the loop; a jump out of the loop to an outer label
+            // would skip the end of the loop, where the stream is dropped.
+            let Some((label, stream, body)) = loop_parts(mac, &name) else {
+                return;
+            };
+            if !owned(&stream) {
+                // `for_await!(x in &mut s { .. })`: the parked stream would borrow `s`.
+                self.refuse("a stream that may borrow a local", stream.span());
+            }
+            self.visit_expr(&stream);
+            if let Some(body) = body {
+                if let Some(at) = outer_jump(&body, label.as_ref()) {
+                    self.refuse(
+                        "a `break`/`continue` out of a `for_await!` body to an outer label",
+                        at,
+                    );
+                }
+                self.visit_block(&body);
+            }
         } else if !PLAIN_MACROS.contains(&name.as_str()) {
             self.refuse("a macro that may expand to an `.await`", mac.path.span());
         } else if mentions_await(&mac.tokens) {
@@ -127,7 +130,6 @@ impl<'ast> Visit<'ast> for Rules {
     }
 
     fn visit_expr_await(&mut self, e: &'ast syn::ExprAwait) {
-        self.awaits += 1;
         if !owned(&e.base) {
             // `reader.read(&mut buf).await`, `rx.recv().await`: the future borrows a local,
             // which lives in the state beside it.
@@ -184,6 +186,9 @@ fn owned(e: &Expr) -> bool {
             syn::UnOp::Deref(_) => place_or_owned(&u.expr),
             _ => owned(&u.expr),
         },
+        Expr::Range(r) => {
+            r.start.as_deref().is_none_or(owned) && r.end.as_deref().is_none_or(owned)
+        }
         Expr::Paren(p) => owned(&p.expr),
         Expr::Group(g) => owned(&g.expr),
         Expr::Cast(c) => owned(&c.expr),
@@ -210,4 +215,78 @@ fn place_or_owned(e: &Expr) -> bool {
         }) => place_or_owned(expr),
         _ => owned(e),
     }
+}
+
+/// A `for_await!`'s label, stream and body, or a `yield_from!`'s stream.
+fn loop_parts(mac: &Macro, name: &str) -> Option<(Option<syn::Label>, Expr, Option<syn::Block>)> {
+    if name == "yield_from" {
+        return Some((None, mac.parse_body().ok()?, None));
+    }
+    let f: crate::for_await::ForAwait = mac.parse_body().ok()?;
+    Some((f.label, f.expr, Some(f.body)))
+}
+
+/// A labeled `break`/`continue` in `body` that leaves it: its label is neither `own` nor
+/// declared inside `body`.
+fn outer_jump(body: &syn::Block, own: Option<&syn::Label>) -> Option<Span> {
+    struct Jumps {
+        labels: Vec<String>,
+        found: Option<Span>,
+    }
+    impl Jumps {
+        fn check(&mut self, label: Option<&syn::Lifetime>) {
+            if let Some(l) = label
+                && !self.labels.contains(&l.ident.to_string())
+            {
+                self.found.get_or_insert(l.span());
+            }
+        }
+        fn scoped(&mut self, label: Option<&syn::Label>, visit: impl FnOnce(&mut Self)) {
+            let n = self.labels.len();
+            if let Some(l) = label {
+                self.labels.push(l.name.ident.to_string());
+            }
+            visit(self);
+            self.labels.truncate(n);
+        }
+    }
+    impl<'ast> Visit<'ast> for Jumps {
+        fn visit_expr_break(&mut self, b: &'ast syn::ExprBreak) {
+            self.check(b.label.as_ref());
+            visit::visit_expr_break(self, b);
+        }
+        fn visit_expr_continue(&mut self, c: &'ast syn::ExprContinue) {
+            self.check(c.label.as_ref());
+        }
+        fn visit_expr_loop(&mut self, e: &'ast syn::ExprLoop) {
+            self.scoped(e.label.as_ref(), |v| visit::visit_expr_loop(v, e));
+        }
+        fn visit_expr_while(&mut self, e: &'ast syn::ExprWhile) {
+            self.scoped(e.label.as_ref(), |v| visit::visit_expr_while(v, e));
+        }
+        fn visit_expr_for_loop(&mut self, e: &'ast syn::ExprForLoop) {
+            self.scoped(e.label.as_ref(), |v| visit::visit_expr_for_loop(v, e));
+        }
+        fn visit_expr_block(&mut self, e: &'ast syn::ExprBlock) {
+            self.scoped(e.label.as_ref(), |v| visit::visit_expr_block(v, e));
+        }
+        // An inner `for_await!`'s own label and body.
+        fn visit_macro(&mut self, mac: &'ast Macro) {
+            let name = mac.path.segments.last().map(|s| s.ident.to_string());
+            if name.as_deref() == Some("for_await")
+                && let Some((label, _, Some(body))) = loop_parts(mac, "for_await")
+            {
+                self.scoped(label.as_ref(), |v| v.visit_block(&body));
+            }
+        }
+        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
+        fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {}
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut j = Jumps {
+        labels: own.map(|l| l.name.ident.to_string()).into_iter().collect(),
+        found: None,
+    };
+    j.visit_block(body);
+    j.found
 }

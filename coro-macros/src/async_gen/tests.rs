@@ -97,17 +97,17 @@ mod which_path {
     use super::super::path::{Path, check};
     use quote::quote;
 
-    fn path_of(body: &proc_macro2::TokenStream) -> Result<usize, &'static str> {
+    fn path_of(body: &proc_macro2::TokenStream) -> Result<(), &'static str> {
         let block: syn::Block = syn::parse2(quote!({ #body })).expect("a block");
         match check(&block) {
-            Path::Enum { awaits } => Ok(awaits),
+            Path::Enum => Ok(()),
             Path::AsyncBlock(why, _) => Err(why),
         }
     }
 
     #[test]
     fn futures_that_own_what_they_name_take_the_enum_path() {
-        assert_eq!(path_of(&quote!(yield_!(1);)), Ok(0));
+        assert_eq!(path_of(&quote!(yield_!(1);)), Ok(()));
         assert_eq!(
             path_of(&quote! {
                 let d = sleep(Duration::from_millis(ms)).await;
@@ -117,7 +117,21 @@ mod which_path {
                 yield_!(format!("{x}"));
                 println!("{}", d);
             }),
-            Ok(3)
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn loops_over_owned_streams_take_the_enum_path() {
+        assert_eq!(
+            path_of(&quote! {
+                for_await!('l: x in numbers(n) {
+                    'inner: loop { if x > 1 { break 'inner; } continue 'l; }
+                    for_await!(y in more(x) { if y { break; } yield_!(fetch(y).await?); });
+                });
+                yield_from!(other(n));
+            }),
+            Ok(())
         );
     }
 
@@ -137,8 +151,16 @@ mod which_path {
             path_of(&quote!(println!("{}", f().await);)),
             Err("an `.await` inside a macro's arguments")
         );
-        assert!(path_of(&quote!(for_await!(x in s { yield_!(x) });)).is_err());
-        assert!(path_of(&quote!(yield_from!(other());)).is_err());
+        assert_eq!(
+            path_of(&quote!(for_await!(x in &mut s { yield_!(x) });)),
+            Err("a stream that may borrow a local")
+        );
+        assert_eq!(
+            path_of(&quote!('outer: loop {
+                for_await!(x in s { if x { break 'outer; } });
+            })),
+            Err("a `break`/`continue` out of a `for_await!` body to an outer label")
+        );
         assert_eq!(
             path_of(&quote!(let c = || n + 1; yield_!(c());)),
             Err("a closure that is not `move`")

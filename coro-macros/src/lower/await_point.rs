@@ -10,6 +10,7 @@
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::Expr;
+use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 
 use super::{BlockKind, JumpKind, Lowerer};
@@ -23,6 +24,38 @@ pub fn is_await_marker(path: &syn::Path) -> bool {
         .is_some_and(|s| s.ident == AWAIT_MARKER && s.arguments.is_none())
 }
 
+/// What a marker asks for (see `async_gen/marks.rs`).
+enum Marker {
+    /// `@d k await, operand`: park the operand's future at (d, k), poll it to its output.
+    Await(usize, usize, Expr),
+    /// `@d k park, stream`: park a `for_await!`'s stream at (d, k).
+    Park(usize, usize, Expr),
+    /// `@d k next,`: poll the stream parked at (d, k) for its next item.
+    Next(usize, usize),
+    /// `@d clear,`: drop what level d holds (a `for_await!` loop ended).
+    Clear(usize),
+}
+
+impl syn::parse::Parse for Marker {
+    fn parse(input: syn::parse::ParseStream) -> syn::Result<Self> {
+        input.parse::<syn::Token![@]>()?;
+        let level: usize = input.parse::<syn::LitInt>()?.base10_parse()?;
+        if input.peek(syn::LitInt) {
+            let place: usize = input.parse::<syn::LitInt>()?.base10_parse()?;
+            let kind = Ident::parse_any(input)?;
+            input.parse::<syn::Token![,]>()?;
+            return Ok(match kind.to_string().as_str() {
+                "await" => Marker::Await(level, place, input.parse()?),
+                "park" => Marker::Park(level, place, input.parse()?),
+                _ => Marker::Next(level, place),
+            });
+        }
+        Ident::parse_any(input)?;
+        input.parse::<syn::Token![,]>()?;
+        Ok(Marker::Clear(level))
+    }
+}
+
 impl Lowerer<'_> {
     // Desugar from `let v = fetch(i).await;`
     // into            awaiting.as_mut().set(Awaiting::Left(IntoFuture::into_future(fetch(i))));
@@ -31,7 +64,8 @@ impl Lowerer<'_> {
     //                     Poll::Ready(out) => { awaiting.as_mut().set(Awaiting::None); out }
     //                     Poll::Pending => { save Await3; return Pending }
     //                 };
-    /// Lowers one `.await`; `used`: its value is used (otherwise the poll is a statement, so
+    // (a `for_await!`'s next item likewise, through `Stream::poll_next`, leaving it parked).
+    /// Lowers one marker; `used`: its value is used (otherwise the poll is a statement, so
     /// that `unused_must_use` sees the user's discarded output as in a plain `async fn`).
     pub fn lower_await(&mut self, mac: &syn::Macro, used: bool) -> TokenStream {
         let Some(aw) = &self.ctx.awaits else {
@@ -39,36 +73,62 @@ impl Lowerer<'_> {
                 .error_spanned_by(mac, "coro: an `.await` outside an `#[async_gen]` body");
             return quote!(());
         };
-        let arg = match mac.parse_body::<Expr>() {
-            Ok(e) => e,
+        let marker = match mac.parse_body::<Marker>() {
+            Ok(m) => m,
             Err(err) => {
                 self.cx.syn_error(err);
                 return quote!(());
             }
         };
-        let (slot, cx, count) = (aw.slot.clone(), aw.cx.clone(), aw.count);
-        let krate = self.ctx.krate.clone();
-        let fut = self.expr(&arg);
-        self.mention_hidden(&fut);
-        let fut = self.in_unsafe(fut);
-        let leaf = self.g.awaits_lowered;
         self.g.awaits_lowered += 1;
-        let path = leaf_path(leaf, count);
-        // "`u32` is not a future" points at the user's operand.
-        let mut parked = quote_spanned!(arg.span()=> ::core::future::IntoFuture::into_future(#fut));
-        for &right in path.iter().rev() {
-            parked = if right {
-                quote!(#krate::__private::Awaiting::Right(#parked))
-            } else {
-                quote!(#krate::__private::Awaiting::Left(#parked))
-            };
-        }
-        self.emit_raw(quote!(#slot.as_mut().set(#parked);));
-        // The marker's path has the span of the user's `operand.await` (see `MarkAwaits`).
+        let (slot, cx, krate) = (aw.slot.clone(), aw.cx.clone(), self.ctx.krate.clone());
+        let (level, place, operand) = match marker {
+            Marker::Clear(level) => {
+                let at = level_projection(&aw.levels, level);
+                self.emit_raw(quote!(#slot.as_mut() #at.set(#krate::__private::Awaiting::None);));
+                return quote!(());
+            }
+            Marker::Park(level, place, stream) => {
+                let s = self.expr(&stream);
+                self.mention_hidden(&s);
+                let s = self.in_unsafe(s);
+                // "`X` is not a stream" points at the user's operand.
+                let s = quote_spanned!(stream.span()=> #krate::StreamOperand::into_stream(#s));
+                let parked = park_in(&krate, &aw.levels, level, place, s);
+                self.emit_raw(quote!(#slot.as_mut() #parked;));
+                return quote!(());
+            }
+            Marker::Next(level, place) => (level, place, None),
+            Marker::Await(level, place, operand) => (level, place, Some(operand)),
+        };
+        let project = leaf_projection(&aw.levels, level, place);
+        let source = if let Some(operand) = &operand {
+            format!("{}.await", quote!(#operand))
+        } else {
+            let stream = aw
+                .next_sources
+                .iter()
+                .find(|(at, _)| *at == (level, place))
+                .map_or("", |(_, s)| s.as_str());
+            format!("for_await!(.. in {stream})")
+        };
+        let poll = if let Some(operand) = &operand {
+            let fut = self.expr(operand);
+            self.mention_hidden(&fut);
+            let fut = self.in_unsafe(fut);
+            // "`u32` is not a future" points at the user's operand.
+            let fut =
+                quote_spanned!(operand.span()=> ::core::future::IntoFuture::into_future(#fut));
+            let parked = park_in(&krate, &aw.levels, level, place, fut);
+            self.emit_raw(quote!(#slot.as_mut() #parked;));
+            quote!(::core::future::Future::poll(#slot.as_mut() #project, #cx))
+        } else {
+            quote!(#krate::__private::Stream::poll_next(#slot.as_mut() #project, #cx))
+        };
+        // The marker's path has the span of the user's `operand.await` (see `marks.rs`).
         let span = mac.path.span();
-        let tokens = &mac.tokens;
         self.g.points.push(super::Point {
-            source: format!("{tokens}.await"),
+            source,
             line: span.start().line,
             column: span.start().column + 1,
             is_await: true,
@@ -81,18 +141,16 @@ impl Lowerer<'_> {
         // Nothing runs in this block before the poll, so entering it again after `Pending`
         // repeats no effect.
         let pending = self.jump(polled, JumpKind::Pending, Vec::new());
-        let project = path.iter().map(|&right| {
-            if right {
-                quote!(.right())
-            } else {
-                quote!(.left())
-            }
-        });
         let out = Ident::new("__coro_output", Span::mixed_site());
+        // A future's place is free again once it is ready; a stream stays for the loop.
+        let done = operand.is_some().then(|| {
+            let at = level_projection(&aw.levels, level);
+            quote!(#slot.as_mut() #at.set(#krate::__private::Awaiting::None);)
+        });
         let poll = quote! {
-            match ::core::future::Future::poll(#slot.as_mut() #(#project)*, #cx) {
+            match #poll {
                 ::core::task::Poll::Ready(#out) => {
-                    #slot.as_mut().set(#krate::__private::Awaiting::None);
+                    #done
                     #out
                 }
                 ::core::task::Poll::Pending => #pending,
@@ -107,6 +165,49 @@ impl Lowerer<'_> {
             quote!(())
         }
     }
+}
+
+/// `.first()`/`.rest()` from the root of the parked-values tree to level `level`'s tree.
+fn level_projection(levels: &[usize], level: usize) -> TokenStream {
+    if levels.len() <= 1 {
+        return TokenStream::new();
+    }
+    let rests = (0..level).map(|_| quote!(.rest()));
+    let first = (level + 1 < levels.len()).then(|| quote!(.first()));
+    quote!(#(#rests)* #first)
+}
+
+/// The projection from the root to the place's payload.
+fn leaf_projection(levels: &[usize], level: usize, place: usize) -> TokenStream {
+    let at = level_projection(levels, level);
+    let path = leaf_path(place, levels[level]).into_iter().map(|right| {
+        if right {
+            quote!(.right())
+        } else {
+            quote!(.left())
+        }
+    });
+    quote!(#at #(#path)*)
+}
+
+/// `.set(..)` of level `level`'s tree to `value` at `place` (after the level's projection).
+fn park_in(
+    krate: &TokenStream,
+    levels: &[usize],
+    level: usize,
+    place: usize,
+    value: TokenStream,
+) -> TokenStream {
+    let at = level_projection(levels, level);
+    let mut parked = value;
+    for right in leaf_path(place, levels[level]).into_iter().rev() {
+        parked = if right {
+            quote!(#krate::__private::Awaiting::Right(#parked))
+        } else {
+            quote!(#krate::__private::Awaiting::Left(#parked))
+        };
+    }
+    quote!(#at.set(#parked))
 }
 
 /// The way from the root of a balanced `Awaiting` tree of `count` leaves to leaf `leaf`
@@ -130,8 +231,9 @@ pub fn leaf_path(leaf: usize, count: usize) -> Vec<bool> {
 }
 
 /// The tree's type, leaves left to inference: `()` for no awaits, `Awaiting<_, ()>` for one,
-/// then `Awaiting<_, _>`, `Awaiting<Awaiting<_, _>, _>`, ...
-pub fn tree_type(krate: &TokenStream, count: usize) -> TokenStream {
+/// then `Awaiting<_, _>`, `Awaiting<Awaiting<_, _>, _>`, ...; with `for_await!` loops, one tree
+/// per level: `Levels<L0, Levels<L1, L2>>`. Also its empty value.
+pub fn parked_type(krate: &TokenStream, levels: &[usize]) -> (TokenStream, TokenStream) {
     fn sub(krate: &TokenStream, n: usize) -> TokenStream {
         if n == 1 {
             return quote!(_);
@@ -140,11 +242,28 @@ pub fn tree_type(krate: &TokenStream, count: usize) -> TokenStream {
         let right = sub(krate, n / 2);
         quote!(#krate::__private::Awaiting<#left, #right>)
     }
-    match count {
+    let tree = |n: usize| match n {
         0 => quote!(()),
         1 => quote!(#krate::__private::Awaiting<_, ()>),
         n => sub(krate, n),
+    };
+    let empty = |n: usize| {
+        if n == 0 {
+            quote!(())
+        } else {
+            quote!(#krate::__private::Awaiting::None)
+        }
+    };
+    let Some((&last, outer)) = levels.split_last() else {
+        return (quote!(()), quote!(()));
+    };
+    let (mut ty, mut value) = (tree(last), empty(last));
+    for &n in outer.iter().rev() {
+        let (t, v) = (tree(n), empty(n));
+        ty = quote!(#krate::__private::Levels<#t, #ty>);
+        value = quote!(#krate::__private::Levels::new(#v, #value));
     }
+    (ty, value)
 }
 
 #[cfg(test)]

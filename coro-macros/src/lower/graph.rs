@@ -244,8 +244,10 @@ pub struct Awaits {
     pub slot: Ident,
     /// The step's `&mut Context<'_>` parameter.
     pub cx: Ident,
-    /// How many `.await`s the body has (the leaves of the `Awaiting` tree).
-    pub count: usize,
+    /// Places per level of the parked-values tree (see `async_gen/marks.rs`).
+    pub levels: Vec<usize>,
+    /// The stream of each `for_await!` (by level and place), for `Debug`.
+    pub next_sources: Vec<((usize, usize), String)>,
     /// The fn returns `Result<(), E>`: `yield_!(y)` yields `Ok(y)`.
     pub result: bool,
     /// `resume = R`: an `AsyncGenerator<R>` rather than a stream.
