@@ -140,9 +140,18 @@ where
 
 /// The table note of a W3 workload: which runtime each coro row is on, read from `Debug` (the
 /// enum path prints `name (created)`, the async-block path `AsyncGen { .. }`), so the table
-/// cannot silently measure the wrong path after a change to the macro.
-pub fn path_note(enum_path: &dyn std::fmt::Debug, pinned: &dyn std::fmt::Debug) -> String {
-    let (e, p) = (format!("{enum_path:?}"), format!("{pinned:?}"));
+/// cannot silently measure the wrong path after a change to the macro. `block` (the
+/// `async_gen_block!` row) is only reported: a block may take either path.
+pub fn path_note(
+    enum_path: &dyn std::fmt::Debug,
+    pinned: &dyn std::fmt::Debug,
+    block: &dyn std::fmt::Debug,
+) -> String {
+    let (e, p, b) = (
+        format!("{enum_path:?}"),
+        format!("{pinned:?}"),
+        format!("{block:?}"),
+    );
     assert!(
         !e.starts_with("AsyncGen"),
         "`coro #[async_gen]` is expected on the enum path, its Debug says {e}"
@@ -153,6 +162,6 @@ pub fn path_note(enum_path: &dyn std::fmt::Debug, pinned: &dyn std::fmt::Debug) 
     );
     format!(
         "`coro #[async_gen]` runs on the enum state machine (`Debug`: `{e}`), `pinned` on the \
-         async-block runtime (`Debug`: `{p}`)."
+         async-block runtime (`Debug`: `{p}`); `async_gen_block!` prints `{b}`."
     )
 }

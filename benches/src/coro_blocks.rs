@@ -16,7 +16,7 @@ pub fn count(n: u64) -> impl Iterator<Item = u64> {
 }
 
 /// W3 as `async_gen_block!`.
-pub fn count_stream(n: u64) -> impl Stream<Item = u64> {
+pub fn count_stream(n: u64) -> impl Stream<Item = u64> + std::fmt::Debug {
     async_gen_block!(yield = u64 => {
         let mut i = 0;
         while i < n {

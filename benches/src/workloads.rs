@@ -42,7 +42,11 @@ pub fn build(key: &str, n: u64) -> Option<Workload> {
                 .iter()
                 .find(|w| w.0 == key)
                 .expect("every W3 key is in consumers::WORKLOADS");
-            let note = consumers::path_note(&coro_async::count(0), &coro_pinned::count_stream(0));
+            let note = consumers::path_note(
+                &coro_async::count(0),
+                &coro_pinned::count_stream(0),
+                &coro_blocks::count_stream(0),
+            );
             (title.to_string(), note, w3(consumer, n))
         }
     };
