@@ -214,7 +214,8 @@ accumulate, yield the total · **W3a–d** a stream of `0..N` without self-borro
 `while let Some(x) = s.next().await`, **c** `block_on` + `for_await!`, **d** a tokio `current_thread` \
 runtime's `block_on` + `next().await` over `String` items (`i.to_string()`, the baseline makes the same \
 strings); coro's `#[async_gen]` body takes the enum state machine, `#[async_gen(.., pinned)]` the \
-async-block runtime that self-borrowing bodies fall back to · **W4** tokenize a 4 MiB generated text into \
+async-block runtime that self-borrowing bodies fall back to; the compiler's own `async gen` on the same \
+consumers is in the nightly section (N3a–d) · **W4** tokenize a 4 MiB generated text into \
 word/number/punctuation tokens borrowed from the text · **W5** in-order walk of a complete binary tree \
 of depth 18 through recursive boxed sub-generators (`yield_from!`) · **size** of the generator object.";
 
