@@ -140,6 +140,31 @@ impl Stream for CountStream {
     }
 }
 
+/// The hand-written counterpart of W3d's stream: `0..n` as freshly allocated `String`s.
+pub struct CountStrings {
+    i: u64,
+    n: u64,
+}
+
+pub fn count_strings(n: u64) -> CountStrings {
+    CountStrings { i: 0, n }
+}
+
+impl Stream for CountStrings {
+    type Item = String;
+
+    #[inline]
+    fn poll_next(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<Option<String>> {
+        if self.i < self.n {
+            let i = self.i;
+            self.i += 1;
+            Poll::Ready(Some(i.to_string()))
+        } else {
+            Poll::Ready(None)
+        }
+    }
+}
+
 /// Sums a stream with `for_await!` on [`block_on`], one `black_box` per item.
 #[inline(always)]
 pub fn sum_stream(s: impl Stream<Item = u64>) -> u64 {

@@ -57,6 +57,8 @@ pub struct Row {
     pub iqr_pct: f64,
     pub ratio: f64,
     pub skip: Option<String>,
+    /// Instructions per item under callgrind (see `callgrind`), when measured.
+    pub instr: Option<f64>,
 }
 
 /// The result of one workload.
@@ -125,6 +127,7 @@ pub fn measure(
                 },
                 ratio: median / base_median,
                 skip: c.skip.clone(),
+                instr: None,
             }
         })
         .collect();
@@ -159,20 +162,37 @@ impl Table {
         if !self.note.is_empty() {
             let _ = writeln!(out, "{}\n", self.note);
         }
+        // The instruction column appears once any row has a count: W4/W5 are not counted.
+        let instr = self.rows.iter().any(|r| r.instr.is_some());
         let _ = writeln!(
             out,
-            "| contender | ns/item (median) | min | IQR | × baseline |"
+            "| contender | ns/item (median) | min | IQR | × baseline |{}",
+            if instr {
+                " instr/item | × baseline |"
+            } else {
+                ""
+            }
         );
-        let _ = writeln!(out, "|---|---:|---:|---:|---:|");
+        let _ = writeln!(
+            out,
+            "|---|---:|---:|---:|---:|{}",
+            if instr { "---:|---:|" } else { "" }
+        );
+        let base_instr = self.rows.iter().find_map(|r| r.instr);
         for r in &self.rows {
+            let counted = match (r.instr, base_instr) {
+                (Some(i), Some(b)) => format!(" {i:.1} | {:.2}× |", i / b),
+                _ => " — | — |".to_string(),
+            };
+            let counted = if instr { counted.as_str() } else { "" };
             match &r.skip {
                 Some(why) => {
-                    let _ = writeln!(out, "| {} | — | — | — | {} |", r.name, why);
+                    let _ = writeln!(out, "| {} | — | — | — | {} |{counted}", r.name, why);
                 }
                 None => {
                     let _ = writeln!(
                         out,
-                        "| {} | {} | {} | ±{:.0}% | {:.2}× |",
+                        "| {} | {} | {} | ±{:.0}% | {:.2}× |{counted}",
                         r.name,
                         fmt_ns(r.median_ns),
                         fmt_ns(r.min_ns),
@@ -183,6 +203,14 @@ impl Table {
             }
         }
         out
+    }
+
+    /// The instructions per item of the named contender, if counted.
+    pub fn instr(&self, name: &str) -> Option<f64> {
+        self.rows
+            .iter()
+            .find(|r| r.name == name)
+            .and_then(|r| r.instr)
     }
 
     /// The median of the named contender, if it ran.
@@ -204,8 +232,8 @@ fn fmt_ns(ns: f64) -> String {
     }
 }
 
-/// Machine and toolchain facts for the report.
-pub fn machine_info() -> String {
+/// Machine and toolchain facts for the report; `profile` describes the cargo profile.
+pub fn machine_info(profile: &str) -> String {
     let mut out = String::new();
     let cpu = std::fs::read_to_string("/proc/cpuinfo")
         .ok()
@@ -238,10 +266,7 @@ pub fn machine_info() -> String {
             .collect::<Vec<_>>()
             .join(" ")
     );
-    let _ = writeln!(
-        out,
-        "- {rustc}, `--release` (opt-level 3, no LTO, codegen-units 16 default)"
-    );
+    let _ = writeln!(out, "- {rustc}, {profile}");
     let _ = writeln!(
         out,
         "- OS: {} {}",

@@ -386,6 +386,17 @@ pub mod async_stream {
         }
     }
 
+    #[inline(never)]
+    pub fn count_strings(n: u64) -> impl Stream<Item = String> {
+        stream! {
+            let mut i = 0u64;
+            while i < n {
+                yield i.to_string();
+                i += 1;
+            }
+        }
+    }
+
     fn walk(node: &Node) -> Pin<Box<dyn Stream<Item = u64> + '_>> {
         Box::pin(stream! {
             if let Some(l) = node.left.as_deref() {
@@ -419,6 +430,17 @@ pub mod async_fn_stream {
             let mut i = 0;
             while i < n {
                 emitter.emit(i).await;
+                i += 1;
+            }
+        })
+    }
+
+    #[inline(never)]
+    pub fn count_strings(n: u64) -> impl Stream<Item = String> {
+        fn_stream(move |emitter| async move {
+            let mut i = 0u64;
+            while i < n {
+                emitter.emit(i.to_string()).await;
                 i += 1;
             }
         })

@@ -13,18 +13,60 @@ pub fn workspace_root() -> PathBuf {
         .to_path_buf()
 }
 
-/// The order in which sections appear in the file.
+/// The order in which sections appear in the file. The runtime and nightly tables have one
+/// section per cargo profile (see [`section`]).
 pub const SECTIONS: &[&str] = &[
     "intro",
     "runtime",
+    "runtime-release-cgu1",
     "analysis",
     "nightly",
+    "nightly-release-cgu1",
     "compile-time",
     "compile-curve",
 ];
 
+/// The cargo profile this binary was built with: the name of the directory it sits in
+/// (`target/release/bench`, `target/release-cgu1/bench`), which is where cargo puts each profile's
+/// output; cargo tells a running binary nothing else about its profile.
+pub fn profile() -> String {
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| {
+            let dir = exe.parent()?.file_name()?.to_str()?.to_string();
+            // `cargo run` of a binary: `target/<profile>/<bin>`; `deps/` for a test harness.
+            (dir != "deps").then_some(dir)
+        })
+        .unwrap_or_else(|| "release".into())
+}
+
+/// What the profile is, for the report.
+pub fn profile_description(profile: &str) -> String {
+    match profile {
+        "release" => {
+            "profile `release` (opt-level 3, no LTO, codegen-units 16: cargo's defaults)".into()
+        }
+        "release-cgu1" => "profile `release-cgu1` (`release` with codegen-units = 1)".into(),
+        other => format!("profile `{other}`"),
+    }
+}
+
+/// The section a profile's tables go to: `base` for `release`, `base-<profile>` otherwise.
+pub fn section(base: &str, profile: &str) -> String {
+    if profile == "release" {
+        base.to_string()
+    } else {
+        format!("{base}-{profile}")
+    }
+}
+
 /// Replaces (or inserts) section `name` of the Markdown file at `path` with `body`.
 pub fn update_section(path: &Path, name: &str, body: &str) -> std::io::Result<()> {
+    // A name missing from SECTIONS would be silently dropped from the file.
+    assert!(
+        SECTIONS.contains(&name),
+        "BENCHMARKS.md has no section {name}: add it to report::SECTIONS"
+    );
     let old = std::fs::read_to_string(path).unwrap_or_default();
     let mut out = String::new();
     for &s in SECTIONS {

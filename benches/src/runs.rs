@@ -1,9 +1,10 @@
 //! One named, never-inlined function per (workload, contender) that is not already one in
-//! `peers`: each is compiled once, here, with a symbol of its own, so that its machine code does
-//! not depend on where the runner's closures land and can be read with `--emit asm` or `perf`.
+//! `peers` (W3's are the monomorphized consumers of `consumers`): each is compiled once, here,
+//! with a symbol of its own, so that its machine code does not depend on where the runner's
+//! closures land and can be read with `--emit asm` or `perf`.
 
 use crate::hand::Node;
-use crate::{coro_async, coro_blocks, coro_impls, coro_pinned, hand, peers, proposed};
+use crate::{coro_blocks, coro_impls, coro_pinned, hand, proposed};
 
 macro_rules! runs {
     ($($name:ident($arg:ident: $ty:ty) => $body:expr;)*) => {
@@ -26,11 +27,6 @@ runs! {
     w2_hand(n: u64) => hand::drive_send(hand::accumulate(), n);
     w2_coro(n: u64) => hand::drive_send(coro_impls::accumulate(), n);
     w2_pinned(n: u64) => hand::drive_send(core::pin::pin!(coro_pinned::accumulate()), n);
-    w3_hand(n: u64) => hand::sum_stream(hand::count_stream(n));
-    w3_coro(n: u64) => hand::sum_stream(coro_async::count(n));
-    w3_block(n: u64) => hand::sum_stream(coro_blocks::count_stream(n));
-    w3_async_stream(n: u64) => hand::sum_stream(peers::async_stream::count(n));
-    w3_async_fn_stream(n: u64) => hand::sum_stream(peers::async_fn_stream::count(n));
     w4_hand(t: &str) => hand::sum_tokens(hand::tokens(t));
     w4_coro(t: &str) => hand::sum_tokens(coro_impls::tokens(t));
     w4_proposed(t: &str) => hand::sum_tokens(proposed::tokens(t));

@@ -1,6 +1,9 @@
 //! The compiler's own coroutines next to coro and the hand-written baselines, in the same run:
 //! `#[coroutine]` closures, `gen` blocks, `async gen` blocks and futures-async-stream (which lowers
 //! to `#[coroutine]`s). Needs `RUSTC_BOOTSTRAP=1` on a stable toolchain.
+//!
+//! Options: `--quick`, `--no-callgrind`, `--no-write` as for the main runner; `--one KEY INDEX
+//! N` is the callgrind child of the N3a–d tables (see `streams`).
 #![feature(
     coroutines,
     coroutine_trait,
@@ -10,24 +13,30 @@
 )]
 #![allow(clippy::all, dead_code)]
 
+#[path = "../../src/callgrind.rs"]
+mod callgrind;
+#[path = "../../src/consumers.rs"]
+mod consumers;
 #[path = "../../src/coro_async.rs"]
 mod coro_async;
 #[path = "../../src/coro_impls.rs"]
 mod coro_impls;
+#[path = "../../src/coro_pinned.rs"]
+mod coro_pinned;
 #[path = "../../src/hand.rs"]
 mod hand;
 #[path = "../../src/harness.rs"]
 mod harness;
 #[path = "../../src/report.rs"]
 mod report;
+mod streams;
+#[path = "../../src/verdict.rs"]
+mod verdict;
 
-use std::async_iter::AsyncIterator;
 use std::hint::black_box;
 use std::ops::{Coroutine, CoroutineState};
 use std::pin::Pin;
-use std::task::{Context, Poll};
 
-use futures_core::Stream;
 use hand::{Kind, Node, Token};
 use harness::{Config, Contender, Table, measure};
 
@@ -91,37 +100,6 @@ fn drive_coroutine(co: impl Coroutine<u64, Yield = u64, Return = ()>, n: u64) ->
     acc
 }
 
-#[futures_async_stream::stream(item = u64)]
-async fn count_fas(n: u64) {
-    let mut i = 0;
-    while i < n {
-        yield i;
-        i += 1;
-    }
-}
-
-/// An `async gen` block as a `futures_core::Stream`.
-struct AsyncGenStream<I>(I);
-
-impl<I: AsyncIterator> Stream for AsyncGenStream<I> {
-    type Item = I::Item;
-
-    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<I::Item>> {
-        // SAFETY: structural pinning of the only field.
-        unsafe { self.map_unchecked_mut(|s| &mut s.0) }.poll_next(cx)
-    }
-}
-
-fn count_async_gen(n: u64) -> impl Stream<Item = u64> {
-    AsyncGenStream(async gen move {
-        let mut i = 0;
-        while i < n {
-            yield i;
-            i += 1;
-        }
-    })
-}
-
 fn tokens_gen(text: &str) -> impl Iterator<Item = Token<'_>> {
     gen move {
         let bytes = text.as_bytes();
@@ -175,7 +153,13 @@ fn walk_gen(node: &Node) -> Box<dyn Iterator<Item = u64> + '_> {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some((key, index, n)) = callgrind::one_args(&args) {
+        let (_, mut contenders) = streams::build(&key, n).unwrap_or_else(|| panic!("no {key}"));
+        println!("{}", (contenders[index].run)());
+        return;
+    }
     let quick = args.iter().any(|a| a == "--quick");
+    let count = !args.iter().any(|a| a == "--no-callgrind") && callgrind::available();
     let write = !args.iter().any(|a| a == "--no-write");
     let cfg = if quick {
         Config {
@@ -226,27 +210,15 @@ fn main() {
         ],
     ));
     eprintln!("{}", tables.last().unwrap().markdown());
-    tables.push(measure(
-        "N3 async stream (as W3)",
-        "",
-        n,
-        cfg,
-        vec![
-            Contender::new("hand-written Stream", || {
-                hand::sum_stream(hand::count_stream(black_box(n)))
-            }),
-            Contender::new("coro #[async_gen]", || {
-                hand::sum_stream(coro_async::count(black_box(n)))
-            }),
-            Contender::new("`async gen` block", || {
-                hand::sum_stream(count_async_gen(black_box(n)))
-            }),
-            Contender::new("futures-async-stream", || {
-                hand::sum_stream(count_fas(black_box(n)))
-            }),
-        ],
-    ));
-    eprintln!("{}", tables.last().unwrap().markdown());
+    for key in streams::KEYS {
+        let (title, contenders) = streams::build(key, n).expect("a listed key");
+        let mut t = measure(&title, "", n, cfg, contenders);
+        if count {
+            callgrind::count_table(&mut t, key, quick);
+        }
+        eprintln!("{}", t.markdown());
+        tables.push(t);
+    }
     let text = hand::make_text(TEXT_BYTES);
     let count = hand::tokens(&text).count() as u64;
     let t = text.as_str();
@@ -288,10 +260,12 @@ fn main() {
     ));
     eprintln!("{}", tables.last().unwrap().markdown());
 
-    let mut md = String::from(
-        "## Nightly reference\n\nThe compiler's own lowering of the same bodies, measured in one run with coro and the \
-         hand-written baselines by `benches/nightly` (its own workspace, built with `RUSTC_BOOTSTRAP=1` on the stable \
-         toolchain; same harness and rules as above).\n\n",
+    let profile = report::profile();
+    let mut md = format!(
+        "## Nightly reference, profile `{profile}`\n\nThe compiler's own lowering of the same bodies, measured in one run with \
+         coro and the hand-written baselines by `benches/nightly` (its own workspace, built with `RUSTC_BOOTSTRAP=1` on \
+         the stable toolchain, {}; same harness, rules and instr/item method as above).\n\n",
+        report::profile_description(&profile),
     );
     for t in &tables {
         md.push_str(&t.markdown());
@@ -302,15 +276,17 @@ fn main() {
         std::mem::size_of_val(&count_gen(0)),
         std::mem::size_of_val(&count_coroutine(0)),
         std::mem::size_of_val(&accumulate_coroutine()),
-        std::mem::size_of_val(&count_async_gen(0)),
-        std::mem::size_of_val(&count_fas(0)),
+        std::mem::size_of_val(&streams::count_async_gen(0)),
+        std::mem::size_of_val(&streams::count_fas(0)),
         std::mem::size_of_val(&tokens_gen("")),
     ));
+    md.push('\n');
+    md.push_str(&streams::targets(&tables));
     println!("{md}");
     if write {
         report::update_section(
             &report::workspace_root().join("BENCHMARKS.md"),
-            "nightly",
+            &report::section("nightly", &profile),
             &md,
         )
         .expect("write BENCHMARKS.md");
