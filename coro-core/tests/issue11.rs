@@ -313,6 +313,30 @@ mod enum_path {
         }
     }
 
+    impl Service {
+        async fn lookup(&self, i: u32) -> u32 {
+            after(1, self.base * i).await
+        }
+
+        /// The awaited futures borrow `*self`, which lives outside the stream.
+        #[async_gen(yield = u32)]
+        async fn lookups(&self, n: u32, other: &Service) {
+            for i in 0..n {
+                yield_!(self.lookup(i).await + other.lookup(i).await);
+            }
+        }
+    }
+
+    #[test]
+    fn futures_borrowing_through_shared_reference_parameters_take_the_enum_path() {
+        let (svc, other) = (Service { base: 10 }, Service { base: 1 });
+        let s = svc.lookups(3, &other);
+        assert!(is_enum_path(&s));
+        let (items, pending) = drain(s);
+        assert_eq!(items, [0, 11, 22]);
+        assert_eq!(pending, 6);
+    }
+
     #[test]
     fn methods_borrowing_self_take_the_enum_path() {
         let svc = Service { base: 10 };
@@ -367,6 +391,43 @@ mod async_block_path {
     async fn joining() {
         let (a, b) = futures::join!(after(1, 1u32), after(2, 2u32));
         yield_!(a + b);
+    }
+
+    struct Page {
+        users: Vec<String>,
+        next: Option<u32>,
+    }
+
+    async fn fetch(c: u32) -> Page {
+        after(
+            1,
+            Page {
+                users: vec![format!("u{c}")],
+                next: (c < 2).then_some(c + 1),
+            },
+        )
+        .await
+    }
+
+    /// `for user in page.users` moves one field and `page.next` reads another afterwards:
+    /// fine in plain Rust, not for a state that saves `page` whole.
+    #[async_gen(yield = String)]
+    async fn paged() {
+        let mut cursor = Some(0);
+        while let Some(c) = cursor {
+            let page = fetch(c).await;
+            for user in page.users {
+                yield_!(user);
+            }
+            cursor = page.next;
+        }
+    }
+
+    #[test]
+    fn a_partly_moved_local_takes_the_async_block() {
+        let s = paged();
+        assert!(!is_enum_path(&s));
+        assert_eq!(drain(s).0, ["u0", "u1", "u2"]);
     }
 
     #[test]

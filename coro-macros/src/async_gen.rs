@@ -28,6 +28,7 @@ pub(crate) mod body;
 mod boxed;
 pub(crate) mod machine;
 mod marks;
+mod owned;
 pub(crate) mod path;
 #[cfg(test)]
 mod tests;
@@ -187,7 +188,7 @@ fn lower(cx: &Ctxt, args: &args::Args, func: ItemFn) -> Option<TokenStream> {
     // The body: expand `for_await!`, check, rewrite the markers.
     let mut block = *block;
     let path = match args.pinned {
-        None => path::check(&block),
+        None => path::check(&block, &shared_references(&sig)),
         Some(span) => path::Path::AsyncBlock("`pinned`", span),
     };
     // The enum path lowers `for_await!` itself (`marks.rs`); the async block expands it here.
@@ -292,6 +293,25 @@ fn run_body(
         }
         _ => async_block_stream(cx, args, sig, expanded, out),
     }
+}
+
+/// The parameters that are shared references (`&self`, `stock: &Stock`, `s: &'a str`).
+fn shared_references(sig: &syn::Signature) -> Vec<String> {
+    sig.inputs
+        .iter()
+        .filter_map(|arg| match arg {
+            FnArg::Receiver(r) if r.reference.is_some() && r.mutability.is_none() => {
+                Some("self".to_string())
+            }
+            FnArg::Typed(pt) => match (&*pt.pat, &*pt.ty) {
+                (Pat::Ident(pi), Type::Reference(r)) if r.mutability.is_none() => {
+                    Some(pi.ident.to_string())
+                }
+                _ => None,
+            },
+            FnArg::Receiver(_) => None,
+        })
+        .collect()
 }
 
 /// What `resume = R` cannot be combined with (yet), each at its option.

@@ -189,6 +189,7 @@ pub fn analyze_with(
     lower::borrows::check(&cx, &graph);
     lower::lent::check(&cx, &graph);
     lower::temporaries::check(&cx, &graph);
+    lower::partial::check(&cx, &graph);
     cx.check()?;
     Ok(Analysis {
         graph,

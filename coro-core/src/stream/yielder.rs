@@ -209,4 +209,3 @@ impl<Item: fmt::Debug> fmt::Debug for Yield<'_, Item> {
             .finish_non_exhaustive()
     }
 }
-

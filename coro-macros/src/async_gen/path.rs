@@ -18,6 +18,8 @@ use syn::spanned::Spanned;
 use syn::visit::{self, Visit};
 use syn::{Expr, Macro};
 
+use super::owned::{Owned, mentions_await};
+
 #[derive(Clone, Copy)]
 pub enum Path {
     Enum,
@@ -68,12 +70,13 @@ const PLAIN_MACROS: &[&str] = &[
     "yield_",
 ];
 
-/// Methods whose result owns its data (so a future built from it borrows nothing).
-const OWNING_METHODS: &[&str] = &["clone", "to_owned", "to_string", "to_vec", "into", "len"];
-
-/// The rules, each with its reason.
-pub fn check(body: &syn::Block) -> Path {
-    let mut v = Rules { fallback: None };
+/// The rules, each with its reason. `shared`: the parameters that are shared references
+/// (`&self`, `stock: &Stock`), whose referents live outside the stream.
+pub fn check(body: &syn::Block, shared: &[String]) -> Path {
+    let mut v = Rules {
+        fallback: None,
+        owned: Owned::new(body, shared),
+    };
     v.visit_block(body);
     match v.fallback {
         Some((why, span)) => Path::AsyncBlock(why, span),
@@ -83,6 +86,7 @@ pub fn check(body: &syn::Block) -> Path {
 
 struct Rules {
     fallback: Option<(&'static str, Span)>,
+    owned: Owned,
 }
 
 impl Rules {
@@ -108,7 +112,7 @@ impl<'ast> Visit<'ast> for Rules {
             let Some((label, stream, body)) = loop_parts(mac, &name) else {
                 return;
             };
-            if !owned(&stream) {
+            if !self.owned.value(&stream) {
                 // `for_await!(x in &mut s { .. })`: the parked stream would borrow `s`.
                 self.refuse("a stream that may borrow a local", stream.span());
             }
@@ -130,7 +134,7 @@ impl<'ast> Visit<'ast> for Rules {
     }
 
     fn visit_expr_await(&mut self, e: &'ast syn::ExprAwait) {
-        if !owned(&e.base) {
+        if !self.owned.value(&e.base) {
             // `reader.read(&mut buf).await`, `rx.recv().await`: the future borrows a local,
             // which lives in the state beside it.
             self.refuse("an awaited future that may borrow a local", e.base.span());
@@ -154,67 +158,6 @@ impl<'ast> Visit<'ast> for Rules {
     }
 
     fn visit_item(&mut self, _: &'ast syn::Item) {}
-}
-
-fn mentions_await(tokens: &proc_macro2::TokenStream) -> bool {
-    tokens.clone().into_iter().any(|tt| match tt {
-        proc_macro2::TokenTree::Ident(i) => i == "await",
-        proc_macro2::TokenTree::Group(g) => mentions_await(&g.stream()),
-        _ => false,
-    })
-}
-
-/// Evaluating `e` leaves no borrow of a local or of a temporary in its value: it moves or
-/// copies what it names (`fetch(id, url.clone())`, `sleep(Duration::from_millis(ms))`,
-/// `async move { .. }`, a local future). Conservative: anything else may borrow.
-fn owned(e: &Expr) -> bool {
-    match e {
-        Expr::Path(_) | Expr::Lit(_) => true,
-        Expr::Call(c) => matches!(&*c.func, Expr::Path(_)) && c.args.iter().all(owned),
-        // The receiver's borrows end with the call (`line.trim_end().to_owned()`).
-        Expr::MethodCall(m) => {
-            OWNING_METHODS.contains(&m.method.to_string().as_str()) && m.args.iter().all(owned)
-        }
-        Expr::Field(_) | Expr::Index(_) => place_or_owned(e),
-        Expr::Struct(s) => {
-            s.fields.iter().all(|f| owned(&f.expr)) && s.rest.as_deref().is_none_or(owned)
-        }
-        Expr::Tuple(t) => t.elems.iter().all(owned),
-        Expr::Array(a) => a.elems.iter().all(owned),
-        Expr::Binary(b) => owned(&b.left) && owned(&b.right),
-        Expr::Unary(u) => match u.op {
-            syn::UnOp::Deref(_) => place_or_owned(&u.expr),
-            _ => owned(&u.expr),
-        },
-        Expr::Range(r) => {
-            r.start.as_deref().is_none_or(owned) && r.end.as_deref().is_none_or(owned)
-        }
-        Expr::Paren(p) => owned(&p.expr),
-        Expr::Group(g) => owned(&g.expr),
-        Expr::Cast(c) => owned(&c.expr),
-        Expr::Try(t) => owned(&t.expr),
-        Expr::Macro(m) => {
-            let name = m.mac.path.segments.last().map(|s| s.ident.to_string());
-            matches!(name.as_deref(), Some("format" | "vec")) && !mentions_await(&m.mac.tokens)
-        }
-        Expr::Async(a) => a.capture.is_some(),
-        Expr::Closure(c) => c.capture.is_some(),
-        _ => false,
-    }
-}
-
-/// A place read by value (`self.id`, `ids[i]`, `*r`), or an owned value.
-fn place_or_owned(e: &Expr) -> bool {
-    match e {
-        Expr::Field(f) => place_or_owned(&f.base),
-        Expr::Index(i) => place_or_owned(&i.expr) && owned(&i.index),
-        Expr::Unary(syn::ExprUnary {
-            op: syn::UnOp::Deref(_),
-            expr,
-            ..
-        }) => place_or_owned(expr),
-        _ => owned(e),
-    }
 }
 
 /// A `for_await!`'s label, stream and body, or a `yield_from!`'s stream.

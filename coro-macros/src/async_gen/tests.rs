@@ -99,7 +99,7 @@ mod which_path {
 
     fn path_of(body: &proc_macro2::TokenStream) -> Result<(), &'static str> {
         let block: syn::Block = syn::parse2(quote!({ #body })).expect("a block");
-        match check(&block) {
+        match check(&block, &["this".to_string()]) {
             Path::Enum => Ok(()),
             Path::AsyncBlock(why, _) => Err(why),
         }
@@ -139,6 +139,16 @@ mod which_path {
     fn borrowing_futures_and_hidden_awaits_take_the_async_block_path() {
         let borrow = Err("an awaited future that may borrow a local");
         assert_eq!(path_of(&quote!(rx.recv().await;)), borrow);
+        // A shared-reference parameter borrows what lives outside the stream; once shadowed, it
+        // may be a local.
+        assert_eq!(
+            path_of(&quote!(this.fetch(n).await; this.pool.get().await;)),
+            Ok(())
+        );
+        assert_eq!(
+            path_of(&quote!(let this = make(); this.fetch(n).await;)),
+            borrow
+        );
         assert_eq!(path_of(&quote!(read(&mut buf).await;)), borrow);
         assert_eq!(path_of(&quote!(make().run().await;)), borrow);
         assert_eq!(path_of(&quote!(f(s.as_str()).await;)), borrow);

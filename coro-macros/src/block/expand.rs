@@ -292,7 +292,7 @@ fn stream(cx: &Ctxt, parsed: &Input, args: &Args, out: &async_gen::Output) -> To
 /// names, as `gen_block!` finds them) become the parameters of a synthesized `async fn`, moved
 /// into its `Start` state as an `async move` block would move them.
 fn enum_stream(parsed: &Input, args: &Args, out: &async_gen::Output) -> Option<TokenStream> {
-    let async_gen::path::Path::Enum = async_gen::path::check(&parsed.body) else {
+    let async_gen::path::Path::Enum = async_gen::path::check(&parsed.body, &[]) else {
         return None;
     };
     let captures = super::captures::of_block(&parsed.body);

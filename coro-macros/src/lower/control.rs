@@ -358,6 +358,7 @@ impl Lowerer<'_> {
     }
 
     fn lower_for(&mut self, f: &syn::ExprForLoop) -> TokenStream {
+        self.note_field_move(&f.expr);
         let iterable = self.expr(&f.expr);
         self.mention_hidden(&iterable);
         // The exit sits outside the scope that holds the iterator, which drops at the loop's end.

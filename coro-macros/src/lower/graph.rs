@@ -199,6 +199,8 @@ pub struct Graph {
     pub lent: Vec<(LocalId, proc_macro2::Span)>,
     /// Locals a `let` made a reference to a temporary value (see `temporaries.rs`).
     pub temporary_borrows: Vec<(LocalId, TokenStream)>,
+    /// `for` loops over a field of a local: (local, block of the loop, the field expression).
+    pub field_moves: Vec<(LocalId, BlockId, TokenStream)>,
     pub borrows: Vec<borrows::Borrow>,
     pub points: Vec<Point>,
     /// Items and `use`s found in lowered code, hoisted so every arm sees them.

@@ -20,6 +20,7 @@ pub mod lent;
 pub mod liveness;
 pub(crate) mod macros;
 pub mod names;
+pub mod partial;
 mod patterns;
 pub mod rewrite;
 mod stmt;
@@ -82,6 +83,7 @@ impl<'a> Lowerer<'a> {
                 witnesses: Vec::new(),
                 lent: Vec::new(),
                 temporary_borrows: Vec::new(),
+                field_moves: Vec::new(),
                 borrows: Vec::new(),
                 points: Vec::new(),
                 items: Vec::new(),
