@@ -147,7 +147,9 @@ impl Lowerer<'_> {
             let at = level_projection(&aw.levels, level);
             quote!(#slot.as_mut() #at.set(#krate::__private::Awaiting::None);)
         });
-        let poll = quote! {
+        // The user's span: "unused `Result` that must be used" on a discarded output points at
+        // the user's `.await`, as in a plain `async fn`.
+        let poll = quote_spanned! {span=>
             match #poll {
                 ::core::task::Poll::Ready(#out) => {
                     #done
