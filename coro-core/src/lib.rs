@@ -39,6 +39,10 @@ pub use generator::{Generator, GeneratorExt, WithReturn};
 /// type). At the crate root rather than in `__private` because compiler messages name it.
 #[doc(hidden)]
 pub use machine::Machine;
+/// Not public API: the stream or async generator of an `#[async_gen]` fn on the enum path, and
+/// the place of its parked futures. At the crate root for the same reason as `Machine`.
+#[doc(hidden)]
+pub use async_machine::{AsyncMachine, Awaiting, Levels};
 /// Not public API: the bounds through which `for_await!` and `yield_from!` check their operand
 /// and items.
 /// At the crate root rather than in `__private` because compiler messages name it.
@@ -58,9 +62,7 @@ pub use {delegate::Delegate, try_op::FromResidual};
 /// Not public API: what the macros' expansions name.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::async_machine::{
-        AsyncMachine, Awaiting, Levels, Parked, async_generator, async_machine,
-    };
+    pub use crate::async_machine::{Parked, async_generator, async_machine};
     pub use crate::delegate::{
         CharsKind, ForwardKind, ItemsKind, OtherKind, PinnedKind, ShieldKind, Sub,
     };

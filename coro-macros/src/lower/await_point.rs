@@ -85,7 +85,7 @@ impl Lowerer<'_> {
         let (level, place, operand) = match marker {
             Marker::Clear(level) => {
                 let at = level_projection(&aw.levels, level);
-                self.emit_raw(quote!(#slot.as_mut() #at.set(#krate::__private::Awaiting::None);));
+                self.emit_raw(quote!(#slot.as_mut() #at.set(#krate::Awaiting::None);));
                 return quote!(());
             }
             Marker::Park(level, place, stream) => {
@@ -145,7 +145,7 @@ impl Lowerer<'_> {
         // A future's place is free again once it is ready; a stream stays for the loop.
         let done = operand.is_some().then(|| {
             let at = level_projection(&aw.levels, level);
-            quote!(#slot.as_mut() #at.set(#krate::__private::Awaiting::None);)
+            quote!(#slot.as_mut() #at.set(#krate::Awaiting::None);)
         });
         // The user's span: "unused `Result` that must be used" on a discarded output points at
         // the user's `.await`, as in a plain `async fn`.
@@ -204,9 +204,9 @@ fn park_in(
     let mut parked = value;
     for right in leaf_path(place, levels[level]).into_iter().rev() {
         parked = if right {
-            quote!(#krate::__private::Awaiting::Right(#parked))
+            quote!(#krate::Awaiting::Right(#parked))
         } else {
-            quote!(#krate::__private::Awaiting::Left(#parked))
+            quote!(#krate::Awaiting::Left(#parked))
         };
     }
     quote!(#at.set(#parked))
@@ -242,18 +242,18 @@ pub fn parked_type(krate: &TokenStream, levels: &[usize]) -> (TokenStream, Token
         }
         let left = sub(krate, n.div_ceil(2));
         let right = sub(krate, n / 2);
-        quote!(#krate::__private::Awaiting<#left, #right>)
+        quote!(#krate::Awaiting<#left, #right>)
     }
     let tree = |n: usize| match n {
         0 => quote!(()),
-        1 => quote!(#krate::__private::Awaiting<_, ()>),
+        1 => quote!(#krate::Awaiting<_, ()>),
         n => sub(krate, n),
     };
     let empty = |n: usize| {
         if n == 0 {
             quote!(())
         } else {
-            quote!(#krate::__private::Awaiting::None)
+            quote!(#krate::Awaiting::None)
         }
     };
     let Some((&last, outer)) = levels.split_last() else {
@@ -262,8 +262,8 @@ pub fn parked_type(krate: &TokenStream, levels: &[usize]) -> (TokenStream, Token
     let (mut ty, mut value) = (tree(last), empty(last));
     for &n in outer.iter().rev() {
         let (t, v) = (tree(n), empty(n));
-        ty = quote!(#krate::__private::Levels<#t, #ty>);
-        value = quote!(#krate::__private::Levels::new(#v, #value));
+        ty = quote!(#krate::Levels<#t, #ty>);
+        value = quote!(#krate::Levels::new(#v, #value));
     }
     (ty, value)
 }
