@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::async_batch;
 use crate::program::{Config, Program, generate};
 
 /// The runtime, copied into every batch crate.
@@ -66,6 +67,9 @@ pub struct Report {
     pub failures: Vec<Failure>,
     /// Findings matching a known, still-open bug that the options tolerate (not failures).
     pub known: Vec<Failure>,
+    /// Async mode: seeds of programs whose enum compilation took the async-block path (they
+    /// test nothing; the generator should never write one).
+    pub fallbacks: Vec<u64>,
     pub build_time: Duration,
     pub run_time: Duration,
     /// Total yields reached across plain runs to completion (a size measure).
@@ -75,14 +79,15 @@ pub struct Report {
 impl Report {
     pub fn summary(&self) -> String {
         let mut s = format!(
-            "{} programs checked in {} batches, {} comparisons; build {:.1}s, run {:.1}s; {} failures, {} known-bug hits",
+            "{} programs checked in {} batches, {} comparisons; build {:.1}s, run {:.1}s; {} failures, {} known-bug hits, {} fell back to the async block",
             self.checked,
             self.batches,
             self.runs,
             self.build_time.as_secs_f64(),
             self.run_time.as_secs_f64(),
             self.failures.len(),
-            self.known.len()
+            self.known.len(),
+            self.fallbacks.len()
         );
         for f in &self.failures {
             let _ = write!(
@@ -277,6 +282,13 @@ fn run_binary(bin: &Path, timeout: Duration) -> (String, Option<String>) {
     (reader.join().unwrap_or_default(), problem)
 }
 
+/// The file writers of a mode: plain (or reference), generator (or enum path), main.
+type Sources = (
+    fn(&Program) -> String,
+    fn(&Program) -> String,
+    fn(&[(usize, &Program)]) -> String,
+);
+
 /// Builds and runs one batch of programs (crate `batch<k>`).
 #[allow(clippy::too_many_lines)]
 fn run_batch(opts: &Options, k: usize, programs: &[Program], report: &mut Report) {
@@ -303,7 +315,22 @@ fn run_batch(opts: &Options, k: usize, programs: &[Program], report: &mut Report
     {
         let _ = std::fs::copy(lock, dir.join("Cargo.lock"));
     }
-    write_if_changed(&dir.join("src/rt.rs"), RUNTIME_SRC);
+    let asyncs = opts.config.asyncs;
+    if asyncs {
+        write_if_changed(&dir.join("src/runtime.rs"), RUNTIME_SRC);
+        write_if_changed(&dir.join("src/async_rt.rs"), async_batch::ASYNC_RUNTIME_SRC);
+    } else {
+        write_if_changed(&dir.join("src/rt.rs"), RUNTIME_SRC);
+    }
+    let (plain_src, gen_src, main_src): Sources = if asyncs {
+        (
+            async_batch::reference_source,
+            async_batch::enum_source,
+            async_batch::main_source,
+        )
+    } else {
+        (plain_source, generator_source, main_source)
+    };
     let files = |i: usize| {
         vec![
             dir.join(format!("src/p{i}.rs")),
@@ -311,15 +338,15 @@ fn run_batch(opts: &Options, k: usize, programs: &[Program], report: &mut Report
         ]
     };
     for (i, p) in programs.iter().enumerate() {
-        write_if_changed(&dir.join(format!("src/p{i}.rs")), &plain_source(p));
-        write_if_changed(&dir.join(format!("src/g{i}.rs")), &generator_source(p));
+        write_if_changed(&dir.join(format!("src/p{i}.rs")), &plain_src(p));
+        write_if_changed(&dir.join(format!("src/g{i}.rs")), &gen_src(p));
     }
     let mut included: Vec<usize> = (0..n).collect();
     let build_start = Instant::now();
     let mut built = false;
     for _attempt in 0..6 {
         let list: Vec<(usize, &Program)> = included.iter().map(|&i| (i, &programs[i])).collect();
-        write_if_changed(&dir.join("src/main.rs"), &main_source(&list));
+        write_if_changed(&dir.join("src/main.rs"), &main_src(&list));
         match build(&dir, &target, opts.jobs) {
             Ok(()) => {
                 built = true;
@@ -348,8 +375,10 @@ fn run_batch(opts: &Options, k: usize, programs: &[Program], report: &mut Report
                     e.1.push_str(msg);
                 }
                 for (i, (plain_failed, msg)) in by_program {
-                    let known =
-                        !plain_failed && opts.config.avoid.type_inference && msg.contains("E0282");
+                    let avoid = opts.config.avoid;
+                    let known = !plain_failed
+                        && (avoid.type_inference || (asyncs && avoid.async_type_inference))
+                        && msg.contains("E0282");
                     let list = if known {
                         &mut report.known
                     } else {
@@ -403,6 +432,10 @@ fn run_batch(opts: &Options, k: usize, programs: &[Program], report: &mut Report
                 msg.push('\n');
             }
             failed.push(i);
+            if msg.starts_with("FALLBACK") {
+                report.fallbacks.push(programs[i].seed);
+                continue;
+            }
             report.failures.push(Failure {
                 seed: programs[i].seed,
                 kind: "mismatch",

@@ -34,6 +34,9 @@
 //! (turn every `program::Avoid` switch off: also generate the shapes of the open bugs V-Z). To
 //! look at one program: `cargo run -p coro-difftest -- <seed>`.
 
+pub mod async_batch;
+#[allow(clippy::pedantic, missing_debug_implementations)]
+pub mod async_rt;
 pub mod batch;
 pub mod program;
 pub mod rng;

@@ -71,22 +71,22 @@ pub type Log = Rc<RefCell<LogData>>;
 const RUNAWAY_EVENTS: usize = 1 << 20;
 
 /// The panic message of a runaway run.
-const RUNAWAY: &str = "runaway program: over a million events recorded";
+pub const RUNAWAY: &str = "runaway program: over a million events recorded";
 
-fn push(log: &Log, ev: Ev) {
+pub fn push(log: &Log, ev: Ev) {
     log.borrow_mut().events.push(ev);
 }
 
 /// [`push`] from the body (a creation, a yield of the plain compilation): panics, as a body
 /// may, once the run is a runaway.
-fn push_checked(log: &Log, ev: Ev) {
+pub fn push_checked(log: &Log, ev: Ev) {
     push(log, ev);
     if is_runaway(log) {
         panic!("{RUNAWAY}");
     }
 }
 
-fn is_runaway(log: &Log) -> bool {
+pub fn is_runaway(log: &Log) -> bool {
     log.borrow().events.len() > RUNAWAY_EVENTS
 }
 
@@ -313,7 +313,7 @@ impl Generator<i64> for Sub {
 
 // ----- scripts and drivers ---------------------------------------------------------------------
 
-fn mix(mut z: u64) -> u64 {
+pub fn mix(mut z: u64) -> u64 {
     z = z.wrapping_add(0x9E37_79B9_7F4A_7C15);
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
@@ -386,7 +386,7 @@ impl Ctx {
     }
 }
 
-fn panic_message(p: &(dyn std::any::Any + Send)) -> String {
+pub fn panic_message(p: &(dyn std::any::Any + Send)) -> String {
     if let Some(s) = p.downcast_ref::<&str>() {
         (*s).to_string()
     } else if let Some(s) = p.downcast_ref::<String>() {
@@ -401,11 +401,11 @@ pub fn quiet_panics() {
     std::panic::set_hook(Box::new(|_| {}));
 }
 
-fn new_log() -> Log {
+pub fn new_log() -> Log {
     Rc::new(RefCell::new(LogData::default()))
 }
 
-fn take_events(log: &Log) -> Vec<Ev> {
+pub fn take_events(log: &Log) -> Vec<Ev> {
     std::mem::take(&mut log.borrow_mut().events)
 }
 

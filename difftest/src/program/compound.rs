@@ -10,7 +10,7 @@ impl Gen {
     fn typed_receiver(&mut self, d: usize) -> String {
         let a = self.int_expr(d);
         if self.yields_ok() && self.rng.chance(70) {
-            format!("yield_!({a})")
+            self.yield_value(a)
         } else {
             format!("f2({a}, 0)")
         }
@@ -55,7 +55,9 @@ impl Gen {
             4 => {
                 let a = self.int_expr(d);
                 let k = self.lit();
-                format!("opt({a}).map(|z| z * 2).unwrap_or({k})")
+                // Async mode: `move`, or the enum path refuses the closure.
+                let mv = if self.cfg.asyncs { "move " } else { "" };
+                format!("opt({a}).map({mv}|z| z * 2).unwrap_or({k})")
             }
             5 => {
                 let a = self.int_expr(d);
@@ -64,7 +66,7 @@ impl Gen {
             // Not in guards and let-chain conditions: a macro there reading a binding that
             // shadows a local is rejected by design (bug P's fix).
             6 if self.pure == 0 && self.no_yield == 0 => {
-                let (a, b) = self.two(d);
+                let (a, b) = self.macro_args(|g| g.two(d));
                 if self.rng.chance(50) {
                     format!("vec![{a}, {b}][1]")
                 } else {
@@ -94,6 +96,9 @@ impl Gen {
     /// `yield_from!(sub(&log, site, n))`: the sub-generator yields `n mod 3` values and returns
     /// the sum of what it was sent plus `n`; its `Tracked` drops when it completes.
     pub(super) fn yield_from_expr(&mut self, d: usize) -> String {
+        if self.cfg.asyncs {
+            return self.async_yield_from(d);
+        }
         let s = self.site();
         self.temps.push(s);
         let a = self.int_expr(d - 1);

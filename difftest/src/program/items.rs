@@ -44,7 +44,7 @@ impl Gen {
                 let v = self.declare(&n, Ty::Fn, false, St::Yes);
                 self.vars[v].mentioned = true;
                 // `move`: a captured reference would be a borrow across a suspension.
-                let mv = if captures || self.rng.chance(50) {
+                let mv = if captures || self.cfg.asyncs || self.rng.chance(50) {
                     "move "
                 } else {
                     ""

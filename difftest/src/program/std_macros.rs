@@ -8,7 +8,7 @@ impl Gen {
     pub(super) fn std_macro_stmt(&mut self) -> String {
         self.budget = self.budget.saturating_sub(1);
         let d = self.expr_depth() - 1;
-        let a = self.operand(d);
+        let a = self.macro_args(|g| g.operand(d));
         let k = self.lit();
         // Hold on every run: values stay far below 10^6.
         let s = match self.rng.below(4) {
@@ -23,11 +23,12 @@ impl Gen {
     pub(super) fn panic_stmt(&mut self) -> String {
         self.budget = self.budget.saturating_sub(1);
         let d = self.expr_depth() - 1;
-        let a = self.operand(d);
+        // Only case 0 puts `a` outside a macro; the rest are `assert!`s.
+        let a = self.macro_args(|g| g.operand(d));
         let k = self.rng.range(0, 9);
         match self.rng.below(4) {
             0 => {
-                let b = self.int_expr(d);
+                let b = self.macro_args(|g| g.int_expr(d));
                 self.line(&format!("if {a} == {k} {{ panic!(\"boom {{}}\", {b}); }}"))
             }
             1 => self.line(&format!("f2(opt({a} + {k}).unwrap(), 0);")),

@@ -136,7 +136,11 @@ impl Gen {
             let v = muts[self.rng.below(muts.len())];
             let n = self.mention(v);
             self.locks.push((v, Lock::Exclusive));
-            let e = self.int_expr(d);
+            let e = if self.vars[v].ty == Ty::Str {
+                self.macro_args(|g| g.int_expr(d))
+            } else {
+                self.int_expr(d)
+            };
             self.locks.pop();
             return match self.vars[v].ty {
                 Ty::Opt => self.line(&format!("{n} = Some({e});")),
@@ -172,7 +176,7 @@ impl Gen {
                     + &self.line(&format!("{n}.push({e});"))
             }
             4 => {
-                let (a, b) = self.two_exprs(d);
+                let (a, b) = self.macro_args(|g| g.two_exprs(d));
                 let (n, ann) = self.typed_decl(VEC_NAMES, Ty::Vec, false);
                 self.line(&format!("let {n}{ann} = vec![{a}, {b}];"))
             }
@@ -198,7 +202,7 @@ impl Gen {
                 self.line(&format!("let ({x}, {y}) = ({a}, {b});"))
             }
             8 => {
-                let (a, b) = self.two_exprs(d);
+                let (a, b) = self.macro_args(|g| g.two_exprs(d));
                 // Sometimes an inline capture of an `i64` local.
                 let ints = self.readable(Ty::Int);
                 let cap = if ints.is_empty() || self.rng.chance(50) {
@@ -219,7 +223,7 @@ impl Gen {
                 ))
             }
             9 => {
-                let e = self.int_expr(d);
+                let e = self.macro_args(|g| g.int_expr(d));
                 let (n, ann) = self.typed_decl(STR_NAMES, Ty::Str, true);
                 self.line(&format!("let mut {n}{ann} = String::new();"))
                     + &self.line(&format!("write!({n}, \"{{}}\", {e}).unwrap();"))
