@@ -55,12 +55,16 @@ use crate::stream::Finish;
 /// the awaited futures are.
 #[doc(hidden)]
 pub struct AsyncMachine<S, P, F> {
-    state: S,
     /// In an `UnsafeCell` although it is only reached through `Pin<&mut Self>`: a parked future
     /// (an `async fn`'s) holds `&mut` borrows of its own locals, and a `&AsyncMachine` (from
     /// `Debug`, `is_terminated`) must not assert that those bytes are frozen, which would
     /// invalidate those borrows under Stacked/Tree Borrows (Miri found it).
+    ///
+    /// First, so it drops first: a parked future or `for_await!` stream is a temporary of the
+    /// body, inner to the locals declared before it (`let _g = ..; for_await!(..)`), which drop
+    /// after it in an `async fn` too (bug AH of the differential test).
     awaiting: UnsafeCell<P>,
+    state: S,
     step: F,
 }
 
@@ -79,8 +83,8 @@ where
     Ret: Finish<Item>,
 {
     AsyncMachine {
-        state,
         awaiting: UnsafeCell::new(awaiting),
+        state,
         step,
     }
 }
@@ -96,8 +100,11 @@ where
 
     #[inline]
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Item>> {
-        let (state, mut awaiting, step) = self.project();
-        match step(state, Some(()), awaiting.as_mut(), cx) {
+        let (state, awaiting, step) = self.project();
+        let mut guard = ClearOnUnwind::arm(awaiting);
+        let stepped = step(state, Some(()), guard.parked(), cx);
+        let awaiting = guard.disarm();
+        match stepped {
             Ok(GeneratorState::Yielded(item)) => Poll::Ready(Some(item)),
             Ok(GeneratorState::Complete(ret)) => {
                 // A `return` or `?` inside a `for_await!` loop leaves its stream parked.
@@ -152,8 +159,8 @@ where
     F: Fn(&mut S, Option<R>, Pin<&mut P>, &mut Context<'_>) -> Step<Y, Ret>,
 {
     AsyncMachine {
-        state,
         awaiting: UnsafeCell::new(awaiting),
+        state,
         step,
     }
 }
@@ -173,8 +180,11 @@ where
         cx: &mut Context<'_>,
         arg: &mut Option<R>,
     ) -> Poll<GeneratorState<Y, Ret>> {
-        let (state, mut awaiting, step) = self.project();
-        match step(state, arg.take(), awaiting.as_mut(), cx) {
+        let (state, awaiting, step) = self.project();
+        let mut guard = ClearOnUnwind::arm(awaiting);
+        let stepped = step(state, arg.take(), guard.parked(), cx);
+        let awaiting = guard.disarm();
+        match stepped {
             Ok(GeneratorState::Complete(ret)) => {
                 // A `return` or `?` inside a `for_await!` loop leaves its stream parked.
                 awaiting.clear();
@@ -208,6 +218,37 @@ impl<S, P, F> AsyncMachine<S, P, F> {
         // SAFETY: see above; `this.awaiting` stays where it is for as long as the machine lives.
         let awaiting = unsafe { Pin::new_unchecked(this.awaiting.get_mut()) };
         (&mut this.state, awaiting, &this.step)
+    }
+}
+
+/// Drops what is parked if the step unwinds: a panic in a `for_await!` body drops the loop's
+/// stream while unwinding, as an `async fn` drops its locals (bug AG of the differential test),
+/// rather than when the stream is dropped.
+struct ClearOnUnwind<'a, P: Parked>(Option<Pin<&'a mut P>>);
+
+impl<'a, P: Parked> ClearOnUnwind<'a, P> {
+    #[inline]
+    fn arm(awaiting: Pin<&'a mut P>) -> Self {
+        ClearOnUnwind(Some(awaiting))
+    }
+
+    #[inline]
+    fn parked(&mut self) -> Pin<&mut P> {
+        self.0.as_mut().expect("armed").as_mut()
+    }
+
+    /// The step returned: nothing to clear.
+    #[inline]
+    fn disarm(mut self) -> Pin<&'a mut P> {
+        self.0.take().expect("armed")
+    }
+}
+
+impl<P: Parked> Drop for ClearOnUnwind<'_, P> {
+    fn drop(&mut self) {
+        if let Some(awaiting) = &mut self.0 {
+            awaiting.as_mut().clear();
+        }
     }
 }
 

@@ -23,6 +23,10 @@ mod try_op;
 
 pub use adapters::{MapReturn, TryIter};
 pub use async_generator::{AsyncGenerator, Resume};
+/// Not public API: the stream or async generator of an `#[async_gen]` fn on the enum path, and
+/// the place of its parked futures. At the crate root for the same reason as `Machine`.
+#[doc(hidden)]
+pub use async_machine::{AsyncMachine, Awaiting, Levels};
 #[doc = include_str!("../doc/async_gen_block.md")]
 pub use coro_macros::async_gen_block;
 #[doc = include_str!("../doc/gen_block.md")]
@@ -39,10 +43,6 @@ pub use generator::{Generator, GeneratorExt, WithReturn};
 /// type). At the crate root rather than in `__private` because compiler messages name it.
 #[doc(hidden)]
 pub use machine::Machine;
-/// Not public API: the stream or async generator of an `#[async_gen]` fn on the enum path, and
-/// the place of its parked futures. At the crate root for the same reason as `Machine`.
-#[doc(hidden)]
-pub use async_machine::{AsyncMachine, Awaiting, Levels};
 /// Not public API: the bounds through which `for_await!` and `yield_from!` check their operand
 /// and items.
 /// At the crate root rather than in `__private` because compiler messages name it.

@@ -430,6 +430,31 @@ mod async_block_path {
         assert_eq!(drain(s).0, ["u0", "u1", "u2"]);
     }
 
+    #[async_gen(yield = i64, pinned)]
+    async fn nested_pinned() {
+        yield_!({
+            yield_!(1);
+            2
+        });
+    }
+
+    #[async_gen(yield = i64)]
+    async fn nested_enum() {
+        yield_!({
+            yield_!(1);
+            2
+        });
+    }
+
+    /// Bug AI of the differential test: on the async-block path a `yield_!` in another's value
+    /// borrowed the yielder twice (E0499).
+    #[test]
+    fn a_yield_inside_a_yields_value_on_both_paths() {
+        assert_eq!(drain(nested_pinned()).0, [1, 2]);
+        assert!(is_enum_path(&nested_enum()));
+        assert_eq!(drain(nested_enum()).0, [1, 2]);
+    }
+
     #[test]
     fn self_borrowing_bodies_work_as_before() {
         type Boxed = Pin<Box<dyn Stream<Item = u32>>>;

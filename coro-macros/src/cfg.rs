@@ -123,6 +123,14 @@ fn yield_argument(mac: &syn::Macro) -> Option<syn::Expr> {
     mac.parse_body::<syn::Expr>().ok()
 }
 
+/// The input of a `for_await!(..)`.
+fn for_await_input(mac: &syn::Macro) -> Option<crate::for_await::ForAwait> {
+    let last = mac.path.segments.last()?;
+    (last.ident == "for_await" && last.arguments.is_none())
+        .then(|| mac.parse_body().ok())
+        .flatten()
+}
+
 /// The predicate of a `#[cfg(..)]` attribute.
 fn cfg_predicate(attr: &syn::Attribute) -> Option<TokenStream> {
     match &attr.meta {
@@ -198,6 +206,9 @@ impl VisitMut for FirstCfg {
     fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
         if let Some(mut e) = yield_argument(mac) {
             self.visit_expr_mut(&mut e);
+        } else if let Some(mut f) = for_await_input(mac) {
+            self.visit_expr_mut(&mut f.expr);
+            self.visit_block_mut(&mut f.body);
         } else if let Some(mut args) = MacroArgs::parse(mac) {
             for e in args.exprs_mut() {
                 self.visit_expr_mut(e);
@@ -263,6 +274,15 @@ impl VisitMut for Strip {
             self.visit_expr_mut(&mut e);
             if e.to_token_stream().to_string() != before {
                 mac.tokens = e.into_token_stream();
+            }
+        } else if let Some(mut f) = for_await_input(mac) {
+            // `#[async_gen]`'s enum path lowers a `for_await!` body as part of its own.
+            let before = f.to_tokens().to_string();
+            self.visit_expr_mut(&mut f.expr);
+            self.visit_block_mut(&mut f.body);
+            let after = f.to_tokens();
+            if after.to_string() != before {
+                mac.tokens = after;
             }
         } else if let Some(mut args) = MacroArgs::parse(mac) {
             let before = args.to_tokens().to_string();

@@ -71,6 +71,19 @@ impl Parse for ForAwait {
     }
 }
 
+impl ForAwait {
+    /// The macro's input again: `'label: pat in expr { body }`.
+    pub fn to_tokens(&self) -> TokenStream {
+        let ForAwait {
+            label,
+            pat,
+            expr,
+            body,
+        } = self;
+        quote!(#label #pat in #expr #body)
+    }
+}
+
 fn usage(span: Span) -> syn::Error {
     syn::Error::new(
         span,

@@ -70,12 +70,11 @@ fn async_gen_enum_path_behaves_like_the_async_block_path() {
         "async differential test failures:\n{}",
         report.summary()
     );
-    // Open generator work (README, "Async mode"): a large share of the programs still take the
-    // async-block path and test nothing; they are counted, not compared. Until the generator
-    // avoids them, require that at least a third of the programs were compared on the enum path
-    // (a generator change that sends everything to the fallback fails here).
+    // A program that takes the async-block path tests nothing: at most one in ten may (the
+    // default run had 20 of 300 once awaits nested in operands counted as owned; a change of
+    // the generator or of the macro's path rules that sends more there fails here).
     assert!(
-        report.checked * 3 >= programs,
+        report.fallbacks.len() * 10 <= programs,
         "only {} of {programs} programs were compared on the enum path ({} fell back)",
         report.checked,
         report.fallbacks.len()

@@ -52,7 +52,7 @@ mod panic_in_for_await {
 }
 
 #[test]
-#[ignore = "bug AG: a panic in a for_await! body drops the loop's parked stream only when the async_gen stream is dropped, not while unwinding"]
+
 fn panic_in_for_await_body_drops_the_loops_stream_while_unwinding() {
     check(
         panic_in_for_await::reference,
@@ -87,11 +87,54 @@ mod drop_mid_for_await {
 }
 
 #[test]
-#[ignore = "bug AH: dropping an async_gen stream suspended in a for_await! body drops the loop's stream after the older locals"]
+
 fn dropped_in_a_for_await_body_drops_the_loops_stream_first() {
     check(
         drop_mid_for_await::reference,
         drop_mid_for_await::enum_path,
         &[1],
+    );
+}
+
+/// A `#[cfg(any())]` block inside a `for_await!` body still ran on the enum path (`yield 3`):
+/// `#[cfg]` resolution did not look into `for_await!`'s tokens, which the enum path lowers as
+/// part of the body (the async-block path left them to rustc). Bug AK, seeds 10813445 and
+/// 10813719 of the async mode's default run.
+mod cfg_in_for_await {
+    use super::*;
+
+    #[async_gen(yield = i64, pinned)]
+    pub async fn reference(log: Log) -> Result<(), Exit> {
+        for_await!(x in nums(log.clone(), 1, 1) {
+            if x != -1 {
+                #[cfg(any())]
+                {
+                    yield_!(coro_difftest::async_rt::after(1, 3).await);
+                }
+            }
+        });
+        Ok(())
+    }
+
+    #[async_gen(yield = i64)]
+    pub async fn enum_path(log: Log) -> Result<(), Exit> {
+        for_await!(x in nums(log.clone(), 1, 1) {
+            if x != -1 {
+                #[cfg(any())]
+                {
+                    yield_!(coro_difftest::async_rt::after(1, 3).await);
+                }
+            }
+        });
+        Ok(())
+    }
+}
+
+#[test]
+fn a_cfg_disabled_block_in_a_for_await_body_does_not_run() {
+    check(
+        cfg_in_for_await::reference,
+        cfg_in_for_await::enum_path,
+        &[],
     );
 }

@@ -178,6 +178,7 @@ impl Rewriter<'_> {
     /// Output: `__yielder.yield_(x).await` (`yield_ok` for `Result` fns) / `yield_(())` /
     ///         `{ let mut __yf = pin!(s); while let Some(__v) = next(__yf.as_mut()).await { yield } }`
     fn marker(&self, kind: YieldKind, span: Span, args: &TokenStream) -> Option<TokenStream> {
+        let nested = scan::tokens_mention_yield(args);
         let args = self.subst(args);
         let yielder = &self.yielder;
         let method = Ident::new(if self.result { "yield_ok" } else { "yield_" }, span);
@@ -185,6 +186,13 @@ impl Rewriter<'_> {
         match kind {
             YieldKind::Yield if args.is_empty() => {
                 Some(quote_spanned!(span=> #yielder.#method(()).#await_))
+            }
+            // A yield in the value (`yield_!({ yield_!(1); 2 })`) borrows the yielder too: the
+            // value goes first (bug AI of the differential test: E0499).
+            YieldKind::Yield if nested => {
+                let expr: Expr = self.parse_arg(kind, span, args)?;
+                let v = Ident::new("__coro_value", Span::mixed_site());
+                Some(quote_spanned!(span=> { let #v = #expr; #yielder.#method(#v).#await_ }))
             }
             YieldKind::Yield => {
                 let expr: Expr = self.parse_arg(kind, span, args)?;

@@ -42,7 +42,9 @@ impl Owned {
             args.iter().all(|a| self.value(a))
         };
         match e {
-            Expr::Path(_) | Expr::Lit(_) => true,
+            // A moved or copied local, a constant; another await's output (a value computed
+            // before this future is built).
+            Expr::Path(_) | Expr::Lit(_) | Expr::Await(_) => true,
             Expr::Call(c) => matches!(&*c.func, Expr::Path(_)) && all(&c.args),
             // The receiver's borrows end with the call (`line.trim_end().to_owned()`).
             Expr::MethodCall(m) if OWNING_METHODS.contains(&m.method.to_string().as_str()) => {
@@ -71,11 +73,28 @@ impl Owned {
             Expr::Try(t) => self.value(&t.expr),
             Expr::Macro(m) => {
                 let name = m.mac.path.segments.last().map(|s| s.ident.to_string());
-                matches!(name.as_deref(), Some("format" | "vec")) && !mentions_await(&m.mac.tokens)
+                matches!(name.as_deref(), Some("format" | "vec" | "yield_"))
+                    && !mentions_await(&m.mac.tokens)
             }
+            // A block's or a branch's value (its temporaries are gone before the future is
+            // built).
+            Expr::Block(b) => self.tail(&b.block),
+            Expr::If(i) => {
+                self.tail(&i.then_branch)
+                    && i.else_branch.as_ref().is_none_or(|(_, e)| self.value(e))
+            }
+            Expr::Match(m) => m.arms.iter().all(|a| self.value(&a.body)),
             Expr::Async(a) => a.capture.is_some(),
             Expr::Closure(c) => c.capture.is_some(),
             _ => false,
+        }
+    }
+
+    /// A block's value: its tail expression (`()` without one).
+    fn tail(&self, b: &syn::Block) -> bool {
+        match b.stmts.last() {
+            Some(syn::Stmt::Expr(e, None)) => self.value(e),
+            _ => true,
         }
     }
 

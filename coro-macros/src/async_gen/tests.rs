@@ -116,6 +116,7 @@ mod which_path {
                 f.await;
                 yield_!(format!("{x}"));
                 println!("{}", d);
+                let e = after(2, f(g(1).await, { yield_!(2); 3 }, if c { h().await } else { 0 })).await;
             }),
             Ok(())
         );
@@ -152,6 +153,7 @@ mod which_path {
         assert_eq!(path_of(&quote!(read(&mut buf).await;)), borrow);
         assert_eq!(path_of(&quote!(make().run().await;)), borrow);
         assert_eq!(path_of(&quote!(f(s.as_str()).await;)), borrow);
+        assert_eq!(path_of(&quote!(f({ let v = 1; &x }).await;)), borrow);
         assert_eq!(path_of(&quote!(yield_!(rx.recv().await);)), borrow);
         assert_eq!(
             path_of(&quote!(let (a, b) = join!(f(), g());)),

@@ -430,8 +430,20 @@ impl<'a> Lowerer<'a> {
         } else {
             quote!(let #ret = #value;)
         };
+        // An `#[async_gen]` body completing inside a `for_await!` loop drops the loop's stream
+        // before its own locals (they drop at the `return`), as an `async fn` does.
+        let parked = self
+            .ctx
+            .awaits
+            .as_ref()
+            .filter(|a| !a.levels.is_empty())
+            .map(|a| {
+                let slot = &a.slot;
+                quote!(#krate::__private::Parked::clear(#slot.as_mut());)
+            });
         quote!({
             #annotated
+            #parked
             #krate::__private::set_state(#state, #enum_name::Done);
             return ::core::result::Result::Ok(#krate::__private::GeneratorState::Complete(#ret));
         })
