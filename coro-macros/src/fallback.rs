@@ -102,12 +102,7 @@ pub fn async_gen_fallback(item: &TokenStream, args: Option<&Args>) -> TokenStrea
     sig.output = syn::parse_quote!(
         -> #impl_token #krate::__private::FusedStream<Item = #item_ty> + ::core::fmt::Debug
     );
-    let v = Ident::new("__coro_v", Span::mixed_site());
-    let value = if signature::nameable_in_body(&ret) {
-        quote!(async move { let #v: #ret = #body; #v })
-    } else {
-        quote!(async move #body)
-    };
+    let value = typed_async_body(&body, &ret);
     quote! {
         #(#attrs)*
         #[allow(refining_impl_trait, unused_variables, unused_mut, unreachable_code)]
@@ -116,6 +111,31 @@ pub fn async_gen_fallback(item: &TokenStream, args: Option<&Args>) -> TokenStrea
             #krate::__private::async_gen::<#item_ty, (), _, _>(
                 |_: #krate::__private::Yielder<#item_ty>| async {},
             )
+        }
+    }
+}
+
+/// The inert body as an `async move` block, its value annotated with the return type when the
+/// body can name it (so a wrong tail value is still reported once).
+fn typed_async_body(body: &TokenStream, ret: &TokenStream) -> TokenStream {
+    let v = Ident::new("__coro_v", Span::mixed_site());
+    if signature::nameable_in_body(ret) {
+        quote!(async move { let #v: #ret = #body; #v })
+    } else {
+        quote!(async move #body)
+    }
+}
+
+/// A state type for a fallback's machine, always `Poisoned` (the machine never runs).
+pub fn inert_state(krate: &TokenStream, state: &Ident, name: &str) -> TokenStream {
+    quote! {
+        struct #state;
+        impl #krate::__private::StateInfo for #state {
+            const NAME: &'static str = #name;
+            fn status(&self) -> #krate::__private::GeneratorStatus {
+                #krate::__private::GeneratorStatus::Poisoned
+            }
+            fn close(&mut self) {}
         }
     }
 }
@@ -144,25 +164,14 @@ fn async_generator_fallback(
         -> #impl_token #krate::AsyncGenerator<#r, Yield = #y, Return = #ret> + ::core::fmt::Debug
     );
     let state = Ident::new("__CoroFallback", Span::mixed_site());
-    let v = Ident::new("__coro_v", Span::mixed_site());
-    let value = if signature::nameable_in_body(ret) {
-        quote!(async move { let #v: #ret = #body; #v })
-    } else {
-        quote!(async move #body)
-    };
+    let state_item = inert_state(krate, &state, "async_gen");
+    let value = typed_async_body(body, ret);
     quote! {
         #(#attrs)*
         #[allow(refining_impl_trait, unused_variables, unused_mut, unreachable_code)]
         #vis #sig {
             let _ = #value;
-            struct #state;
-            impl #krate::__private::StateInfo for #state {
-                const NAME: &'static str = "async_gen";
-                fn status(&self) -> #krate::__private::GeneratorStatus {
-                    #krate::__private::GeneratorStatus::Poisoned
-                }
-                fn close(&mut self) {}
-            }
+            #state_item
             #krate::__private::async_generator::<#r, #y, #ret, _, _, _>(
                 #state,
                 (),
@@ -204,8 +213,8 @@ fn fallback(
             let opaque = signature::opaque_return(args, &ret);
             sig.output = syn::parse_quote!(-> #opaque);
             let value = wrapped();
-            let name = sig.ident.to_string();
             let state = Ident::new("__CoroFallback", Span::mixed_site());
+            let state_item = inert_state(krate, &state, &sig.ident.to_string());
             let nameable = |t: TokenStream| {
                 if signature::nameable_in_body(&t) {
                     t
@@ -238,14 +247,7 @@ fn fallback(
                 #allow
                 #vis #sig {
                     let _ = #value;
-                    struct #state;
-                    impl #krate::__private::StateInfo for #state {
-                        const NAME: &'static str = #name;
-                        fn status(&self) -> #krate::__private::GeneratorStatus {
-                            #krate::__private::GeneratorStatus::Poisoned
-                        }
-                        fn close(&mut self) {}
-                    }
+                    #state_item
                     #build(#state, |_: &mut #state, _| ::core::unreachable!())
                 }
             }

@@ -99,3 +99,16 @@ macro_rules! differential {
         }
     };
 }
+
+/// A number from the environment (`CORO_DIFFTEST_*`), or `default` when unset.
+///
+/// # Panics
+/// If the variable is set to something that is not a number.
+pub fn env_num(name: &str, default: u64) -> u64 {
+    match std::env::var(name) {
+        Ok(v) => v
+            .parse()
+            .unwrap_or_else(|_| panic!("{name}={v:?} is not a number")),
+        Err(_) => default,
+    }
+}

@@ -14,14 +14,7 @@ use std::time::{Duration, Instant};
 use coro_difftest::batch::{Options, campaign};
 use coro_difftest::program::{Avoid, Config};
 
-fn env_num(name: &str, default: u64) -> u64 {
-    match std::env::var(name) {
-        Ok(v) => v
-            .parse()
-            .unwrap_or_else(|_| panic!("{name}={v:?} is not a number")),
-        Err(_) => default,
-    }
-}
+use coro_difftest::env_num;
 
 #[test]
 fn async_gen_enum_path_behaves_like_the_async_block_path() {

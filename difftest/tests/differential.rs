@@ -11,14 +11,7 @@ use std::time::{Duration, Instant};
 use coro_difftest::batch::{Options, campaign};
 use coro_difftest::program::{Avoid, Config};
 
-fn env_num(name: &str, default: u64) -> u64 {
-    match std::env::var(name) {
-        Ok(v) => v
-            .parse()
-            .unwrap_or_else(|_| panic!("{name}={v:?} is not a number")),
-        Err(_) => default,
-    }
-}
+use coro_difftest::env_num;
 
 #[test]
 fn generated_bodies_behave_like_plain_rust() {

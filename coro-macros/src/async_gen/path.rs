@@ -27,30 +27,11 @@ pub enum Path {
     AsyncBlock(&'static str, Span),
 }
 
-/// Macros known not to expand to an `.await` (by the last segment of their path): std's, and
-/// the logging macros of `log` and `tracing`. Any other macro may (`join!`, `select!`, ...).
-const PLAIN_MACROS: &[&str] = &[
-    "print",
-    "println",
-    "eprint",
-    "eprintln",
-    "format",
-    "format_args",
-    "write",
-    "writeln",
-    "vec",
-    "assert",
-    "assert_eq",
-    "assert_ne",
-    "debug_assert",
-    "debug_assert_eq",
-    "debug_assert_ne",
-    "panic",
-    "unreachable",
-    "todo",
-    "unimplemented",
+/// Macros known not to expand to an `.await` (by the last segment of their path): std's (those
+/// the lowering evaluates as calls, `lower/macros.rs`, and these), and the logging macros of
+/// `log` and `tracing`. Any other macro may (`join!`, `select!`, ...).
+const OTHER_PLAIN_MACROS: &[&str] = &[
     "matches",
-    "dbg",
     "concat",
     "stringify",
     "line",
@@ -69,6 +50,13 @@ const PLAIN_MACROS: &[&str] = &[
     "error",
     "yield_",
 ];
+
+fn is_plain_macro(name: &str) -> bool {
+    use crate::lower::macros::{ASSERTS, EAGER};
+    EAGER.contains(&name)
+        || ASSERTS.iter().any(|(a, _)| *a == name)
+        || OTHER_PLAIN_MACROS.contains(&name)
+}
 
 /// The rules, each with its reason. `shared`: the parameters that are shared references
 /// (`&self`, `stock: &Stock`), whose referents live outside the stream.
@@ -126,7 +114,7 @@ impl<'ast> Visit<'ast> for Rules {
                 }
                 self.visit_block(&body);
             }
-        } else if !PLAIN_MACROS.contains(&name.as_str()) {
+        } else if !is_plain_macro(&name) {
             self.refuse("a macro that may expand to an `.await`", mac.path.span());
         } else if mentions_await(&mac.tokens) {
             self.refuse("an `.await` inside a macro's arguments", mac.path.span());

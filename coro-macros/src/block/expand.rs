@@ -134,14 +134,7 @@ fn lower(
     ret: Option<&Type>,
     captures: &[Ident],
 ) -> syn::Result<TokenStream> {
-    let inputs = captures.iter().map(|c| -> FnArg {
-        if c == "self" {
-            let s = syn::Token![self](c.span());
-            syn::parse_quote!(mut #s: _)
-        } else {
-            syn::parse_quote!(mut #c: _)
-        }
-    });
+    let inputs = capture_params(captures);
     // `-> _`: the return value's type is inferred from the body, like a closure's.
     let output = ret.map_or_else(|| quote!(-> _), |t| quote!(-> #t));
     let name = Ident::new("gen_block", Span::mixed_site());
@@ -196,6 +189,7 @@ fn gen_fallback(parsed: &Input, args: Option<&(Args, Option<Type>)>) -> TokenStr
     let y = nameable(args.yield_ty.to_token_stream());
     let ret = nameable(ret.map_or_else(|| quote!(()), ToTokens::to_token_stream));
     let state = Ident::new("__CoroFallback", Span::mixed_site());
+    let state_item = fallback::inert_state(&krate, &state, "gen_block");
     // The same protocol as the machine would have had, so that a `throw(..)` on it is no second
     // error.
     let build = match &args.throw_ty {
@@ -205,14 +199,7 @@ fn gen_fallback(parsed: &Input, args: Option<&(Args, Option<Type>)>) -> TokenStr
     quote! {
         #allow
         let _ = #value;
-        struct #state;
-        impl #krate::__private::StateInfo for #state {
-            const NAME: &'static str = "gen_block";
-            fn status(&self) -> #krate::__private::GeneratorStatus {
-                #krate::__private::GeneratorStatus::Poisoned
-            }
-            fn close(&mut self) {}
-        }
+        #state_item
         #build(#state, |_: &mut #state, _| ::core::unreachable!())
     }
 }
@@ -288,6 +275,22 @@ fn stream(cx: &Ctxt, parsed: &Input, args: &Args, out: &async_gen::Output) -> To
     })
 }
 
+/// The synthesized fn's parameters for a block's captures: `mut v: _` (`mut self: _`), moved in
+/// as a `move` closure moves them, their types inferred at the block's site.
+fn capture_params(captures: &[Ident]) -> Vec<FnArg> {
+    captures
+        .iter()
+        .map(|c| -> FnArg {
+            if c == "self" {
+                let s = syn::Token![self](c.span());
+                syn::parse_quote!(mut #s: _)
+            } else {
+                syn::parse_quote!(mut #c: _)
+            }
+        })
+        .collect()
+}
+
 /// `#[async_gen]`'s enum path, for a body it can take: the block's captures (the locals it
 /// names, as `gen_block!` finds them) become the parameters of a synthesized `async fn`, moved
 /// into its `Start` state as an `async move` block would move them.
@@ -295,15 +298,7 @@ fn enum_stream(parsed: &Input, args: &Args, out: &async_gen::Output) -> Option<T
     let async_gen::path::Path::Enum = async_gen::path::check(&parsed.body, &[]) else {
         return None;
     };
-    let captures = super::captures::of_block(&parsed.body);
-    let inputs = captures.iter().map(|c| -> FnArg {
-        if c == "self" {
-            let s = syn::Token![self](c.span());
-            syn::parse_quote!(mut #s: _)
-        } else {
-            syn::parse_quote!(mut #c: _)
-        }
-    });
+    let inputs = capture_params(&super::captures::of_block(&parsed.body));
     let name = Ident::new("async_gen_block", Span::mixed_site());
     let ret = &out.ret;
     let sig: syn::Signature = syn::parse2(quote!(fn #name(#(#inputs),*) -> #ret)).ok()?;

@@ -22,7 +22,7 @@ pub fn macro_name(mac: &Macro) -> String {
 }
 
 /// Macros whose arguments are all evaluated (left to right) like a call's.
-const EAGER: &[&str] = &[
+pub(crate) const EAGER: &[&str] = &[
     "print",
     "println",
     "eprint",
@@ -39,7 +39,7 @@ const EAGER: &[&str] = &[
     "unreachable",
 ];
 /// Macros whose first `n` arguments are evaluated and the rest only on failure.
-const ASSERTS: &[(&str, usize)] = &[
+pub(crate) const ASSERTS: &[(&str, usize)] = &[
     ("assert", 1),
     ("debug_assert", 1),
     ("assert_eq", 2),
