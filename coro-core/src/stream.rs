@@ -14,45 +14,36 @@
 //! }
 //! ```
 //!
-//! [`AsyncGen`] holds the not-yet-called closure, then the body's future, and a one-value slot.
-//! On the first `poll_next` the stream is pinned, so it calls the closure with a [`Yielder`]
-//! pointing at its own slot. `yielder.yield_(x)` puts `x` in the slot and returns a [`Yield`]
-//! future that is `Pending` once; `poll_next` sees the body pending with a full slot and returns
-//! the value. No allocation, no thread-local.
+//! [`AsyncGen`] holds the not-yet-called closure, then the body's future. Each `poll_next`
+//! polls the body with a waker that carries a pointer to a one-value slot on `poll_next`'s own
+//! stack (and wakes the waker it was given; see `stream/yielder.rs`). `yielder.yield_(x)` returns
+//! a [`Yield`] future whose first poll finds that slot through `cx.waker()`, moves `x` there and
+//! returns `Pending`; `poll_next` sees the body pending with a full slot and returns the value.
+//! No allocation, no thread-local, and no pointer from the body into its own stream.
 //!
 //! Per item, the hot path is: one test of `state` (`Running` is tested first; every other state
-//! is handled by a `#[cold]` fn), the body's own resume, one slot test when the previous yield
-//! resumes, one when the next one parks its value, and the `take` in `poll_next`. A panic in the
-//! body is recorded by a guard that only acts while unwinding (no flag is set and cleared around
-//! each poll).
+//! is handled by a `#[cold]` fn), the body's own resume, the hand-off waker's construction on
+//! the stack, one comparison of the waker's vtable when the next yield hands its value over,
+//! and the test of the slot in `poll_next`. A panic in the body is recorded by a guard that only
+//! acts while unwinding (no flag is set and cleared around each poll).
 //!
 //! # Soundness
 //!
-//! The raw pointer in a [`Yielder`] (and its copies in [`YieldHandle`] and [`Yield`]) is valid as
-//! long as the stream is, because
-//! 1. the stream is `!Unpin` (`PhantomPinned`) and the pointer is only created once it is
-//!    pinned, so the slot never moves while a pointer to it exists;
-//! 2. the `Yielder` is moved into the body's future and nowhere else: the expansion binds it to a
-//!    hygienic local (`Span::mixed_site()`) and only ever borrows it mutably, through a
-//!    [`YieldHandle`] bound to another hygienic local. Every copy of the pointer that user code can
-//!    get hold of (even through other macros' tokens, nested async blocks, `async move` blocks
-//!    or closures) is in a handle or yield future whose lifetime is that borrow, which the borrow
-//!    checker confines to the body's future. (Calling the method on the `Yielder` local directly
-//!    would not be sound: an `async move` block in another macro's tokens would move the
-//!    lifetime-free `Yielder` into a future that can outlive the stream.)
-//! 3. the body's future is dropped before the slot (field order of [`AsyncGen`]).
+//! The slot's pointer lives in the hand-off waker, which exists only during one `poll_next`
+//! (on its stack, beside the slot): a clone of the waker is the inner waker's own clone, so no
+//! copy of the pointer outlives the poll. A [`Yield`] future writes through it only when the
+//! context it is polled with carries a hand-off waker, and then the slot is that of the stream
+//! whose body awaits it, so its type is the future's `Item`:
+//! 1. the innermost hand-off is the stream's that polls the body being run (a stream's body is
+//!    polled by its own `poll_next` only, which installs its own hand-off);
+//! 2. a `Yield` future borrows its body's [`Yielder`] (through the [`YieldHandle`] the expansion
+//!    binds to a hygienic local, `Span::mixed_site()`), so it cannot leave that body's future;
+//!    the expansion `.await`s it at once, in that body's poll. (Calling `__private::async_gen`
+//!    by hand and polling a `Yield` inside another stream's body would break this: it is not
+//!    public API.)
 //!
-//! Data races are impossible: every slot access happens either in `poll_next` (which has the
-//! pinned stream exclusively) while the body is not being polled, or through a `&mut` of the one
-//! `Yielder`, of its one handle, or of the one live [`Yield`] future (each borrows the previous
-//! one mutably). Those are only reachable while the body runs, i.e. inside the body's poll (or in
-//! a scoped thread it blocks on) or while the stream drops the body, never concurrently with
-//! `poll_next`'s own accesses. At most one yield future is live at a time, and only a live one
-//! writes to the slot (a leaked one cannot act any more); so while a yield future has parked its
-//! value, the slot's contents are that value, and it can retract it when dropped.
-//!
-//! The only way around (2) is calling `__private::async_gen` by hand and moving the `Yielder`
-//! out of the body: that function is not public API.
+//! Data races are impossible: the slot is only written during the body's poll, on the thread
+//! running `poll_next`, and read by `poll_next` after it.
 //!
 //! Aliasing: the body's future holds `&mut` borrows of its own locals, so the stream never
 //! creates a `&` covering the future's bytes (`state` sits in an `UnsafeCell`; `&self` methods
@@ -140,9 +131,8 @@
 use core::cell::UnsafeCell;
 use core::fmt;
 use core::future::Future;
-use core::marker::PhantomPinned;
+use core::marker::{PhantomData, PhantomPinned};
 use core::pin::Pin;
-use core::ptr::NonNull;
 use core::task::{Context, Poll};
 
 use futures_core::{FusedStream, Stream};
@@ -161,23 +151,22 @@ pub use yielder::{Yield, YieldHandle, Yielder};
 /// [`is_terminated`](FusedStream::is_terminated) returns `true` and polling it again panics with
 /// "`#[async_gen]` stream polled after its body panicked" (as an `async fn` future does).
 pub struct AsyncGen<Item, F, Fut> {
-    // Field order matters: the body's future is dropped before the slot it points into.
-    //
     // `state` is in an `UnsafeCell` although it is only written through `Pin<&mut Self>`: the
     // body's future holds `&mut` borrows of its own locals (the yield handle at least), and a
     // `&AsyncGen` (from `Debug`, `is_terminated`, `size_hint`) must not assert that those bytes
     // are frozen, which would invalidate those borrows under Stacked/Tree Borrows. `&self`
     // methods only read the discriminant, through a raw pointer (see `AsyncGen::phase`).
     state: UnsafeCell<State<F, Fut>>,
-    slot: UnsafeCell<Option<Item>>,
-    /// The body's future points into `slot`: the stream must not move once polled.
+    _item: PhantomData<fn() -> Item>,
+    /// `!Unpin` whatever the body: `&mut AsyncGen` then asserts no uniqueness over the body's
+    /// self-borrows (see "Aliasing" above).
     _pinned: PhantomPinned,
 }
 
 enum State<F, Fut> {
     /// The body's future (structurally pinned). First: `poll_next` tests for it on every call.
     Running(Fut),
-    /// Not polled yet: the body closure, waiting for a pinned slot to point at.
+    /// Not polled yet: the body closure.
     Init(F),
     /// The body returned (or its closure panicked): `None` forever.
     Done,
@@ -199,7 +188,7 @@ where
 {
     AsyncGen {
         state: UnsafeCell::new(State::Init(body)),
-        slot: UnsafeCell::new(None),
+        _item: PhantomData,
         _pinned: PhantomPinned,
     }
 }
@@ -255,11 +244,8 @@ where
         let state = self.state.get_mut();
         match core::mem::replace(state, State::Done) {
             State::Init(body) => {
-                // The stream is pinned from now on, so the slot's address is stable until it
-                // is dropped, which happens after the future's drop (field order). If `body`
-                // panics, the state stays `Done`.
-                let yielder = Yielder::new(NonNull::from(&self.slot));
-                *state = State::Running(body(yielder));
+                // If `body` panics, the state stays `Done`.
+                *state = State::Running(body(Yielder::new()));
                 None
             }
             State::Done => Some(Poll::Ready(None)),
@@ -302,23 +288,18 @@ where
         // SAFETY: `fut` lives inside the pinned stream and is never moved (see above).
         let fut = unsafe { Pin::new_unchecked(fut) };
         let poison = Poison(state);
-        let poll = fut.poll(cx);
+        let mut slot = None;
+        let poll = yielder::with_slot(cx, &mut slot, |cx| fut.poll(cx));
         core::mem::forget(poison);
         match poll {
-            Poll::Pending => {
-                // SAFETY: the body is not being polled, so no `Yield` future is accessing the
-                // slot (they only do so inside the body's poll, see the module docs), and this
-                // `&mut` is the only reference to its contents for the duration of `take`.
-                let parked = unsafe { (*this.slot.get()).take() };
-                match parked {
-                    Some(item) => Poll::Ready(Some(item)),
-                    None => Poll::Pending,
-                }
-            }
+            Poll::Pending => match slot {
+                Some(item) => Poll::Ready(Some(item)),
+                None => Poll::Pending,
+            },
             Poll::Ready(ret) => {
-                // Drops the finished future in place (allowed for pinned data). A value left in
-                // the slot can only come from a yield future that was leaked with `mem::forget`;
-                // it is dropped with the stream.
+                // Drops the finished future in place (allowed for pinned data). A value in the
+                // slot can only come from a yield future polled by hand and not awaited (hidden
+                // API): it is dropped here.
                 *this.state.get_mut() = State::Done;
                 Poll::Ready(ret.finish())
             }
@@ -346,9 +327,8 @@ where
 }
 
 // SAFETY: through `&AsyncGen` only the discriminant of `state` is read (`Debug`, `size_hint`,
-// `is_terminated`); the futures and the slot are only touched through `Pin<&mut Self>` or the
-// `Yielder`, which is itself only used through `&mut`. So sharing a stream between threads shares
-// nothing of `Item`; `F` and `Fut` must be `Sync` as for any struct holding them.
+// `is_terminated`); the future is only touched through `Pin<&mut Self>`. `F` and `Fut` must be
+// `Sync` as for any struct holding them.
 unsafe impl<Item, F: Sync, Fut: Sync> Sync for AsyncGen<Item, F, Fut> {}
 
 impl<Item, F, Fut> fmt::Debug for AsyncGen<Item, F, Fut> {

@@ -1,52 +1,126 @@
-//! The body's side of the async-block path's slot: the [`Yielder`] a stream gives its body,
-//! the handle the expansion borrows from it, and the future of one `yield_!`. The soundness
-//! argument is the parent module's.
+//! The hand-off of a yielded value on the async-block path: `poll_next` polls the body with a
+//! waker that carries a pointer to a slot on its own stack; the body's `yield_!` future finds
+//! the slot through `cx.waker()` and moves its value there; `poll_next` takes it when the body
+//! returns `Pending`.
+//!
+//! Why through the waker: the slot then lives in `poll_next`'s frame, not in the stream, so the
+//! body's future holds no pointer into its own stream, and with everything inlined LLVM sees the
+//! slot as a local (async-stream does the same through a thread-local, which `no_std` lacks).
+//! The waker wraps the one `poll_next` was given: waking it wakes that one, and cloning it
+//! clones that one, so no copy of the slot's address outlives the poll.
 
-use core::cell::UnsafeCell;
 use core::fmt;
 use core::future::Future;
 use core::marker::PhantomData;
 use core::pin::Pin;
-use core::ptr::NonNull;
-use core::task::{Context, Poll};
+use core::task::{Context, Poll, RawWaker, RawWakerVTable, Waker};
 
-/// A pointer to a stream's slot.
-type SlotPtr<Item> = NonNull<UnsafeCell<Option<Item>>>;
-
-/// The slot's contents.
-///
-/// # Safety
-/// The stream must be alive (it is while the body's future is, and a `Yielder` never leaves
-/// it), and no other reference to the slot's contents may be live while the result is used.
-#[inline]
-unsafe fn slot<'s, Item>(slot: SlotPtr<Item>) -> &'s mut Option<Item> {
-    // SAFETY: the caller guarantees validity and exclusivity; `raw_get` does not create an
-    // intermediate reference to the `UnsafeCell`.
-    unsafe { &mut *UnsafeCell::raw_get(slot.as_ptr()) }
+/// What the waker's data points to, on `poll_next`'s stack for the duration of one poll.
+struct Handoff {
+    /// The waker `poll_next` was given.
+    inner: *const Waker,
+    /// The polling stream's `*mut Option<Item>`, type-erased.
+    slot: *mut (),
 }
 
-/// The body's handle on its stream's slot. Only the stream creates one, and only the expansion
-/// (through a hygienic binding it only ever borrows mutably) uses it.
+/// Identifies a hand-off waker (a `static`: one address in the whole program).
+static HANDOFF: RawWakerVTable = RawWakerVTable::new(clone, wake, wake_by_ref, drop_waker);
+
+/// # Safety (all four)
+/// `data` is a `&Handoff` that lives for the whole poll, the only time such a waker exists.
+unsafe fn clone(data: *const ()) -> RawWaker {
+    // SAFETY: see above. The clone is the inner waker's: it does not point at the hand-off.
+    let inner = core::mem::ManuallyDrop::new(unsafe { (*(*data.cast::<Handoff>()).inner).clone() });
+    RawWaker::new(inner.data(), inner.vtable())
+}
+
+unsafe fn wake(data: *const ()) {
+    // SAFETY: see `clone`. (Only `poll_next` owns such a waker, and it drops it unwoken.)
+    unsafe { wake_by_ref(data) }
+}
+
+unsafe fn wake_by_ref(data: *const ()) {
+    // SAFETY: see `clone`.
+    unsafe { (*(*data.cast::<Handoff>()).inner).wake_by_ref() }
+}
+
+unsafe fn drop_waker(_: *const ()) {}
+
+/// Polls `poll` with a context whose waker carries `slot` (and wakes what `cx`'s wakes).
+#[inline(always)]
+#[allow(
+    clippy::inline_always,
+    reason = "the hand-off folds away only when inlined into `poll_next` (and that into the consumer)"
+)]
+pub(super) fn with_slot<Item, R>(
+    cx: &mut Context<'_>,
+    slot: &mut Option<Item>,
+    poll: impl FnOnce(&mut Context<'_>) -> R,
+) -> R {
+    let handoff = Handoff {
+        inner: cx.waker(),
+        slot: core::ptr::from_mut(slot).cast(),
+    };
+    // SAFETY: `HANDOFF`'s functions keep `RawWaker`'s contract: `handoff` outlives `waker`
+    // (dropped at the end of this fn), a clone is the inner waker's own, and waking wakes it.
+    let waker = unsafe {
+        Waker::from_raw(RawWaker::new(
+            core::ptr::from_ref(&handoff).cast(),
+            &HANDOFF,
+        ))
+    };
+    poll(&mut Context::from_waker(&waker))
+}
+
+/// The slot of the stream whose `poll_next` is polling us, if `cx` is its.
+#[inline]
+fn slot_of<Item>(cx: &Context<'_>) -> Option<*mut Option<Item>> {
+    let waker = cx.waker();
+    if !core::ptr::eq(waker.vtable(), &raw const HANDOFF) {
+        return None;
+    }
+    // SAFETY: a hand-off waker's data is a live `Handoff` (see `with_slot`).
+    let handoff = unsafe { &*waker.data().cast::<Handoff>() };
+    Some(handoff.slot.cast())
+}
+
+/// The body's handle on its stream, given to the body when the stream starts it; the expansion
+/// binds it to a hygienic local and only ever borrows it mutably.
 pub struct Yielder<Item> {
-    slot: SlotPtr<Item>,
-    _item: PhantomData<Item>,
+    _item: PhantomData<fn(Item) -> Item>,
 }
 
 impl<Item> Yielder<Item> {
-    /// The handle of the stream whose slot `slot` is; only the stream makes one, once pinned.
-    pub(super) fn new(slot: SlotPtr<Item>) -> Self {
-        Yielder {
-            slot,
-            _item: PhantomData,
+    pub(super) fn new() -> Self {
+        Yielder { _item: PhantomData }
+    }
+
+    /// What the expansion binds its hygienic `__yielder` to.
+    #[allow(
+        clippy::unused_self,
+        reason = "the borrow is the point: it ties the future to the body's yielder"
+    )]
+    #[inline]
+    pub fn handle(&mut self) -> YieldHandle<'_, Item> {
+        YieldHandle {
+            _yielder: PhantomData,
+        }
+    }
+
+    /// `yield_!(value)` through `&mut Yielder` (the hidden API's tests use it; the expansion
+    /// goes through [`handle`](Self::handle)).
+    #[allow(
+        clippy::unused_self,
+        reason = "the borrow is the point: it ties the future to the body's yielder"
+    )]
+    #[inline]
+    pub fn yield_(&mut self, value: Item) -> Yield<'_, Item> {
+        Yield {
+            value: Some(value),
+            _yielder: PhantomData,
         }
     }
 }
-
-// SAFETY: moving the handle to another thread moves the body (and the whole stream) there: the
-// slot is then written and read on that thread, which needs `Item: Send` only.
-unsafe impl<Item: Send> Send for Yielder<Item> {}
-// SAFETY: `&Yielder` gives access to nothing (every method takes `&mut self`).
-unsafe impl<Item> Sync for Yielder<Item> {}
 
 impl<Item> fmt::Debug for Yielder<Item> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -54,39 +128,10 @@ impl<Item> fmt::Debug for Yielder<Item> {
     }
 }
 
-impl<Item> Yielder<Item> {
-    /// What the expansion binds its hygienic `__yielder` to: a copy of the slot pointer that
-    /// borrows this `Yielder` mutably. So the handle cannot leave the body's future (an `async
-    /// move` block that captures it is bounded by that borrow), and a yield reads the slot's
-    /// address with one load instead of two through `&mut Yielder`.
-    #[inline]
-    pub fn handle(&mut self) -> YieldHandle<'_, Item> {
-        YieldHandle {
-            slot: self.slot,
-            _yielder: PhantomData,
-        }
-    }
-
-    /// `yield_!(value)` through `&mut Yielder` (the hidden API's tests use it; the expansion
-    /// goes through [`handle`](Self::handle)).
-    #[inline]
-    pub fn yield_(&mut self, value: Item) -> Yield<'_, Item> {
-        // SAFETY: we hold the `&mut Yielder`, so no handle and no yield future exists.
-        unsafe { park(self.slot, value) }
-    }
-}
-
 /// The expansion's `__yielder`, see [`Yielder::handle`].
 pub struct YieldHandle<'a, Item> {
-    slot: SlotPtr<Item>,
     _yielder: PhantomData<&'a mut Yielder<Item>>,
 }
-
-// SAFETY: the handle stands for a `&'a mut Yielder<Item>` (and is only used through `&mut`), so
-// it has the same auto traits: `Send` when `Yielder<Item>` is (`Item: Send`), `Sync` always.
-unsafe impl<Item: Send> Send for YieldHandle<'_, Item> {}
-// SAFETY: see `Send`: `&YieldHandle` gives access to nothing.
-unsafe impl<Item> Sync for YieldHandle<'_, Item> {}
 
 impl<Item> fmt::Debug for YieldHandle<'_, Item> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -95,12 +140,17 @@ impl<Item> fmt::Debug for YieldHandle<'_, Item> {
 }
 
 impl<Item> YieldHandle<'_, Item> {
-    /// `yield_!(value)`: parks `value` for the stream's consumer; completes once it was taken.
+    /// `yield_!(value)`: hands `value` to the stream's consumer; completes when resumed.
+    #[allow(
+        clippy::unused_self,
+        reason = "the borrow is the point: it ties the future to the body's yielder"
+    )]
     #[inline]
     pub fn yield_(&mut self, value: Item) -> Yield<'_, Item> {
-        // SAFETY: we hold the `&mut` borrow of the only handle of the `Yielder`, so no yield
-        // future exists.
-        unsafe { park(self.slot, value) }
+        Yield {
+            value: Some(value),
+            _yielder: PhantomData,
+        }
     }
 }
 
@@ -112,54 +162,21 @@ impl<Y, E> YieldHandle<'_, Result<Y, E>> {
     }
 }
 
-/// Starts a yield: the value goes straight into the slot when it is empty, which it always is
-/// unless an earlier yield future was leaked (then the future keeps it until the slot empties).
-///
-/// # Safety
-/// `ptr` comes from a `Yielder` or its handle, borrowed mutably for the result's lifetime: so we
-/// are inside the body's poll (the only place they are reachable from), during which
-/// `poll_next` does not touch the slot, and no other yield future exists.
-#[inline]
-unsafe fn park<'a, Item>(ptr: SlotPtr<Item>, value: Item) -> Yield<'a, Item> {
-    // SAFETY: see above.
-    let slot = unsafe { slot(ptr) };
-    let value = if slot.is_none() {
-        *slot = Some(value);
-        None
-    } else {
-        Some(value)
-    };
-    Yield {
-        slot: ptr,
-        value,
-        _yielder: PhantomData,
-    }
-}
-
 /// The future of one `yield_!`.
 ///
-/// Its value is parked in the slot by [`Yielder::yield_`]; the first poll returns `Pending` (the
-/// stream then hands the value out), the next `Ready` once the value was taken. If the slot was
-/// full (only possible when an earlier yield future was leaked), it keeps the value, wakes itself
-/// and waits for the slot to empty. Dropped while its value is still parked (cancelled, e.g. by
-/// `select!`), it takes the value back: a cancelled yield yields nothing.
+/// Its first poll moves the value into the slot of the stream polling the body and returns
+/// `Pending` (the stream then hands the value out); the next poll is `Ready`. Polled outside its
+/// stream's poll (only possible through this hidden API), it keeps the value and stays
+/// `Pending`; dropped, it drops a value it still holds.
 #[must_use = "futures do nothing unless awaited"]
 pub struct Yield<'a, Item> {
-    /// A copy of the `Yielder`'s pointer (one load less than going through `_yielder`).
-    slot: SlotPtr<Item>,
-    /// `None` once the value is parked: the slot's contents (if any) are then ours, because
-    /// nothing else writes to the slot while we hold the `&mut Yielder`.
+    /// `None` once handed out.
     value: Option<Item>,
     _yielder: PhantomData<&'a mut Yielder<Item>>,
 }
 
 // The value is never pinned (it is moved into the slot), so the future need not be.
 impl<Item> Unpin for Yield<'_, Item> {}
-// SAFETY: as for the fields it stands for, `&'a mut Yielder<Item>` and `Option<Item>`: the slot
-// pointer is only used through `&mut self` (and `Debug` reads only `value`).
-unsafe impl<Item: Send> Send for Yield<'_, Item> {}
-// SAFETY: see `Send`.
-unsafe impl<Item: Sync> Sync for Yield<'_, Item> {}
 
 impl<Item> Future for Yield<'_, Item> {
     type Output = ();
@@ -167,38 +184,17 @@ impl<Item> Future for Yield<'_, Item> {
     #[inline]
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
         let this = self.get_mut();
-        // SAFETY: we hold the `&mut Yielder`, so no other yield future exists, and we are being
-        // polled inside the body's poll, during which `poll_next` does not touch the slot.
-        let slot = unsafe { slot(this.slot) };
         if this.value.is_none() {
-            // Parked: a full slot still holds our value.
-            return if slot.is_some() {
-                Poll::Pending
-            } else {
-                Poll::Ready(())
-            };
+            return Poll::Ready(());
         }
-        if slot.is_none() {
-            *slot = this.value.take();
-        } else {
-            // A value from a leaked yield future: let the stream hand it out first.
-            cx.waker().wake_by_ref();
+        if let Some(slot) = slot_of::<Item>(cx) {
+            // SAFETY: the slot is `poll_next`'s local, alive for this poll and untouched by it
+            // while the body runs; the innermost hand-off is that of the stream whose body
+            // awaits us (a yield future borrows its body's yielder, so it cannot be polled by
+            // another stream's body), so its `Item` is ours.
+            unsafe { *slot = this.value.take() };
         }
         Poll::Pending
-    }
-}
-
-impl<Item> Drop for Yield<'_, Item> {
-    #[inline]
-    fn drop(&mut self) {
-        if self.value.is_none() {
-            // SAFETY: as in `poll`; drops run inside the body's poll or while the stream drops
-            // the body, both times with the slot alive and not otherwise borrowed.
-            let slot = unsafe { slot(self.slot) };
-            if slot.is_some() {
-                *slot = None;
-            }
-        }
     }
 }
 
