@@ -1,5 +1,5 @@
-//! Expansion snapshots: each `tests/expand/<name>.rs` holds one `#[generator(..)]` fn (or, for
-//! `block_<name>.rs`, the input of one `gen_block!`); its
+//! Expansion snapshots: each `tests/expand/<name>.rs` holds one `#[generator(..)]` or
+//! `#[async_gen(..)]` fn (or, for `block_<name>.rs`, the input of one `gen_block!`); its
 //! expansion, formatted by `rustfmt`, is checked in as `tests/expand/<name>.expanded.rs`.
 //! They document what the macro emits and show every change to it in review.
 //!
@@ -12,8 +12,18 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-/// The fn and its `#[generator(..)]` options, from an input file.
-fn input(path: &Path) -> (TokenStream, TokenStream) {
+/// The fn's expansion by its `#[generator(..)]` or `#[async_gen(..)]` attribute.
+fn expand_fn(path: &Path) -> TokenStream {
+    let (attr, args, item) = input(path);
+    if attr == "async_gen" {
+        crate::async_gen::expand(args, item)
+    } else {
+        crate::generator::expand(args, item)
+    }
+}
+
+/// The fn, its attribute's name and options, from an input file.
+fn input(path: &Path) -> (String, TokenStream, TokenStream) {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let file: syn::File =
         syn::parse_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -22,19 +32,20 @@ fn input(path: &Path) -> (TokenStream, TokenStream) {
             let Some(pos) = func
                 .attrs
                 .iter()
-                .position(|a| a.path().is_ident("generator"))
+                .position(|a| a.path().is_ident("generator") || a.path().is_ident("async_gen"))
             else {
                 continue;
             };
             let attr = func.attrs.remove(pos);
+            let name = attr.path().get_ident().expect("an ident").to_string();
             let args = match attr.meta {
                 syn::Meta::List(list) => list.tokens,
                 _ => TokenStream::new(),
             };
-            return (args, func.into_token_stream());
+            return (name, args, func.into_token_stream());
         }
     }
-    panic!("{}: no #[generator] fn", path.display());
+    panic!("{}: no #[generator] or #[async_gen] fn", path.display());
 }
 
 /// A `block_<name>.rs` input holds a `gen_block!` call's tokens (`yield = u64 => { .. }`); its
@@ -91,13 +102,9 @@ fn expansion_snapshots() {
     assert!(!inputs.is_empty(), "no inputs in {}", dir.display());
     let mut stale = Vec::new();
     for path in &inputs {
-        let expanded = block_input(path).map_or_else(
-            || {
-                let (args, item) = input(path);
-                crate::generator::expand(args, item).to_string()
-            },
-            |block| block.to_string(),
-        );
+        let expanded = block_input(path)
+            .map_or_else(|| expand_fn(path), |block| block)
+            .to_string();
         let Some(formatted) = rustfmt(&expanded) else {
             println!("expansion_snapshots: skipped, no `rustfmt` binary found");
             return;
