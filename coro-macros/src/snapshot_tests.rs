@@ -103,7 +103,7 @@ fn expansion_snapshots() {
     let mut stale = Vec::new();
     for path in &inputs {
         let expanded = block_input(path)
-            .map_or_else(|| expand_fn(path), |block| block)
+            .unwrap_or_else(|| expand_fn(path))
             .to_string();
         let Some(formatted) = rustfmt(&expanded) else {
             println!("expansion_snapshots: skipped, no `rustfmt` binary found");
