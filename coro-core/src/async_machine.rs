@@ -27,11 +27,13 @@
 //! its size is the largest future's, not their total.
 //!
 //! # Soundness
-//! The only `unsafe` of this path is here: `AsyncMachine::project` splits `Pin<&mut AsyncMachine>` into
-//! `&mut S` (never pinned: nothing ever makes a `Pin<&mut S>`), `&F` and `Pin<&mut P>`
-//! (structurally pinned: never moved, never handed out as `&mut`), and [`Awaiting::left`] /
-//! [`Awaiting::right`] project a pinned tree onto its pinned payload. Neither type has a `Drop`
-//! impl or a method that moves out of a pinned value, and both are `Unpin` exactly when their
+//! The only `unsafe` of this path is here: `AsyncMachine::project` splits
+//! `Pin<&mut AsyncMachine>` into `&mut S` (never pinned: nothing ever makes a `Pin<&mut S>`),
+//! `&F` and `Pin<&mut P>` (structurally pinned: never moved, never handed out as `&mut`);
+//! [`Awaiting::left`] / [`Awaiting::right`] project a pinned tree onto its pinned payload, and
+//! [`Levels::first`] / [`Levels::rest`] a pinned pair of levels onto each level. None of these
+//! types has a `Drop` impl or a method that moves out of a pinned value (`AsyncMachine`'s
+//! unwinding guard only clears what is parked, in place), and each is `Unpin` exactly when its
 //! pinned parts are (auto traits). So generated code, and user crates with
 //! `#![forbid(unsafe_code)]`, contain no `unsafe`. `cargo +nightly miri test -p coro-core --test
 //! issue11` runs these paths under Stacked and Tree Borrows.
