@@ -105,14 +105,12 @@ where
         let (state, awaiting, step) = self.project();
         let mut guard = ClearOnUnwind::arm(awaiting);
         let stepped = step(state, Some(()), guard.parked(), cx);
-        let awaiting = guard.disarm();
+        guard.disarm();
         match stepped {
             Ok(GeneratorState::Yielded(item)) => Poll::Ready(Some(item)),
-            Ok(GeneratorState::Complete(ret)) => {
-                // A `return` or `?` inside a `for_await!` loop leaves its stream parked.
-                awaiting.clear();
-                Poll::Ready(ret.finish())
-            }
+            // A completion inside a `for_await!` loop has cleared the loop's stream itself
+            // (`Lowerer::complete`), before the arm's locals dropped.
+            Ok(GeneratorState::Complete(ret)) => Poll::Ready(ret.finish()),
             Err(Refusal::Pending) => Poll::Pending,
             // A finished stream answers `None` for ever (it is a `FusedStream`).
             Err(Refusal::Completed) => Poll::Ready(None),
@@ -185,13 +183,8 @@ where
         let (state, awaiting, step) = self.project();
         let mut guard = ClearOnUnwind::arm(awaiting);
         let stepped = step(state, arg.take(), guard.parked(), cx);
-        let awaiting = guard.disarm();
+        guard.disarm();
         match stepped {
-            Ok(GeneratorState::Complete(ret)) => {
-                // A `return` or `?` inside a `for_await!` loop leaves its stream parked.
-                awaiting.clear();
-                Poll::Ready(GeneratorState::Complete(ret))
-            }
             Ok(s) => Poll::Ready(s),
             Err(Refusal::Pending) => Poll::Pending,
             Err(refusal) => refusal.raise(),
@@ -241,8 +234,8 @@ impl<'a, P: Parked> ClearOnUnwind<'a, P> {
 
     /// The step returned: nothing to clear.
     #[inline]
-    fn disarm(mut self) -> Pin<&'a mut P> {
-        self.0.take().expect("armed")
+    fn disarm(mut self) {
+        self.0 = None;
     }
 }
 

@@ -117,10 +117,7 @@ impl<Item> Yielder<Item> {
     )]
     #[inline]
     pub fn yield_(&mut self, value: Item) -> Yield<'_, Item> {
-        Yield {
-            value: Some(value),
-            _yielder: PhantomData,
-        }
+        Yield::new(value)
     }
 }
 
@@ -149,10 +146,7 @@ impl<Item> YieldHandle<'_, Item> {
     )]
     #[inline]
     pub fn yield_(&mut self, value: Item) -> Yield<'_, Item> {
-        Yield {
-            value: Some(value),
-            _yielder: PhantomData,
-        }
+        Yield::new(value)
     }
 }
 
@@ -175,6 +169,15 @@ pub struct Yield<'a, Item> {
     /// `None` once handed out.
     value: Option<Item>,
     _yielder: PhantomData<&'a mut Yielder<Item>>,
+}
+
+impl<Item> Yield<'_, Item> {
+    fn new(value: Item) -> Self {
+        Yield {
+            value: Some(value),
+            _yielder: PhantomData,
+        }
+    }
 }
 
 // The value is never pinned (it is moved into the slot), so the future need not be.
