@@ -46,6 +46,57 @@ pub struct Options {
     pub config: Config,
 }
 
+/// What a test chooses for a campaign; the rest comes from the environment
+/// ([`Options::from_env`]).
+#[derive(Debug)]
+pub struct FromEnv<'a> {
+    /// The variable holding the number of programs, and its default.
+    pub programs: (&'a str, u64),
+    /// The variable holding the seed, and its default.
+    pub seed: (&'a str, u64),
+    /// The crate's `CARGO_MANIFEST_DIR` (its parent is the workspace).
+    pub manifest_dir: &'a Path,
+    pub work_dir: PathBuf,
+    /// The mode's configuration; its `avoid` is set from `CORO_DIFFTEST_KNOWN_BUGS`.
+    pub config: Config,
+}
+
+impl Options {
+    /// The options of a test campaign: `CORO_DIFFTEST_BATCH` (default 500),
+    /// `CORO_DIFFTEST_JOBS` (2), `CORO_DIFFTEST_CORE_DIR` (the workspace's `coro-core`), and
+    /// `CORO_DIFFTEST_KNOWN_BUGS=1` (generate the shapes of open bugs too).
+    ///
+    /// # Panics
+    /// If a variable is not a number, or the manifest dir has no parent.
+    pub fn from_env(e: FromEnv<'_>) -> Options {
+        let count = |name: &str, default: u64| {
+            usize::try_from(crate::env_num(name, default)).expect("a count")
+        };
+        let known_bugs = std::env::var("CORO_DIFFTEST_KNOWN_BUGS").is_ok_and(|v| v == "1");
+        let workspace = e.manifest_dir.parent().expect("workspace").to_path_buf();
+        let lockfile = workspace.join("Cargo.lock");
+        Options {
+            programs: count(e.programs.0, e.programs.1),
+            batch_size: count("CORO_DIFFTEST_BATCH", 500).max(1),
+            seed: crate::env_num(e.seed.0, e.seed.1),
+            work_dir: e.work_dir,
+            core_dir: std::env::var_os("CORO_DIFFTEST_CORE_DIR")
+                .map_or_else(|| workspace.join("coro-core"), PathBuf::from),
+            lockfile: lockfile.exists().then_some(lockfile),
+            jobs: count("CORO_DIFFTEST_JOBS", 2).max(1),
+            run_timeout: Duration::from_secs(120),
+            config: Config {
+                avoid: if known_bugs {
+                    crate::program::Avoid::nothing()
+                } else {
+                    crate::program::Avoid::known_bugs()
+                },
+                ..e.config
+            },
+        }
+    }
+}
+
 /// One finding.
 #[derive(Clone, Debug)]
 pub struct Failure {

@@ -8,48 +8,23 @@
 //! async_differential -- --nocapture` (seed `CORO_DIFFTEST_ASYNC_SEED`, batches of
 //! `CORO_DIFFTEST_BATCH`, cargo `-j` `CORO_DIFFTEST_JOBS`).
 
-use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
 
-use coro_difftest::batch::{Options, campaign};
-use coro_difftest::program::{Avoid, Config};
-
-use coro_difftest::env_num;
+use coro_difftest::batch::{FromEnv, Options, campaign};
+use coro_difftest::program::Config;
 
 #[test]
 fn async_gen_enum_path_behaves_like_the_async_block_path() {
-    let programs = usize::try_from(env_num("CORO_DIFFTEST_ASYNC_PROGRAMS", 300)).expect("count");
-    let batch_size = usize::try_from(env_num("CORO_DIFFTEST_BATCH", 500))
-        .expect("batch")
-        .max(1);
-    let seed = env_num("CORO_DIFFTEST_ASYNC_SEED", 0x00A5_0001);
-    let jobs = usize::try_from(env_num("CORO_DIFFTEST_JOBS", 2))
-        .expect("jobs")
-        .max(1);
-    let known_bugs = std::env::var("CORO_DIFFTEST_KNOWN_BUGS").is_ok_and(|v| v == "1");
-    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let workspace = manifest.parent().expect("workspace").to_path_buf();
-    let lockfile = workspace.join("Cargo.lock");
-    let opts = Options {
-        programs,
-        batch_size,
-        seed,
+    let opts = Options::from_env(FromEnv {
+        programs: ("CORO_DIFFTEST_ASYNC_PROGRAMS", 300),
+        seed: ("CORO_DIFFTEST_ASYNC_SEED", 0x00A5_0001),
+        manifest_dir: Path::new(env!("CARGO_MANIFEST_DIR")),
         // Its own directory: batch crates of the two modes differ in their files.
         work_dir: PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("coro-difftest-async"),
-        core_dir: std::env::var_os("CORO_DIFFTEST_CORE_DIR")
-            .map_or_else(|| workspace.join("coro-core"), PathBuf::from),
-        lockfile: lockfile.exists().then_some(lockfile),
-        jobs,
-        run_timeout: Duration::from_secs(120),
-        config: Config {
-            avoid: if known_bugs {
-                Avoid::nothing()
-            } else {
-                Avoid::known_bugs()
-            },
-            ..Config::async_mode()
-        },
-    };
+        config: Config::async_mode(),
+    });
+    let (programs, seed) = (opts.programs, opts.seed);
     let start = Instant::now();
     let report = campaign(&opts);
     eprintln!(

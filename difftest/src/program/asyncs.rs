@@ -150,7 +150,7 @@ impl Gen {
             }
         };
         let label = self.maybe_label();
-        let head = label.as_ref().map(|l| format!("{l}: ")).unwrap_or_default();
+        let head = Self::labeled(label.as_ref());
         let ((pat, body), exit) = self.in_loop(label, false, |this| {
             this.frames.last_mut().expect("frame").barrier = true;
             this.push_scope();
