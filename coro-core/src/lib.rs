@@ -70,8 +70,8 @@ pub mod __private {
         Plain, Protocol, Refusal, StateInfo, Step, Thrown, TypeOf, fallback_yield,
         fallback_yield_from, machine, machine_lent, machine_lent_mut, resumed,
         resumed_after_completion, resumed_after_panicking, resumed_or_thrown,
-        resumed_unit_or_thrown, return_hint, same_type, send_before_start, set_state,
-        start_while_suspended, throw_before_start, throwing_machine,
+        resumed_unit_or_thrown, return_hint, send_before_start, set_state, start_while_suspended,
+        throw_before_start, throwing_machine,
     };
     pub use crate::pinned::{Info as PinnedInfo, Yielder as PinnedYielder, pinned};
     pub use crate::stream::{AsyncGen, Finish, Next, Yield, Yielder, async_gen, next};

@@ -377,10 +377,6 @@ where
 {
 }
 
-/// Ties two types together (see `Emit::type_tie`); never called at run time.
-#[inline]
-pub fn same_type<T>(_: &T, _: &T) {}
-
 /// The value sent to a suspended generator, or a panic if it was resumed by `start`.
 ///
 /// Takes it out of the step's argument: the step's dispatch loop may pass through several arms

@@ -340,7 +340,8 @@ fn median(v: &mut [f64]) -> f64 {
     v[v.len() / 2]
 }
 
-/// Sets up the scratch workspace: copies of `coro-core` and `coro-macros` (manifest and `src/`),
+/// Sets up the scratch workspace: copies of `coro-core` and `coro-macros` (manifest, `src/`, and
+/// `doc/` and `README.md` where a crate has them: coro-core's docs are `include_str!`ed),
 /// the root manifest with its member list replaced, the lock file, and the two bench crates.
 /// Returns a description of the copied code (the commit, and whether it had local changes).
 fn snapshot(root: &Path, dir: &Path) -> String {
@@ -349,6 +350,14 @@ fn snapshot(root: &Path, dir: &Path) -> String {
         let to = dir.join(krate);
         let _ = std::fs::remove_dir_all(&to);
         copy_dir(&root.join(krate).join("src"), &to.join("src"));
+        if root.join(krate).join("doc").is_dir() {
+            copy_dir(&root.join(krate).join("doc"), &to.join("doc"));
+        }
+        let readme = root.join(krate).join("README.md");
+        if readme.exists() {
+            // A symlink to the workspace README in coro-core: copy what it points to.
+            std::fs::copy(&readme, to.join("README.md")).expect("copy README");
+        }
         std::fs::copy(root.join(krate).join("Cargo.toml"), to.join("Cargo.toml"))
             .expect("copy manifest");
     }

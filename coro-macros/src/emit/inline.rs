@@ -89,32 +89,55 @@ impl Emit<'_> {
     /// where plain Rust types `o` from the other branch). The test never holds at run time (the
     /// state is `Poisoned` while a step runs), so it compiles to nothing.
     ///
-    /// Output: `if let State::B { f: __coro_tie0, .. } = &*state { same_type(__coro_tie0, &o); }`
+    /// Output: `if let State::B { f: __coro_tie0, .. } = &*state { let _ = [__coro_tie0, &o]; }`
     pub(super) fn type_tie(&self, j: usize) -> TokenStream {
         let jump = &self.g.jumps[j];
         let target = jump.target;
-        let fields = self.fields(target);
-        if self.incoming[target] < 2 || fields.is_empty() {
+        if self.incoming[target] < 2 {
+            return TokenStream::new();
+        }
+        // A local the arm restored from its own variant already has the type of the target's
+        // field (one type parameter per local): only locals declared in the arm, or defined by
+        // the jump, need the tie. (Tying every field cost a 200-statement body a third of its
+        // check.)
+        let arm = match self.inlining.borrow().as_slice() {
+            &[arm] => Some(arm),
+            _ => None,
+        };
+        let typed_by_variant = |l: LocalId| {
+            arm.is_some_and(|arm| {
+                self.fields(arm).contains(&l)
+                    && !self.entry_declared(arm).contains(&l)
+                    && !jump.defines.iter().any(|(d, _)| *d == l)
+                    && self.value_at(j, l) == self.target_name(arm, l)
+            })
+        };
+        let fields: Vec<LocalId> = self
+            .fields(target)
+            .into_iter()
+            .filter(|&l| !typed_by_variant(l))
+            .collect();
+        if fields.is_empty() {
             return TokenStream::new();
         }
         self.materialized.borrow_mut().insert(target);
         let Context {
-            krate,
-            state,
-            enum_name,
-            ..
+            state, enum_name, ..
         } = self.ctx;
         let v = self.variant(target);
         let ties: Vec<Ident> = (0..fields.len())
             .map(|i| format_ident!("__coro_tie{}", i, span = Span::mixed_site()))
             .collect();
         let names = fields.iter().map(|&l| &self.g.locals[l].hidden);
+        let rest = (fields.len() < self.fields(target).len()).then(|| quote!(, ..));
         let values = fields.iter().map(|&l| self.value_at(j, l));
-        // Tying `_guard`'s type is not a use of it in the user's code.
+        // Tying `_guard`'s type is not a use of it in the user's code. An array of the two
+        // references ties the types without a generic call: `same_type(tie, &value)` left an
+        // obligation per field for rustc to rescan, a third of a 200-statement body's check.
         quote! {
             #[allow(clippy::used_underscore_binding)]
-            if let #enum_name::#v { #(#names: #ties),* } = &*#state {
-                #(#krate::__private::same_type(#ties, &#values);)*
+            if let #enum_name::#v { #(#names: #ties),* #rest } = &*#state {
+                #(let _ = [#ties, &#values];)*
             }
         }
     }

@@ -116,13 +116,6 @@ fn scaled(
                                     ::core::future::IntoFuture::into_future(fetch_factor(n)),
                                 ));
                             {
-                                #[allow(clippy::used_underscore_binding)]
-                                if let scaled::Yield0 {
-                                    __coro_l0_n: __coro_tie0,
-                                } = &*__coro_state
-                                {
-                                    ::coro_core::__private::same_type(__coro_tie0, &n);
-                                }
                                 let __coro_awaited1 = match ::core::future::Future::poll(
                                     __coro_awaiting.as_mut().first().left(),
                                     __coro_cx,
@@ -238,7 +231,7 @@ fn scaled(
                                     __coro_l2_factor: __coro_tie0,
                                 } = &*__coro_state
                                 {
-                                    ::coro_core::__private::same_type(__coro_tie0, &factor);
+                                    let _ = [__coro_tie0, &factor];
                                 }
                                 {
                                     __coro_current = scaled::Yield1 {
@@ -251,13 +244,6 @@ fn scaled(
                         scaled::Block4 {
                             __coro_l2_factor: factor,
                         } => {
-                            #[allow(clippy::used_underscore_binding)]
-                            if let scaled::Yield1 {
-                                __coro_l2_factor: __coro_tie0,
-                            } = &*__coro_state
-                            {
-                                ::coro_core::__private::same_type(__coro_tie0, &factor);
-                            }
                             let __coro_awaited3 = match ::coro_core::__private::Stream::poll_next(
                                 __coro_awaiting.as_mut().first().right(),
                                 __coro_cx,
@@ -350,13 +336,6 @@ fn scaled(
                                     ::core::future::IntoFuture::into_future(scale(x, factor)),
                                 ));
                             {
-                                #[allow(clippy::used_underscore_binding)]
-                                if let scaled::Yield2 {
-                                    __coro_l2_factor: __coro_tie0,
-                                } = &*__coro_state
-                                {
-                                    ::coro_core::__private::same_type(__coro_tie0, &factor);
-                                }
                                 let __coro_awaited5 = match ::core::future::Future::poll(
                                     __coro_awaiting.as_mut().rest().left(),
                                     __coro_cx,
@@ -442,19 +421,10 @@ fn scaled(
                         scaled::Yield3 {
                             __coro_l2_factor: factor,
                         } => {
-                            #[allow(clippy::used_underscore_binding)]
-                            if let scaled::Block4 {
-                                __coro_l2_factor: __coro_tie0,
-                            } = &*__coro_state
-                            {
-                                ::coro_core::__private::same_type(__coro_tie0, &factor);
-                            }
-                            {
-                                __coro_current = scaled::Yield1 {
-                                    __coro_l2_factor: factor,
-                                };
-                                continue '__coro_dispatch;
-                            }
+                            __coro_current = scaled::Yield1 {
+                                __coro_l2_factor: factor,
+                            };
+                            continue '__coro_dispatch;
                         }
                         scaled::Block3 {} => {
                             __coro_awaiting

@@ -69,11 +69,10 @@ fn snapshot() {
                                     #[allow(clippy::used_underscore_binding)]
                                     if let gen_block::Block2 {
                                         __coro_l2_i: __coro_tie0,
-                                        __coro_l1_step: __coro_tie1,
+                                        ..
                                     } = &*__coro_state
                                     {
-                                        ::coro_core::__private::same_type(__coro_tie0, &i);
-                                        ::coro_core::__private::same_type(__coro_tie1, &step);
+                                        let _ = [__coro_tie0, &i];
                                     }
                                     {
                                         let __coro_yielded: u64 = i;
@@ -118,15 +117,6 @@ fn snapshot() {
                             } => {
                                 i += step;
                                 {
-                                    #[allow(clippy::used_underscore_binding)]
-                                    if let gen_block::Block2 {
-                                        __coro_l2_i: __coro_tie0,
-                                        __coro_l1_step: __coro_tie1,
-                                    } = &*__coro_state
-                                    {
-                                        ::coro_core::__private::same_type(__coro_tie0, &i);
-                                        ::coro_core::__private::same_type(__coro_tie1, &step);
-                                    }
                                     {
                                         let __coro_yielded: u64 = i;
                                         ::coro_core::__private::set_state(

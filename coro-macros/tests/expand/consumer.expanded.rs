@@ -62,7 +62,7 @@ fn consumer() -> impl ::coro_core::Generator<i32, Yield = bool, Return = ()> + :
                                 __coro_l0_status: __coro_tie0,
                             } = &*__coro_state
                             {
-                                ::coro_core::__private::same_type(__coro_tie0, &status);
+                                let _ = [__coro_tie0, &status];
                             }
                             {
                                 let __coro_yielded: bool = status;

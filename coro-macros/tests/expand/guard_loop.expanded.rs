@@ -83,9 +83,9 @@ fn evens(
                                 __coro_l2__guard: __coro_tie2,
                             } = &*__coro_state
                             {
-                                ::coro_core::__private::same_type(__coro_tie0, &__coro_iter2);
-                                ::coro_core::__private::same_type(__coro_tie1, &count);
-                                ::coro_core::__private::same_type(__coro_tie2, &_guard);
+                                let _ = [__coro_tie0, &__coro_iter2];
+                                let _ = [__coro_tie1, &count];
+                                let _ = [__coro_tie2, &_guard];
                             }
                             match ::core::iter::Iterator::next(&mut __coro_iter2) {
                                 ::core::option::Option::Some(i) => {
@@ -188,17 +188,6 @@ fn evens(
                     } => {
                         count += 1;
                         {
-                            #[allow(clippy::used_underscore_binding)]
-                            if let evens::Block2 {
-                                __coro_l5___coro_iter2: __coro_tie0,
-                                __coro_l3_count: __coro_tie1,
-                                __coro_l2__guard: __coro_tie2,
-                            } = &*__coro_state
-                            {
-                                ::coro_core::__private::same_type(__coro_tie0, &__coro_iter2);
-                                ::coro_core::__private::same_type(__coro_tie1, &count);
-                                ::coro_core::__private::same_type(__coro_tie2, &_guard);
-                            }
                             match ::core::iter::Iterator::next(&mut __coro_iter2) {
                                 ::core::option::Option::Some(i) => {
                                     if i % 2 == 1 {

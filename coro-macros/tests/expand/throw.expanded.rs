@@ -131,8 +131,8 @@ fn tolerant(
                                 __coro_l1_errors: __coro_tie1,
                             } = &*__coro_state
                             {
-                                ::coro_core::__private::same_type(__coro_tie0, &__coro_iter2);
-                                ::coro_core::__private::same_type(__coro_tie1, &errors);
+                                let _ = [__coro_tie0, &__coro_iter2];
+                                let _ = [__coro_tie1, &errors];
                             }
                             match ::core::iter::Iterator::next(&mut __coro_iter2) {
                                 ::core::option::Option::Some(i) => {

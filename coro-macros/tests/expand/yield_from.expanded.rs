@@ -91,8 +91,8 @@ fn outer(
                                 __coro_l1_accepted: __coro_tie1,
                             } = &*__coro_state
                             {
-                                ::coro_core::__private::same_type(__coro_tie0, &__coro_iter2);
-                                ::coro_core::__private::same_type(__coro_tie1, &accepted);
+                                let _ = [__coro_tie0, &__coro_iter2];
+                                let _ = [__coro_tie1, &accepted];
                             }
                             match ::core::iter::Iterator::next(&mut __coro_iter2) {
                                 ::core::option::Option::Some(name) => {
