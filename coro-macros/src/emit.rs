@@ -135,7 +135,13 @@ impl Emit<'_> {
             quote!(Self::#v { .. } => #status,)
         });
 
-        let refusals = self.refusals(&variant_blocks, &current);
+        let refusals::Refusals {
+            arms: refusals,
+            check: refusal_check,
+            method: refusal_method,
+        } = self.refusals(&variant_blocks, &current);
+        let refusal_impl = (!refusal_method.is_empty())
+            .then(|| quote!(impl<#(#params),*> #enum_name<#(#params),*> { #refusal_method }));
         let order = arm_order(&variant_blocks, &constructs, |b| self.g.blocks[b].order);
         let arms = order.iter().map(|b| &rendered[b]);
 
@@ -207,6 +213,7 @@ impl Emit<'_> {
                 Done,
                 Poisoned,
             }
+            #refusal_impl
             impl<#(#params),*> #krate::__private::StateInfo for #enum_name<#(#params),*> {
                 const NAME: &'static str = #fn_name;
                 fn status(&self) -> #krate::__private::GeneratorStatus {
@@ -228,6 +235,7 @@ impl Emit<'_> {
                     // Internal jumps go through a local, not through `*state`: LLVM then sees the
                     // constant discriminant at each `continue` and threads the jump directly.
                     let mut #current = ::core::mem::replace(#state, #enum_name::Poisoned);
+                    #refusal_check
                     #dispatch: loop {
                         match #current {
                             #refusals
