@@ -2,6 +2,8 @@
 //! one's where that keeps rustc's type check fast (see `coro-macros/src/emit/refusals.rs`): these
 //! tests hold the protocol to the same behaviour there.
 
+#![warn(clippy::pedantic)] // generated code of a large body stays clean too
+
 use coro_core::{Generator, GeneratorState, GeneratorStatus, generator, yield_};
 
 /// `#[generator]` over a body of 40 `acc += yield_!(acc);` statements: past the size at which
