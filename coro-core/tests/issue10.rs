@@ -864,8 +864,32 @@ mod dead_code_types {
         kept.len()
     }
 
+    // An `if` without `else` as a loop body's tail, its branch cut by a `return`.
+    #[generator(yield = usize, resume = i64)]
+    #[allow(unreachable_code)]
+    fn if_tail_cut_by_return(words: Vec<String>) -> usize {
+        let mut kept = Vec::new();
+        for w in words {
+            let s = w.clone();
+            if yield_!(s.len()) > 0 {
+                return kept.len();
+                let t = s.len();
+                kept.push(t);
+            }
+        }
+        kept.len()
+    }
+
     #[test]
     fn dead_code_gives_the_types() {
+        let mut g = if_tail_cut_by_return(vec!["abc".into(), "d".into()]);
+        assert_eq!(g.start(), GeneratorState::Yielded(3));
+        assert_eq!(g.send(0), GeneratorState::Yielded(1));
+        assert_eq!(g.send(0), GeneratorState::Complete(0));
+        let mut g = if_tail_cut_by_return(vec!["abc".into()]);
+        assert_eq!(g.start(), GeneratorState::Yielded(3));
+        assert_eq!(g.send(1), GeneratorState::Complete(0));
+
         let mut g = push_after_return();
         assert_eq!(g.start(), GeneratorState::Yielded(1));
         assert_eq!(g.send(0), GeneratorState::Complete(None));

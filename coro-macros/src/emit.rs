@@ -273,14 +273,10 @@ impl Emit<'_> {
         let code = self.render_seq(self.g.blocks[b].root);
         self.inlining.borrow_mut().pop();
         // Dead code (never run) may follow an `unreachable!()` standing for a value of type `!`
-        // (the value of a construct whose every branch diverges), and pass that value on.
-        let dead = if unbound.is_empty() {
-            self.g.blocks[b]
-                .dead
-                .then(|| quote!(#[allow(unreachable_code)]))
-        } else {
-            Some(quote!(#[allow(unreachable_code, clippy::diverging_sub_expression)]))
-        };
+        // (the value of a block or construct that diverges), and pass that value on.
+        let dead = self.g.blocks[b]
+            .dead
+            .then(|| quote!(#[allow(unreachable_code, clippy::diverging_sub_expression)]));
         quote! {
             #dead
             #enum_name::#v { #(#lints #fields: #bindings),* } => {
