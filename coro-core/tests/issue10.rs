@@ -782,3 +782,182 @@ mod assignments_in_macros {
         assert_eq!(g.start(), GeneratorState::Complete("abc".to_string()));
     }
 }
+
+/// Code after an expression that always diverges is type-checked by rustc, and may be all that
+/// gives a local its type (difftest bug AD, seeds 20280684, 20268677): the lowering emits it as
+/// dead arms, never run, whose locals are tied to the live ones' types.
+mod dead_code_types {
+    use coro_core::{Generator, GeneratorState, generator, yield_};
+
+    // Only the `3` after the `return` types the pushed value, and only the push types `v`.
+    #[generator(yield = i64, resume = i64)]
+    #[allow(unreachable_code, unused_unsafe, clippy::diverging_sub_expression)]
+    fn push_after_return() -> Option<i64> {
+        let mut v = Vec::new();
+        v.push(
+            (unsafe {
+                {
+                    yield_!(1);
+                    return None;
+                }
+                3
+            }) % 7,
+        );
+        Some(v.iter().sum::<i64>())
+    }
+
+    // Without the `;`, in a match arm, with an owned local live across the yield.
+    #[generator(yield = usize, resume = i64)]
+    #[allow(unreachable_code, clippy::diverging_sub_expression)]
+    fn push_after_tail_return(n: i64) -> usize {
+        let s = String::from("ab");
+        match n {
+            0 => {
+                let mut v = Vec::new();
+                v.push({
+                    {
+                        yield_!(s.len());
+                        return s.len();
+                    }
+                    s.len()
+                });
+                v.len()
+            }
+            _ => s.len() + 1,
+        }
+    }
+
+    // A branch's value typed by code after a `match` whose arms all return.
+    #[generator(yield = i64, resume = i64)]
+    #[allow(unreachable_code, unused_unsafe)]
+    fn branch_after_diverging_match(c: bool) -> Option<usize> {
+        let vs = if c {
+            let x = unsafe {
+                match yield_!(1) {
+                    0 => return None,
+                    _ => return Some(1),
+                }
+            };
+            vec![x]
+        } else {
+            Vec::new()
+        };
+        Some(vs.len())
+    }
+
+    // Statements after a `return` in nested loops, the value pushed owned and live across a
+    // yield.
+    #[generator(yield = usize, resume = i64)]
+    #[allow(unreachable_code)]
+    fn statements_after_return(words: Vec<String>) -> usize {
+        let mut kept = Vec::new();
+        'outer: for w in words {
+            loop {
+                let s = w.clone();
+                if yield_!(s.len()) > 0 {
+                    continue 'outer;
+                }
+                return kept.len();
+                kept.push(s);
+            }
+        }
+        kept.len()
+    }
+
+    // An `if` without `else` as a loop body's tail, its branch cut by a `return`.
+    #[generator(yield = usize, resume = i64)]
+    #[allow(unreachable_code)]
+    fn if_tail_cut_by_return(words: Vec<String>) -> usize {
+        let mut kept = Vec::new();
+        for w in words {
+            let s = w.clone();
+            if yield_!(s.len()) > 0 {
+                return kept.len();
+                let t = s.len();
+                kept.push(t);
+            }
+        }
+        kept.len()
+    }
+
+    #[test]
+    fn dead_code_gives_the_types() {
+        let mut g = if_tail_cut_by_return(vec!["abc".into(), "d".into()]);
+        assert_eq!(g.start(), GeneratorState::Yielded(3));
+        assert_eq!(g.send(0), GeneratorState::Yielded(1));
+        assert_eq!(g.send(0), GeneratorState::Complete(0));
+        let mut g = if_tail_cut_by_return(vec!["abc".into()]);
+        assert_eq!(g.start(), GeneratorState::Yielded(3));
+        assert_eq!(g.send(1), GeneratorState::Complete(0));
+
+        let mut g = push_after_return();
+        assert_eq!(g.start(), GeneratorState::Yielded(1));
+        assert_eq!(g.send(0), GeneratorState::Complete(None));
+
+        let mut g = push_after_tail_return(0);
+        assert_eq!(g.start(), GeneratorState::Yielded(2));
+        assert_eq!(g.send(0), GeneratorState::Complete(2));
+        let mut g = push_after_tail_return(1);
+        assert_eq!(g.start(), GeneratorState::Complete(3));
+
+        let mut g = branch_after_diverging_match(true);
+        assert_eq!(g.start(), GeneratorState::Yielded(1));
+        assert_eq!(g.send(0), GeneratorState::Complete(None));
+        let mut g = branch_after_diverging_match(false);
+        assert_eq!(g.start(), GeneratorState::Complete(Some(0)));
+
+        let mut g = statements_after_return(vec!["a".into(), "bc".into()]);
+        assert_eq!(g.start(), GeneratorState::Yielded(1));
+        assert_eq!(g.send(1), GeneratorState::Yielded(2));
+        assert_eq!(g.send(0), GeneratorState::Complete(0));
+    }
+}
+
+/// A let chain's right operand runs only when the left holds: what it assigns, the `else`
+/// branch may not see (difftest bug AE, seed 20265897: E0381 on a `for mut s` binding).
+mod let_chain_assignments {
+    use coro_core::{Generator, GeneratorState, generator, yield_};
+
+    fn opt(x: usize) -> Option<usize> {
+        (x > 0).then_some(x)
+    }
+
+    #[generator(yield = usize, resume = usize)]
+    fn reassigned_in_the_chain(words: Vec<String>) -> usize {
+        let mut total = 0;
+        for mut s in words {
+            let mut n = 0;
+            loop {
+                n += 1;
+                if n > 2 {
+                    break;
+                }
+                if (yield_!(s.len()) > 5 || s.len() == 5)
+                    && let Some(x) = opt({
+                        s = String::from("xyz");
+                        n
+                    })
+                {
+                    total += x + yield_!(s.len());
+                } else {
+                    continue;
+                }
+                total += s.len();
+            }
+        }
+        total
+    }
+
+    #[test]
+    fn the_else_branch_keeps_the_old_value() {
+        let mut g = reassigned_in_the_chain(vec!["abcde".into(), "ab".into()]);
+        assert_eq!(g.start(), GeneratorState::Yielded(5));
+        assert_eq!(g.send(0), GeneratorState::Yielded(3));
+        assert_eq!(g.send(10), GeneratorState::Yielded(3));
+        // `s` was not reassigned on this `else` path: still "ab" for the next word.
+        assert_eq!(g.send(0), GeneratorState::Yielded(2));
+        assert_eq!(g.send(10), GeneratorState::Yielded(3));
+        assert_eq!(g.send(0), GeneratorState::Yielded(3));
+        assert_eq!(g.send(0), GeneratorState::Complete(18));
+    }
+}

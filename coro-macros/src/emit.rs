@@ -19,6 +19,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use crate::lower::{BlockKind, Context, Graph, JumpKind, LocalId};
 
+mod dead;
 mod entry;
 mod inline;
 mod refusals;
@@ -61,6 +62,10 @@ impl Emit<'_> {
     fn fields(&self, block: usize) -> Vec<LocalId> {
         if block == 0 {
             self.g.params.clone()
+        } else if self.is_cut_root(block) {
+            let mut fields = self.g.live_in[block].clone();
+            fields.retain(|&l| self.tied(l));
+            fields
         } else {
             self.g.live_in[block].clone()
         }
@@ -84,7 +89,10 @@ impl Emit<'_> {
         // was inlined needs no variant): every rendered arm's block gets a variant.
         let mut rendered: HashMap<usize, TokenStream> = HashMap::new();
         let mut constructs: HashMap<usize, Vec<usize>> = HashMap::new();
-        let mut work = vec![0];
+        // Live arms first, then the dead code's (see `dead.rs`).
+        let mut work = self.cut_roots();
+        work.reverse();
+        work.push(0);
         while let Some(b) = work.pop() {
             if rendered.contains_key(&b) {
                 continue;
@@ -111,7 +119,9 @@ impl Emit<'_> {
                 let (f, t) = (&self.g.locals[l].hidden, &self.g.locals[l].ty_param);
                 quote!(#f: #t)
             });
-            quote!(#v { #(#fields),* })
+            // A cut root's variant is never built (nor, in fact, entered).
+            let lint = self.is_cut_root(b).then(|| quote!(#[allow(dead_code)]));
+            quote!(#lint #v { #(#fields),* })
         });
 
         let status_arms = variant_blocks.iter().map(|&b| {
@@ -265,12 +275,20 @@ impl Emit<'_> {
             .iter()
             .map(|&l| self.binds_mut(b, l).then(|| quote!(#[allow(unused_mut)])));
         let bindings = self.bindings(b, &restored);
+        let unbound = self.unbound_at_entry(b);
         let decls = self.entry_decls(b);
         self.inlining.borrow_mut().push(b);
         let code = self.render_seq(self.g.blocks[b].root);
         self.inlining.borrow_mut().pop();
+        // Dead code (never run) may follow an `unreachable!()` standing for a value of type `!`
+        // (the value of a block or construct that diverges), and pass that value on.
+        let dead = self.g.blocks[b]
+            .dead
+            .then(|| quote!(#[allow(unreachable_code, clippy::diverging_sub_expression)]));
         quote! {
+            #dead
             #enum_name::#v { #(#lints #fields: #bindings),* } => {
+                #(#unbound)*
                 #(#decls)*
                 #code
             }
@@ -324,6 +342,7 @@ impl Emit<'_> {
                                 "P" => self.alias_slot(n),
                                 "M" => self.mut_let_lint(n),
                                 "W" => self.witness_let(n),
+                                "T" => self.tie_site(n),
                                 _ => self.alias(n),
                             });
                         }

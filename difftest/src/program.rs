@@ -156,9 +156,9 @@ pub struct Avoid {
     /// (in the same unwinding; rustc's async block drops it before them). The `Tracked` of such
     /// a stream is compared like a temporary (may drop up to the next yield, or at the end).
     pub parked_stream_drops: bool,
-    /// Async mode, open and not minimized (seed 10813564): the enum path fails with E0282
-    /// "type annotations needed" on a body with code after a `return` (perhaps bug AD's
-    /// family). A generator compile error E0282 in async mode counts as this known bug.
+    /// Bug AJ, async mode (seed 10813564, fixed with bug AD): the enum path failed with E0282
+    /// "type annotations needed" on a body with awaits after a `return`. When on, a generator
+    /// compile error E0282 in async mode counts as this known bug.
     pub async_type_inference: bool,
 }
 
@@ -166,10 +166,9 @@ impl Avoid {
     /// Avoid every known bug (the default of the test): the switches of the open bugs (W to
     /// Z) are on; a newly found bug gets a switch here until it is fixed.
     pub fn known_bugs() -> Avoid {
-        // W, X, Y, Z, AG, AH and AK are fixed; AG's drop order on unwinding is open.
+        // W, X, Y, Z, AG, AH, AJ and AK are fixed; AG's drop order on unwinding is open.
         Avoid {
             parked_stream_drops: true,
-            async_type_inference: true,
             ..Avoid::default()
         }
     }

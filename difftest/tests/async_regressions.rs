@@ -138,3 +138,102 @@ fn a_cfg_disabled_block_in_a_for_await_body_does_not_run() {
         &[],
     );
 }
+
+/// Bug AJ (seed 10813564; bug AD's family): the `.await`s after a `return` never run, but their
+/// futures' types are parts of the enum path's state: while that code was left out, nothing gave
+/// them a type (E0282 at the attribute). The code after the `return` is now emitted in dead arms.
+mod awaits_after_return {
+    use super::*;
+    use coro_difftest::async_rt::after;
+
+    #[async_gen(yield = i64, pinned)]
+    #[allow(unreachable_code, unused_labels, clippy::needless_late_init)]
+    pub async fn reference(log: Log) -> Result<(), Exit> {
+        let t = Tracked::new(&log, 1, 2);
+        {
+            yield_!(t.get());
+            return Err(Exit::Ret(after::<i64>(1, 3).await));
+        }
+        if let Some(x) = opt(after(1, 4).await) {
+            let b;
+            if x > 2 {
+                b = x;
+            } else {
+                b = after(2, x + 1).await;
+            }
+            yield_!(b);
+        }
+        'l: {
+            yield_!(after(0, 5).await);
+            return Ok(());
+        }
+        yield_!(after(1, 6).await);
+        Ok(())
+    }
+
+    #[async_gen(yield = i64)]
+    #[allow(unreachable_code, unused_labels, clippy::needless_late_init)]
+    pub async fn enum_path(log: Log) -> Result<(), Exit> {
+        let t = Tracked::new(&log, 1, 2);
+        {
+            yield_!(t.get());
+            return Err(Exit::Ret(after::<i64>(1, 3).await));
+        }
+        if let Some(x) = opt(after(1, 4).await) {
+            let b;
+            if x > 2 {
+                b = x;
+            } else {
+                b = after(2, x + 1).await;
+            }
+            yield_!(b);
+        }
+        'l: {
+            yield_!(after(0, 5).await);
+            return Ok(());
+        }
+        yield_!(after(1, 6).await);
+        Ok(())
+    }
+
+    // Dead code after a labeled block that always returns, in a `for_await!` body.
+    #[async_gen(yield = i64, pinned)]
+    #[allow(unreachable_code, unused_labels)]
+    pub async fn reference_in_loop(log: Log) -> Result<(), Exit> {
+        for_await!(x in nums(log.clone(), 1, 2) {
+            'l: {
+                yield_!(x);
+                return Ok(());
+            }
+            yield_!(after(1, x).await);
+        });
+        Ok(())
+    }
+
+    #[async_gen(yield = i64)]
+    #[allow(unreachable_code, unused_labels)]
+    pub async fn enum_path_in_loop(log: Log) -> Result<(), Exit> {
+        for_await!(x in nums(log.clone(), 1, 2) {
+            'l: {
+                yield_!(x);
+                return Ok(());
+            }
+            yield_!(after(1, x).await);
+        });
+        Ok(())
+    }
+}
+
+#[test]
+fn awaits_after_a_return_are_typed() {
+    check(
+        awaits_after_return::reference,
+        awaits_after_return::enum_path,
+        &[],
+    );
+    check(
+        awaits_after_return::reference_in_loop,
+        awaits_after_return::enum_path_in_loop,
+        &[],
+    );
+}

@@ -144,17 +144,21 @@ impl Emit<'_> {
     }
 
     pub(super) fn decl(&self, n: usize) -> TokenStream {
-        let decl = &self.g.decls[n];
-        let used = self.g.blocks[decl.block].events.iter().any(|e| match *e {
-            Event::Mention(l) | Event::Kill(l) | Event::Write(l) => decl.locals.contains(&l),
-            // A `Dead` mark is not a use: the assignments it stands for may be in other arms.
-            Event::Dead(_) | Event::Jump(_) => false,
-        });
-        if used {
-            decl.tokens.clone()
+        if self.decl_used(n) {
+            self.g.decls[n].tokens.clone()
         } else {
             TokenStream::new()
         }
+    }
+
+    /// Whether deferred declaration `n` is emitted: its block uses what it declares.
+    pub(super) fn decl_used(&self, n: usize) -> bool {
+        let decl = &self.g.decls[n];
+        self.g.blocks[decl.block].events.iter().any(|e| match *e {
+            Event::Mention(l) | Event::Kill(l) | Event::Write(l) => decl.locals.contains(&l),
+            // A `Dead` mark is not a use: the assignments it stands for may be in other arms.
+            Event::Dead(_) | Event::Jump(_) => false,
+        })
     }
 
     /// Whether a jump after alias `n`, in its scope, saves the shadowed local.

@@ -129,7 +129,8 @@ impl Lowerer<'_> {
                     );
                 }
                 let left = self.condition(&b.left);
-                let right = self.verbatim_expr(&b.right);
+                // Runs only when the left holds: what it assigns, the `else` branch may not see.
+                let right = self.verbatim_expr_on(&b.right, false);
                 quote!(#left && #right)
             }
             other => {
@@ -148,6 +149,7 @@ impl Lowerer<'_> {
                 self.declare_pattern(&l.pat, true);
                 // `if let Some(s) = &opt`: the bindings borrow what the scrutinee does.
                 self.record_borrows(&l.expr, first..self.g.locals.len());
+                self.tie_sites(first..self.g.locals.len(), None);
             }
             Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
                 self.declare_cond_bindings(&b.left);
@@ -256,6 +258,7 @@ impl Lowerer<'_> {
                 // `match &cmd { Say(s) => .. }`: the bindings borrow what the scrutinee does.
                 this.record_borrows(&m.expr, first..this.g.locals.len());
                 lint = this.mut_let(first);
+                this.tie_sites(first..this.g.locals.len(), None);
                 if let Some(guard) = &guard_expr {
                     this.mention_all(&FreeNames::of_expr(guard));
                     guard_tokens = Some(this.rewrite_expr(guard));
@@ -296,10 +299,7 @@ impl Lowerer<'_> {
             value: value.as_ref().map(|v| v.0),
         });
         self.push_scope();
-        if let Some(t) = self.lower_stmts(&l.body.stmts) {
-            self.mention_hidden(&t);
-            self.emit(quote!(#t;));
-        }
+        self.lower_body_stmts(&l.body.stmts);
         self.goto(head, Vec::new());
         self.pop_scope();
         self.leaps.pop();
@@ -337,10 +337,7 @@ impl Lowerer<'_> {
             for stmt in &rebinds {
                 this.lower_stmt(stmt);
             }
-            if let Some(t) = this.lower_stmts(&w.body.stmts) {
-                this.mention_hidden(&t);
-                this.emit(quote!(#t;));
-            }
+            this.lower_body_stmts(&w.body.stmts);
             this.goto(head, Vec::new());
             this.pop_scope();
             this.no_inline -= usize::from(guarded);
@@ -392,13 +389,11 @@ impl Lowerer<'_> {
             let first = this.g.locals.len();
             this.declare_pattern(pat, true);
             lint = this.mut_let(first);
+            this.tie_sites(first..this.g.locals.len(), None);
             for stmt in &rebinds {
                 this.lower_stmt(stmt);
             }
-            if let Some(t) = this.lower_stmts(&f.body.stmts) {
-                this.mention_hidden(&t);
-                this.emit(quote!(#t;));
-            }
+            this.lower_body_stmts(&f.body.stmts);
             this.goto(head, Vec::new());
             this.pop_scope();
         });

@@ -63,6 +63,10 @@ pub enum BlockKind {
 }
 
 /// A basic block: the code of one arm.
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent facts about one block"
+)]
 pub struct Block {
     pub kind: BlockKind,
     /// Locals in scope when the block is entered, outermost first.
@@ -86,6 +90,14 @@ pub struct Block {
     /// goto), as each copy would be a type of its own ("expected closure, found a different
     /// closure" where one local holds it across a suspension).
     pub has_closure: bool,
+    /// Only dead code reaches it: code after an expression that always diverges, which plain
+    /// Rust still type-checks (see `dead.rs`).
+    pub dead: bool,
+    /// The lowering put statements of the user's into it.
+    pub user_code: bool,
+    /// Dead, and no jump reaches it: where code after a diverging expression starts. Emitted
+    /// (as an arm whose variant is never built) when it leads to user code (see `dead.rs`).
+    pub cut_root: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -161,6 +173,16 @@ pub struct Decl {
     pub block: BlockId,
 }
 
+/// Where a `let` or a pattern binds a local: the dead arms that restore it tie its type here
+/// (placeholder `__coro_ph_T<n>`, see `dead.rs`).
+pub struct TieSite {
+    pub local: LocalId,
+    /// What the code calls it there.
+    pub name: Ident,
+    /// The deferred declaration (`let x;`) that binds it, emitted only if its block uses it.
+    pub decl: Option<usize>,
+}
+
 /// A `yield_!`/`yield_from!` site.
 pub struct Point {
     pub source: String,
@@ -191,6 +213,8 @@ pub struct Graph {
     /// Locals declared by a `let` followed by a slot for their alias (`__coro_ph_P<local>`).
     pub alias_slots: HashSet<LocalId>,
     pub decls: Vec<Decl>,
+    /// Where locals are bound, for the types of dead arms (see `dead.rs`).
+    pub tie_sites: Vec<TieSite>,
     /// The `mut` locals of each `let` that declares some (`__coro_ph_M<n>` before the `let`).
     pub mut_lets: Vec<Vec<LocalId>>,
     /// The type witness of each initialized `mut` local a `let` declares (see `witness.rs`).

@@ -14,6 +14,7 @@ pub mod await_point;
 pub mod borrows;
 pub(crate) mod captures;
 mod control;
+pub mod dead;
 mod expr;
 mod graph;
 pub mod lent;
@@ -79,6 +80,7 @@ impl<'a> Lowerer<'a> {
                 aliases: Vec::new(),
                 alias_slots: std::collections::HashSet::new(),
                 decls: Vec::new(),
+                tie_sites: Vec::new(),
                 mut_lets: Vec::new(),
                 witnesses: Vec::new(),
                 lent: Vec::new(),
@@ -261,6 +263,9 @@ impl<'a> Lowerer<'a> {
             order: usize::MAX,
             started: false,
             has_closure: false,
+            dead: false,
+            user_code: false,
+            cut_root: false,
         });
         self.g.blocks.len() - 1
     }
@@ -280,6 +285,16 @@ impl<'a> Lowerer<'a> {
     }
 
     pub fn switch_to(&mut self, block: BlockId) {
+        // Every jump into a block is known when the lowering enters it (a loop head's back
+        // edges come from its body, dead when the head is).
+        let dead = block != 0
+            && self
+                .g
+                .jumps
+                .iter()
+                .filter(|j| j.target == block)
+                .all(|j| self.g.blocks[j.from].dead);
+        self.g.blocks[block].dead = dead;
         self.cur_block = block;
         self.cur_seq = self.g.blocks[block].root;
         self.diverged = false;
@@ -470,7 +485,8 @@ impl<'a> Lowerer<'a> {
         self.cur_block
     }
 
-    pub fn finish(self) -> Graph {
+    pub fn finish(mut self) -> Graph {
+        dead::mark_cut_roots(&mut self.g);
         self.g
     }
 }

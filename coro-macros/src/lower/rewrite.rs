@@ -17,6 +17,13 @@ impl Lowerer<'_> {
     /// uses; an assignment on every path is a kill, one on some paths a write (see `assign.rs`)
     /// — and returns its rewritten tokens.
     pub fn verbatim_expr(&mut self, e: &Expr) -> TokenStream {
+        self.verbatim_expr_on(e, true)
+    }
+
+    /// [`Self::verbatim_expr`] for code that runs on some paths only (`always` false): its
+    /// assignments are writes on some paths, never kills (the right of a let chain's `&&` runs
+    /// only when the left holds, and the `else` branch may see the old values).
+    pub fn verbatim_expr_on(&mut self, e: &Expr, always: bool) -> TokenStream {
         let fx = super::assign::effects(e);
         self.mention_all(&fx.reads);
         let code = self.rewrite_expr(e);
@@ -25,7 +32,7 @@ impl Lowerer<'_> {
                 continue;
             }
             if let Some(id) = self.resolve(name) {
-                if fx.assigned.contains(name) {
+                if always && fx.assigned.contains(name) {
                     self.assign_whole(id);
                 } else {
                     self.assign_partly(id);

@@ -9,7 +9,7 @@ use quote::{ToTokens, quote};
 use syn::{Expr, Stmt};
 
 use super::names::pat_bindings;
-use super::{Alias, Lowerer, ph};
+use super::{Alias, BlockKind, Lowerer, ph};
 use crate::scan::{self, YieldKind, local_has_yield, stmt_has_yield};
 
 impl Lowerer<'_> {
@@ -31,7 +31,9 @@ impl Lowerer<'_> {
 
     /// Lowers statements in the current scope; returns the tail expression's value, if any.
     pub fn lower_stmts(&mut self, stmts: &[Stmt]) -> Option<TokenStream> {
+        let live_at_start = !self.g.blocks[self.cur_block].dead;
         for (i, stmt) in stmts.iter().enumerate() {
+            self.g.blocks[self.cur_block].user_code = true;
             match stmt {
                 Stmt::Expr(e, None) if i + 1 == stmts.len() => return self.tail_expr(e),
                 _ => self.lower_stmt(stmt),
@@ -42,12 +44,34 @@ impl Lowerer<'_> {
                 _ => false,
             };
             if ends {
-                // The rest of the block is unreachable; leaving it out keeps liveness exact.
-                self.diverged = true;
-                return None;
+                if i + 1 == stmts.len() {
+                    self.diverged = true;
+                    return None;
+                }
+                // The rest of the block is unreachable, but rustc type-checks it: it goes to a
+                // block no jump reaches (a dead arm, see `dead.rs`), which keeps liveness exact.
+                let cut = self.new_block(BlockKind::Internal);
+                self.switch_to(cut);
             }
         }
-        None
+        // A block that diverges before its end has type `!` in plain Rust, not `()`.
+        (live_at_start && self.g.blocks[self.cur_block].dead)
+            .then(|| quote!(::core::unreachable!()))
+    }
+
+    /// The statements of a loop's body, whose value is `()`: a tail is evaluated for its effects
+    /// (a bare temporary is the `()` of a nested construct, or the `!` of dead code: nothing).
+    pub(super) fn lower_body_stmts(&mut self, stmts: &[Stmt]) {
+        let Some(t) = self.lower_stmts(stmts) else {
+            return;
+        };
+        let generated = syn::parse2::<Ident>(t.clone())
+            .is_ok_and(|i| i.to_string().starts_with("__coro"))
+            || t.to_string() == quote!(::core::unreachable!()).to_string();
+        if !generated {
+            self.mention_hidden(&t);
+            self.emit(quote!(#t;));
+        }
     }
 
     /// The tail of a block, or a match arm's body: its value, or `None` when it jumps or
@@ -268,6 +292,9 @@ impl Lowerer<'_> {
         let end = self.g.locals.len();
         self.note_lent(&stmt, first..end, syn::spanned::Spanned::span(&local.pat));
         self.emit_raw(stmt);
+        // A `let` without a value was just recorded as a deferred declaration.
+        let decl = local.init.is_none().then(|| self.g.decls.len() - 1);
+        self.tie_sites(first..end, decl);
         if local.init.is_some() {
             self.type_witnesses(first, end);
         }

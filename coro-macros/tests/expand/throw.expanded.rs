@@ -232,7 +232,6 @@ fn tolerant(
                         #[allow(unused_mut)]
                             __coro_l6___coro_v4: mut __coro_v4,
                     } => {
-                        __coro_v4;
                         #[allow(unreachable_code)]
                         {
                             __coro_current = tolerant::Block2 {
