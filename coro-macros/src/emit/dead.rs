@@ -42,17 +42,15 @@ impl Emit<'_> {
     /// A tie site (placeholder `T`): the local's type is the one of its field in each cut root
     /// that restores it. The test never holds (the state is `Poisoned` while a step runs).
     ///
-    /// Output: `if let State::B { v: __coro_tie, .. } = &*state { same_type(__coro_tie, &v); }`
+    /// Output: `if let State::B { v: __coro_tie, .. } = &*state { let _ = [__coro_tie, &v]; }`
+    /// (an array of the two references ties the types without a generic call, as `type_tie`)
     pub(super) fn tie_site(&self, n: usize) -> TokenStream {
         let site = &self.g.tie_sites[n];
         if site.decl.is_some_and(|d| !self.decl_used(d)) {
             return TokenStream::new();
         }
         let crate::lower::Context {
-            krate,
-            state,
-            enum_name,
-            ..
+            state, enum_name, ..
         } = self.ctx;
         let (field, name) = (&self.g.locals[site.local].hidden, &site.name);
         let tie = Ident::new("__coro_tie", Span::mixed_site());
@@ -69,7 +67,7 @@ impl Emit<'_> {
                     #[allow(unreachable_code, clippy::used_underscore_binding)]
                     if let #enum_name::#v { #field: #tie, .. } = &*#state {
                         #uninit
-                        #krate::__private::same_type(#tie, &#name);
+                        let _ = [#tie, &#name];
                     }
                 }
             })
