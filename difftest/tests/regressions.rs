@@ -1138,7 +1138,7 @@ fn bug_ad_resumed_value_before_a_diverging_operand() {
         117,
         RetTy::Int,
         &[2, 3, 4],
-        r#"{
+        r"{
     let _ = if yield_from!(sub(&log, 1, 9)) + i64::from(3 > 2) > 6 { if yield_!(-2) >= 8 { {
     yield_!(3);
     yield_!(yield_!(f2(5, 7)));
@@ -1184,6 +1184,6 @@ fn bug_ad_resumed_value_before_a_diverging_operand() {
         return consume(Tracked::new(&log, 10, 1 - 3))
     }
     [1, yield_from!(sub(&log, 11, 4)), -1][0]
-}"#,
+}",
     );
 }
