@@ -1127,3 +1127,63 @@ fn bug_z_let_else_in_unsafe_block() {
         }",
     );
 }
+
+/// Bug AD's fix, first version (difftest seed 52309347): a resumed value saved in a hidden
+/// temporary (`yield_!(-2) - ({ if .. { .. return .. } else { return .. } .. })`) was bound to
+/// `unreachable!()` in the dead arm after the `if`, where its type is `!`: E0277 "cannot
+/// subtract `i64` from `!`". The lowering's own `let`s are tie sites too.
+#[test]
+fn bug_ad_resumed_value_before_a_diverging_operand() {
+    assert_compiles_and_agrees(
+        117,
+        RetTy::Int,
+        &[2, 3, 4],
+        r"{
+    let _ = if yield_from!(sub(&log, 1, 9)) + i64::from(3 > 2) > 6 { if yield_!(-2) >= 8 { {
+    yield_!(3);
+    yield_!(yield_!(f2(5, 7)));
+    f2(7, -1) } } else { {
+        let _g1 = Tracked::new(&log, 2, 8);
+        -3
+    } } } else { if yield_!(5) > 5 { yield_!(1) } else { {
+    f2(yield_!(5 - 6), f2(opt(0).unwrap_or(4), opt(2).map(|z| z * 2).unwrap_or(4),));
+    yield_!(6) } } };
+    if let Some(mut s) = opt_t(&log, 3, {
+        yield_!(2);
+        let mut w = Tracked::new(&log, 4, yield_!(-2) - ({
+            if -3 >= 9 {
+                let b = 'l1: {
+                    #[cfg(all())] let Some(d) = opt((if !(6 > 0) { 5 } else { 2 }, unsafe {
+                        if !(!(0 >= 5)) {
+                            return yield_!(yield_!(-3))
+                        }
+                        5
+                    }).1) else { return yield_!(consume(Tracked::new(&log, 5, 2))) };
+                    3
+                };
+                let b = b;
+                let mut e: i64 = match b { 2 | 8 => yield_!(4), _ => b + b, };
+                return match f2(8, 0) { -1..=4 => yield_!(-3), x => {
+                yield_!(e);
+                yield_!(e - e);
+                6 }, }
+            } else {
+                return Tracked::new(&log, 6, 5 - 0).get();
+            }
+            let mut w = Tracked::new(&log, 7, yield_!(1) + f2(8, -3) + (match -3 { y => 0, 5 => {
+            yield_!(opt(3).unwrap_or(9));
+            yield_!(2 - -3);
+            4 }, 8 => 7, x => {
+            let _ = Tracked::new(&log, 8, x + yield_!(yield_!(x)));
+            -1 }, }) % 7);
+            yield_from!(sub(&log, 9, consume(w)))
+        }));
+        1
+    }) {
+    } else {
+        return consume(Tracked::new(&log, 10, 1 - 3))
+    }
+    [1, yield_from!(sub(&log, 11, 4)), -1][0]
+}",
+    );
+}

@@ -159,8 +159,9 @@ impl Lowerer<'_> {
             }
         };
         if used {
-            let (_, r) = self.temp("awaited");
+            let (r_id, r) = self.temp("awaited");
             self.emit_raw(quote!(let #r = #poll;));
+            self.tie_sites(r_id..r_id + 1, None);
             quote!(#r)
         } else {
             self.emit_raw(quote!(#poll;));

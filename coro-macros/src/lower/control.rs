@@ -370,6 +370,7 @@ impl Lowerer<'_> {
         );
         let iterable = self.in_unsafe(iterable);
         self.emit_raw(quote!(let mut #it = ::core::iter::IntoIterator::into_iter(#iterable);));
+        self.tie_sites(it_id..it_id + 1, None);
         let head = self.new_block(BlockKind::Internal);
         self.goto(head, Vec::new());
         self.switch_to(head);

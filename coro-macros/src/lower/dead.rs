@@ -9,7 +9,8 @@
 //! like the rest, and nothing of it ever runs.
 //!
 //! A cut root's locals get their types from where they are bound: after each `let` and pattern
-//! that binds one of them, a tie that rustc type-checks but never runs (placeholder `T`):
+//! that binds one of them (the user's, and the lowering's own for resumed and awaited values and
+//! hoisted operands), a tie that rustc type-checks but never runs (placeholder `T`):
 //!
 //! Input:  `let mut v = Vec::new(); v.push({ yield_!(1); return None; 3 } % 7);`
 //! Output: `let mut v = Vec::new(); if let State::Dead { v: t, .. } = &*state { unreachable!();

@@ -256,9 +256,10 @@ impl Lowerer<'_> {
     /// Binds a value to a new hidden temporary; returns the temporary's name.
     pub fn hoist(&mut self, value: TokenStream) -> TokenStream {
         self.mention_hidden(&value);
-        let (_, t) = self.temp("t");
+        let (t_id, t) = self.temp("t");
         let value = self.in_unsafe(value);
         self.emit_raw(quote!(let mut #t = #value;));
+        self.tie_sites(t_id..t_id + 1, None);
         quote!(#t)
     }
 

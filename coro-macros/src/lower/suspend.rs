@@ -61,6 +61,7 @@ impl Lowerer<'_> {
             let (r_id, r) = self.temp("r");
             self.note_resumed(r_id, mac.path.span());
             self.emit_raw(quote!(let #r = #resume;));
+            self.tie_sites(r_id..r_id + 1, None);
             // Where the value is used, a type mismatch points at the user's `yield_!`.
             let mut at_yield = r.clone();
             at_yield.set_span(r.span().located_at(mac.path.span()));
