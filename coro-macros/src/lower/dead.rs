@@ -14,7 +14,7 @@
 //!
 //! Input:  `let mut v = Vec::new(); v.push({ yield_!(1); return None; 3 } % 7);`
 //! Output: `let mut v = Vec::new(); if let State::Dead { v: t, .. } = &*state { unreachable!();
-//!         same_type(t, &v); }` in the arm that declares `v`, and the dead arm
+//!         let _ = [t, &v]; }` in the arm that declares `v`, and the dead arm
 //!         `State::Dead { v } => { let t = 3; v.push(t % 7); .. }`.
 //!
 //! Locals no `let` or pattern binds (a construct's value that no branch gives: its type is `!`)
