@@ -961,3 +961,73 @@ mod let_chain_assignments {
         assert_eq!(g.send(0), GeneratorState::Complete(18));
     }
 }
+
+/// Bug AN (difftest seed 70602336): `vec!`'s elements are read by value, left to right, so a
+/// local among them holds its value from before a later element's suspension assigned it.
+mod vec_elements_read_in_order {
+    use coro_core::{Generator, GeneratorState, generator, yield_};
+
+    fn drive(mut g: impl Generator<i64, Yield = i64, Return = i64>, sent: i64) -> i64 {
+        let mut out = g.start();
+        loop {
+            match out {
+                GeneratorState::Yielded(_) => out = g.send(sent),
+                GeneratorState::Complete(r) => return r,
+            }
+        }
+    }
+
+    #[generator(yield = i64, resume = i64)]
+    fn nested_yield() -> i64 {
+        let mut a = yield_!(0);
+        let vs = vec![
+            a,
+            yield_!({
+                a -= yield_!(a);
+                4
+            }),
+        ];
+        vs[0] * 100 + a
+    }
+
+    #[generator(yield = i64, resume = i64)]
+    fn assigned_then_yield() -> i64 {
+        let mut a = yield_!(0);
+        let vs = vec![
+            a,
+            {
+                a += 1;
+                yield_!(a)
+            },
+            a,
+        ];
+        vs[0] * 10_000 + vs[2] * 100 + a
+    }
+
+    #[generator(yield = i64, resume = i64)]
+    fn field_in_a_loop() -> i64 {
+        let mut p = (1, 0);
+        let mut total = 0;
+        for _ in 0..3 {
+            let vs = vec![
+                p.0,
+                yield_!({
+                    p.0 *= 2;
+                    p.0
+                }),
+            ];
+            total = total * 10 + vs[0];
+        }
+        total
+    }
+
+    #[test]
+    fn elements_keep_their_values() {
+        // a = 7; vs[0] = 7; then a -= 7.
+        assert_eq!(drive(nested_yield(), 7), 700);
+        // a = 5; vs = [5, 5, 6]; a = 6.
+        assert_eq!(drive(assigned_then_yield(), 5), 50_606);
+        // p.0 = 1, 2, 4 before each doubling.
+        assert_eq!(drive(field_in_a_loop(), 0), 124);
+    }
+}

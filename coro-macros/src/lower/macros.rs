@@ -210,7 +210,16 @@ impl Lowerer<'_> {
                 return quote!(());
             }
         }
-        let values = self.operands(&exprs);
+        // `vec!`'s elements are moved into the vector, left to right: a local among them is read
+        // before a later element's suspension, which may assign it (`vec![a, yield_!({ a -= 1;
+        // 2 })]` holds `a`'s old value). The other macros borrow their operands, and plain Rust
+        // lets no later operand assign a borrowed local.
+        let eval = if name == "vec" {
+            super::expr::Eval::Value
+        } else {
+            super::expr::Eval::Place
+        };
+        let values = self.operands_as(&exprs, |_| eval);
         for v in &values {
             self.mention_hidden(v);
         }
