@@ -192,13 +192,6 @@ impl Lowerer<'_> {
         }
     }
 
-    /// Lowers operands left to right, the way macro arguments are evaluated: a place operand
-    /// (`x`, `s.f`, `&v`) left of a suspension is read after it (format macros borrow their
-    /// arguments, so it must not be moved into a temporary).
-    pub fn operands(&mut self, ops: &[&Expr]) -> Vec<TokenStream> {
-        self.operands_as(ops, |_| Eval::Place)
-    }
-
     /// Lowers operands left to right. Left of the last suspension, an operand with effects is
     /// hoisted into a temporary; an operand evaluated as a value (`a` in `a - yield_!(x)`) is
     /// copied/moved into one too, as Rust evaluates it before the operands to its right, which

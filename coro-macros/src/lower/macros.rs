@@ -213,7 +213,8 @@ impl Lowerer<'_> {
         // `vec!`'s elements are moved into the vector, left to right: a local among them is read
         // before a later element's suspension, which may assign it (`vec![a, yield_!({ a -= 1;
         // 2 })]` holds `a`'s old value). The other macros borrow their operands, and plain Rust
-        // lets no later operand assign a borrowed local.
+        // lets no later operand assign a borrowed local: a place operand (`x`, `s.f`, `&v`)
+        // left of a suspension is read after it, never moved into a temporary.
         let eval = if name == "vec" {
             super::expr::Eval::Value
         } else {
