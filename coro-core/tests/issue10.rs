@@ -965,16 +965,11 @@ mod let_chain_assignments {
 /// Bug AN (difftest seed 70602336): `vec!`'s elements are read by value, left to right, so a
 /// local among them holds its value from before a later element's suspension assigned it.
 mod vec_elements_read_in_order {
-    use coro_core::{Generator, GeneratorState, generator, yield_};
+    use coro_core::{Generator, generator, yield_};
 
-    fn drive(mut g: impl Generator<i64, Yield = i64, Return = i64>, sent: i64) -> i64 {
-        let mut out = g.start();
-        loop {
-            match out {
-                GeneratorState::Yielded(_) => out = g.send(sent),
-                GeneratorState::Complete(r) => return r,
-            }
-        }
+    /// The return value, with `sent` answering every yield.
+    fn drive(g: impl Generator<i64, Yield = i64, Return = i64>, sent: i64) -> i64 {
+        crate::common::drive(g, std::iter::repeat(sent)).1
     }
 
     #[generator(yield = i64, resume = i64)]
