@@ -104,17 +104,21 @@ impl Emit<'_> {
             &[arm] => Some(arm),
             _ => None,
         };
+        let (restored, declared) = arm.map_or_else(Default::default, |arm| {
+            (self.fields(arm), self.entry_declared(arm))
+        });
         let typed_by_variant = |l: LocalId| {
             arm.is_some_and(|arm| {
-                self.fields(arm).contains(&l)
-                    && !self.entry_declared(arm).contains(&l)
+                restored.contains(&l)
+                    && !declared.contains(&l)
                     && !jump.defines.iter().any(|(d, _)| *d == l)
                     && self.value_at(j, l) == self.target_name(arm, l)
             })
         };
-        let fields: Vec<LocalId> = self
-            .fields(target)
-            .into_iter()
+        let all = self.fields(target);
+        let fields: Vec<LocalId> = all
+            .iter()
+            .copied()
             .filter(|&l| !typed_by_variant(l))
             .collect();
         if fields.is_empty() {
@@ -129,7 +133,7 @@ impl Emit<'_> {
             .map(|i| format_ident!("__coro_tie{}", i, span = Span::mixed_site()))
             .collect();
         let names = fields.iter().map(|&l| &self.g.locals[l].hidden);
-        let rest = (fields.len() < self.fields(target).len()).then(|| quote!(, ..));
+        let rest = (fields.len() < all.len()).then(|| quote!(, ..));
         let values = fields.iter().map(|&l| self.value_at(j, l));
         // Tying `_guard`'s type is not a use of it in the user's code. An array of the two
         // references ties the types without a generic call: `same_type(tie, &value)` left an
