@@ -45,6 +45,9 @@ pub struct Emit<'a> {
     pub saved: std::collections::HashSet<LocalId>,
     /// How many jumps reach each block.
     pub incoming: Vec<usize>,
+    /// The blocks where dead code starts (see `dead.rs`), in block order: listed once, as each
+    /// `let`'s tie site asks for them.
+    pub cut_roots: Vec<usize>,
     /// Targets of the jumps rendered as state changes (not inlined) since last drained.
     pub materialized: RefCell<std::collections::HashSet<usize>>,
 }
@@ -90,7 +93,7 @@ impl Emit<'_> {
         let mut rendered: HashMap<usize, TokenStream> = HashMap::new();
         let mut constructs: HashMap<usize, Vec<usize>> = HashMap::new();
         // Live arms first, then the dead code's (see `dead.rs`).
-        let mut work = self.cut_roots();
+        let mut work = self.cut_roots.clone();
         work.reverse();
         work.push(0);
         while let Some(b) = work.pop() {

@@ -266,6 +266,9 @@ pub fn emit(args: &args::Args, analysis: Analysis, name: String) -> TokenStream 
         declared: std::cell::RefCell::new(std::collections::HashMap::new()),
         materialized: std::cell::RefCell::new(std::collections::HashSet::new()),
         saved: graph.live_in.iter().flatten().copied().collect(),
+        cut_roots: (0..graph.blocks.len())
+            .filter(|&b| graph.blocks[b].cut_root)
+            .collect(),
         incoming: graph
             .jumps
             .iter()

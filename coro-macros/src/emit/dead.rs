@@ -14,13 +14,6 @@ impl Emit<'_> {
         self.g.blocks[b].cut_root
     }
 
-    /// The cut roots, in block order.
-    pub(super) fn cut_roots(&self) -> Vec<usize> {
-        (0..self.g.blocks.len())
-            .filter(|&b| self.is_cut_root(b))
-            .collect()
-    }
-
     /// Whether a cut root's variant can hold local `l`: its type is tied where it is bound (a
     /// parameter in `Start`, a `let` or pattern at its tie site) or kept across a suspension.
     pub(super) fn tied(&self, l: LocalId) -> bool {
@@ -58,8 +51,9 @@ impl Emit<'_> {
         // the use the dead code makes of it (no `unused_variables` on a local only dead code
         // reads). A `let x;` not yet assigned is only named in unreachable code.
         let uninit = site.decl.map(|_| quote!(::core::unreachable!();));
-        self.cut_roots()
-            .into_iter()
+        self.cut_roots
+            .iter()
+            .copied()
             .filter(|&b| self.fields(b).contains(&site.local))
             .map(|b| {
                 let v = self.variant(b);
