@@ -13,7 +13,7 @@
 //! emitted in source order so that a local's type is known before an arm calls its methods.
 
 use proc_macro2::{Ident, Span, TokenStream, TokenTree};
-use quote::{format_ident, quote};
+use quote::{ToTokens, format_ident, quote};
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 
@@ -114,12 +114,22 @@ impl Emit<'_> {
         for &b in &variant_blocks {
             stored.extend(self.fields(b));
         }
-        let params: Vec<&Ident> = stored.iter().map(|&l| &self.g.locals[l].ty_param).collect();
+        // (Locals whose type the enum names have none: see `lower/state_types.rs`.)
+        let params: Vec<&Ident> = stored
+            .iter()
+            .filter(|&&l| self.g.locals[l].state_ty.is_none())
+            .map(|&l| &self.g.locals[l].ty_param)
+            .collect();
 
         let variants = variant_blocks.iter().map(|&b| {
             let v = self.variant(b);
             let fields = self.fields(b).into_iter().map(|l| {
-                let (f, t) = (&self.g.locals[l].hidden, &self.g.locals[l].ty_param);
+                let local = &self.g.locals[l];
+                let f = &local.hidden;
+                let t = local
+                    .state_ty
+                    .clone()
+                    .unwrap_or_else(|| local.ty_param.to_token_stream());
                 quote!(#f: #t)
             });
             // A cut root's variant is never built (nor, in fact, entered).

@@ -184,6 +184,23 @@ pub fn analyze_with(
     }
     lowerer.lower_body(&body);
     let mut graph = lowerer.finish();
+    lower::state_types::resolve(
+        &mut graph,
+        &lower::state_types::Outer {
+            generics: func
+                .sig
+                .generics
+                .params
+                .iter()
+                .filter_map(|p| match p {
+                    syn::GenericParam::Type(t) => Some(t.ident.to_string()),
+                    syn::GenericParam::Const(c) => Some(c.ident.to_string()),
+                    syn::GenericParam::Lifetime(_) => None,
+                })
+                .collect(),
+            clone: args.clone.is_some(),
+        },
+    );
     lower::liveness::solve(&mut graph);
     lower::witness::prune(&mut graph);
     lower::borrows::check(&cx, &graph);

@@ -23,7 +23,8 @@ impl Emit<'_> {
                 && matches!(self.g.blocks[b].kind, crate::lower::BlockKind::Resume(_))
                 && self.g.live_in[b].contains(&l)
         };
-        self.g.params.contains(&l)
+        self.g.locals[l].state_ty.is_some()
+            || self.g.params.contains(&l)
             || (0..self.g.blocks.len()).any(suspended)
             || self
                 .g
@@ -39,7 +40,10 @@ impl Emit<'_> {
     /// (an array of the two references ties the types without a generic call, as `type_tie`)
     pub(super) fn tie_site(&self, n: usize) -> TokenStream {
         let site = &self.g.tie_sites[n];
-        if site.decl.is_some_and(|d| !self.decl_used(d)) {
+        // A local whose type the enum names needs no tie.
+        if site.decl.is_some_and(|d| !self.decl_used(d))
+            || self.g.locals[site.local].state_ty.is_some()
+        {
             return TokenStream::new();
         }
         let crate::lower::Context {

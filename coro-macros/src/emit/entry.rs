@@ -105,7 +105,8 @@ impl Emit<'_> {
                     let name = &local.name;
                     let m = local.mutable.then(|| quote!(mut));
                     let tie = self.witness_tie(b, l);
-                    quote!(#[allow(unused_mut, clippy::needless_late_init)] let #m #name; #tie)
+                    let ty = local.state_ty.as_ref().map(|t| quote!(: #t));
+                    quote!(#[allow(unused_mut, clippy::needless_late_init)] let #m #name #ty; #tie)
                 } else {
                     let name = self.target_name(b, l);
                     let m = self.binds_mut(b, l).then(|| quote!(mut));

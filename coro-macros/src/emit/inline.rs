@@ -119,7 +119,7 @@ impl Emit<'_> {
         let fields: Vec<LocalId> = all
             .iter()
             .copied()
-            .filter(|&l| !typed_by_variant(l))
+            .filter(|&l| self.g.locals[l].state_ty.is_none() && !typed_by_variant(l))
             .collect();
         if fields.is_empty() {
             return TokenStream::new();

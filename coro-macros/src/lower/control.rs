@@ -75,7 +75,7 @@ impl Lowerer<'_> {
         let value = self.value_temp(want_value);
         let join = self.new_block(BlockKind::Internal);
         self.push_scope();
-        let tail = self.lower_stmts(&block.stmts);
+        let tail = self.lower_stmts(&block.stmts, want_value);
         self.finish_branch(join, value.as_ref(), tail);
         self.pop_scope();
         self.switch_to(join);
@@ -95,7 +95,8 @@ impl Lowerer<'_> {
             value: value.as_ref().map(|v| v.0),
         });
         self.push_scope();
-        let tail = self.lower_stmts(&b.block.stmts);
+        // The value temporary also takes `break 'label v`: the tail gives it a value too.
+        let tail = self.lower_stmts(&b.block.stmts, true);
         self.finish_branch(exit, value.as_ref(), tail);
         self.pop_scope();
         self.leaps.pop();
@@ -180,7 +181,7 @@ impl Lowerer<'_> {
             for stmt in &rebinds {
                 this.lower_stmt(stmt);
             }
-            let tail = this.lower_stmts(&i.then_branch.stmts);
+            let tail = this.lower_stmts(&i.then_branch.stmts, value.is_some());
             this.finish_branch(join, value.as_ref(), tail);
             this.pop_scope();
             this.no_inline -= usize::from(guarded);
@@ -193,7 +194,9 @@ impl Lowerer<'_> {
                 Some((_, e)) => {
                     this.push_scope();
                     let tail = match &**e {
-                        Expr::Block(b) if b.label.is_none() => this.lower_stmts(&b.block.stmts),
+                        Expr::Block(b) if b.label.is_none() => {
+                            this.lower_stmts(&b.block.stmts, value.is_some())
+                        }
                         other => Some(this.control(other, value.is_some())),
                     };
                     this.finish_branch(join, value.as_ref(), tail);
@@ -268,10 +271,10 @@ impl Lowerer<'_> {
                 }
                 let tail = match &*arm.body {
                     Expr::Block(b) if b.label.is_none() && b.attrs.is_empty() => {
-                        this.lower_stmts(&b.block.stmts)
+                        this.lower_stmts(&b.block.stmts, value.is_some())
                     }
                     // `pat => break,` is a jump, like the same arm in braces.
-                    other => this.tail_expr(other),
+                    other => this.tail_expr(other, value.is_some()),
                 };
                 this.finish_branch(join, value.as_ref(), tail);
                 this.pop_scope();

@@ -24,6 +24,11 @@ pub struct Local {
     pub hidden: Ident,
     /// The enum's type parameter for this local.
     pub ty_param: Ident,
+    /// The user's annotation (`let x: T`, a single binding), as written.
+    pub annotation: Option<syn::Type>,
+    /// The annotation, when the state enum can name it: the field's type, instead of
+    /// `ty_param` (set by `state_types::resolve`).
+    pub state_ty: Option<TokenStream>,
     pub mutable: bool,
     /// Mentioned after its declaration. A local never mentioned (an RAII guard) cannot have been
     /// moved, so it is kept to the end of its scope as in plain Rust.

@@ -24,6 +24,7 @@ pub mod names;
 pub mod partial;
 mod patterns;
 pub mod rewrite;
+pub mod state_types;
 mod stmt;
 pub mod suspend;
 pub mod temporaries;
@@ -126,6 +127,8 @@ impl<'a> Lowerer<'a> {
             name: name.clone(),
             hidden,
             ty_param,
+            annotation: None,
+            state_ty: None,
             mutable,
             mentioned: false,
             pinned_guard: false,

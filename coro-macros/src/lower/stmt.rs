@@ -15,7 +15,7 @@ use crate::scan::{self, YieldKind, local_has_yield, stmt_has_yield};
 impl Lowerer<'_> {
     /// Lowers the whole fn body: statements, then the tail value completes the generator.
     pub fn lower_body(&mut self, block: &syn::Block) {
-        let tail = self.lower_stmts(&block.stmts);
+        let tail = self.lower_stmts(&block.stmts, true);
         if self.diverged {
             return;
         }
@@ -29,13 +29,16 @@ impl Lowerer<'_> {
         self.emit_raw(done);
     }
 
-    /// Lowers statements in the current scope; returns the tail expression's value, if any.
-    pub fn lower_stmts(&mut self, stmts: &[Stmt]) -> Option<TokenStream> {
+    /// Lowers statements in the current scope; returns the tail expression's value, if any
+    /// (`want_value`: the value is used; see [`Self::tail_expr`]).
+    pub fn lower_stmts(&mut self, stmts: &[Stmt], want_value: bool) -> Option<TokenStream> {
         let live_at_start = !self.g.blocks[self.cur_block].dead;
         for (i, stmt) in stmts.iter().enumerate() {
             self.g.blocks[self.cur_block].user_code = true;
             match stmt {
-                Stmt::Expr(e, None) if i + 1 == stmts.len() => return self.tail_expr(e),
+                Stmt::Expr(e, None) if i + 1 == stmts.len() => {
+                    return self.tail_expr(e, want_value);
+                }
                 _ => self.lower_stmt(stmt),
             }
             let ends = match stmt {
@@ -62,7 +65,7 @@ impl Lowerer<'_> {
     /// The statements of a loop's body, whose value is `()`: a tail is evaluated for its effects
     /// (a bare temporary is the `()` of a nested construct, or the `!` of dead code: nothing).
     pub(super) fn lower_body_stmts(&mut self, stmts: &[Stmt]) {
-        let Some(t) = self.lower_stmts(stmts) else {
+        let Some(t) = self.lower_stmts(stmts, false) else {
             return;
         };
         let generated = syn::parse2::<Ident>(t.clone())
@@ -77,10 +80,29 @@ impl Lowerer<'_> {
     /// The tail of a block, or a match arm's body: its value, or `None` when it jumps or
     /// diverges. A tail `break`/`continue`/`return` (no `;`, as rustfmt leaves it) is a jump like
     /// its `;` form, not a value: lowering it as a value would drop the jump.
-    pub(super) fn tail_expr(&mut self, e: &Expr) -> Option<TokenStream> {
+    ///
+    /// Where the value is not used (a loop's body, a branch of an `if` statement), a tail `if`,
+    /// `match`, loop or block is a statement: its own branches then need no value temporary
+    /// either, whose `()` would be one more local saved across each suspension in them.
+    pub(super) fn tail_expr(&mut self, e: &Expr, want_value: bool) -> Option<TokenStream> {
         if is_jump(e) || diverges(e) {
             self.expr_stmt(e, None);
             self.diverged = true;
+            return None;
+        }
+        if !want_value
+            && matches!(
+                e,
+                Expr::If(_)
+                    | Expr::Match(_)
+                    | Expr::Loop(_)
+                    | Expr::While(_)
+                    | Expr::ForLoop(_)
+                    | Expr::Block(_)
+                    | Expr::Unsafe(_)
+            )
+        {
+            self.expr_stmt(e, None);
             return None;
         }
         let value = self.expr(e);
@@ -290,6 +312,16 @@ impl Lowerer<'_> {
     /// them: a lent resume value is tracked, and each initialized `mut` local gets its witness.
     fn emit_let(&mut self, stmt: TokenStream, local: &syn::Local, first: usize) {
         let end = self.g.locals.len();
+        if let syn::Pat::Type(pt) = &local.pat
+            && let syn::Pat::Ident(syn::PatIdent {
+                by_ref: None,
+                subpat: None,
+                ..
+            }) = &*pt.pat
+            && end == first + 1
+        {
+            self.g.locals[first].annotation = Some((*pt.ty).clone());
+        }
         self.note_lent(&stmt, first..end, syn::spanned::Spanned::span(&local.pat));
         self.emit_raw(stmt);
         // A `let` without a value was just recorded as a deferred declaration.

@@ -64,8 +64,10 @@ pub fn prune(g: &mut Graph) {
             holder: witness,
             ..
         } = g.witnesses[n];
-        let needed = (0..g.blocks.len())
-            .any(|b| g.restored(b).contains(&witness) && declared[b].contains(&local));
+        // A local the state names the type of is declared afresh with its annotation.
+        let needed = g.locals[local].state_ty.is_none()
+            && (0..g.blocks.len())
+                .any(|b| g.restored(b).contains(&witness) && declared[b].contains(&local));
         g.witnesses[n].needed = needed;
         if !needed {
             unneeded.push(witness);

@@ -11,7 +11,7 @@ fn tolerant(
     yield_ ! (@ used);
     yield_from ! (@ used);
     #[allow(non_camel_case_types)]
-    enum tolerant<__CoroT0, __CoroT1, __CoroT3, __CoroT6, __CoroT7, __CoroT8> {
+    enum tolerant<__CoroT0, __CoroT1, __CoroT3, __CoroT6, __CoroT7> {
         Start {
             __coro_l0_limit: __CoroT0,
         },
@@ -26,28 +26,22 @@ fn tolerant(
             __coro_l3___coro_iter2: __CoroT3,
             __coro_l1_errors: __CoroT1,
         },
-        Block4 {
-            __coro_l6___coro_v4: __CoroT6,
-            __coro_l3___coro_iter2: __CoroT3,
-            __coro_l1_errors: __CoroT1,
-        },
         Yield1 {
             __coro_l1_errors: __CoroT1,
         },
         Block6 {
-            __coro_l8___coro_ret6: __CoroT8,
+            __coro_l7___coro_ret5: __CoroT7,
             __coro_l1_errors: __CoroT1,
         },
         Yield2 {
-            __coro_l7___coro_gen5: __CoroT7,
+            __coro_l6___coro_gen4: __CoroT6,
             __coro_l1_errors: __CoroT1,
         },
         Done,
         Poisoned,
     }
-    impl<__CoroT0, __CoroT1, __CoroT3, __CoroT6, __CoroT7, __CoroT8>
-        ::coro_core::__private::StateInfo
-        for tolerant<__CoroT0, __CoroT1, __CoroT3, __CoroT6, __CoroT7, __CoroT8>
+    impl<__CoroT0, __CoroT1, __CoroT3, __CoroT6, __CoroT7> ::coro_core::__private::StateInfo
+        for tolerant<__CoroT0, __CoroT1, __CoroT3, __CoroT6, __CoroT7>
     {
         const NAME: &'static str = "tolerant";
         fn status(&self) -> ::coro_core::__private::GeneratorStatus {
@@ -64,7 +58,6 @@ fn tolerant(
                         column: 12u32,
                     },
                 ),
-                Self::Block4 { .. } => ::coro_core::__private::GeneratorStatus::Poisoned,
                 Self::Yield1 { .. } => ::coro_core::__private::GeneratorStatus::Suspended(
                     ::coro_core::__private::YieldPoint {
                         index: 1usize,
@@ -201,45 +194,28 @@ fn tolerant(
                             ::coro_core::__private::resumed_unit_or_thrown(&mut __coro_resume);
                         if __coro_r3.is_err() {
                             errors += 1;
-                            #[allow(unreachable_code)]
                             {
-                                let __coro_l6___coro_v4 = ();
-                                __coro_current = tolerant::Block4 {
-                                    __coro_l6___coro_v4: __coro_l6___coro_v4,
-                                    __coro_l3___coro_iter2: __coro_iter2,
-                                    __coro_l1_errors: errors,
+                                #[allow(unreachable_code)]
+                                {
+                                    __coro_current = tolerant::Block2 {
+                                        __coro_l3___coro_iter2: __coro_iter2,
+                                        __coro_l1_errors: errors,
+                                    };
+                                    continue '__coro_dispatch;
                                 };
-                                continue '__coro_dispatch;
-                            };
+                            }
                         } else {
-                            #[allow(unreachable_code)]
                             {
-                                let __coro_l6___coro_v4 = ();
-                                __coro_current = tolerant::Block4 {
-                                    __coro_l6___coro_v4: __coro_l6___coro_v4,
-                                    __coro_l3___coro_iter2: __coro_iter2,
-                                    __coro_l1_errors: errors,
+                                #[allow(unreachable_code)]
+                                {
+                                    __coro_current = tolerant::Block2 {
+                                        __coro_l3___coro_iter2: __coro_iter2,
+                                        __coro_l1_errors: errors,
+                                    };
+                                    continue '__coro_dispatch;
                                 };
-                                continue '__coro_dispatch;
-                            };
+                            }
                         }
-                    }
-                    tolerant::Block4 {
-                        #[allow(unused_mut)]
-                            __coro_l1_errors: mut errors,
-                        #[allow(unused_mut)]
-                            __coro_l3___coro_iter2: mut __coro_iter2,
-                        #[allow(unused_mut)]
-                            __coro_l6___coro_v4: mut __coro_v4,
-                    } => {
-                        #[allow(unreachable_code)]
-                        {
-                            __coro_current = tolerant::Block2 {
-                                __coro_l3___coro_iter2: __coro_iter2,
-                                __coro_l1_errors: errors,
-                            };
-                            continue '__coro_dispatch;
-                        };
                     }
                     tolerant::Block1 {
                         #[allow(unused_mut)]
@@ -273,7 +249,7 @@ fn tolerant(
                                 );
                             }
                         });
-                        let mut __coro_gen5 = {
+                        let mut __coro_gen4 = {
                             #[allow(unused_imports)]
                             use ::coro_core::__private::{
                                 CharsKind as _, ForwardKind as _, ItemsKind as _, OtherKind as _,
@@ -283,13 +259,13 @@ fn tolerant(
                                 ::coro_core::__private::Sub::<_, (), Error>::new(sub());
                             (&&&&__coro_sub).delegate_kind().wrap(__coro_sub)
                         };
-                        match <_ as ::coro_core::Delegate<(), Error>>::start(&mut __coro_gen5) {
+                        match <_ as ::coro_core::Delegate<(), Error>>::start(&mut __coro_gen4) {
                             ::coro_core::__private::GeneratorState::Yielded(__coro_y) => {
                                 let __coro_yielded: u32 = __coro_y;
                                 ::coro_core::__private::set_state(
                                     __coro_state,
                                     tolerant::Yield2 {
-                                        __coro_l7___coro_gen5: __coro_gen5,
+                                        __coro_l6___coro_gen4: __coro_gen4,
                                         __coro_l1_errors: errors,
                                     },
                                 );
@@ -298,9 +274,9 @@ fn tolerant(
                                 );
                             }
                             ::coro_core::__private::GeneratorState::Complete(__coro_v) => {
-                                let __coro_l8___coro_ret6 = __coro_v;
+                                let __coro_l7___coro_ret5 = __coro_v;
                                 __coro_current = tolerant::Block6 {
-                                    __coro_l8___coro_ret6: __coro_l8___coro_ret6,
+                                    __coro_l7___coro_ret5: __coro_l7___coro_ret5,
                                     __coro_l1_errors: errors,
                                 };
                                 continue '__coro_dispatch;
@@ -311,20 +287,20 @@ fn tolerant(
                         #[allow(unused_mut)]
                             __coro_l1_errors: mut errors,
                         #[allow(unused_mut)]
-                            __coro_l7___coro_gen5: mut __coro_gen5,
+                            __coro_l6___coro_gen4: mut __coro_gen4,
                     } => {
                         match match ::coro_core::__private::resumed_unit_or_thrown(
                             &mut __coro_resume,
                         ) {
                             ::core::result::Result::Ok(__coro_sent) => {
                                 <_ as ::coro_core::Delegate<(), Error>>::send(
-                                    &mut __coro_gen5,
+                                    &mut __coro_gen4,
                                     __coro_sent,
                                 )
                             }
                             ::core::result::Result::Err(__coro_err) => {
                                 match <_ as ::coro_core::Delegate<(), Error>>::throw(
-                                    &mut __coro_gen5,
+                                    &mut __coro_gen4,
                                     __coro_err,
                                 ) {
                                     ::core::result::Result::Ok(__coro_s) => __coro_s,
@@ -356,7 +332,7 @@ fn tolerant(
                                 ::coro_core::__private::set_state(
                                     __coro_state,
                                     tolerant::Yield2 {
-                                        __coro_l7___coro_gen5: __coro_gen5,
+                                        __coro_l6___coro_gen4: __coro_gen4,
                                         __coro_l1_errors: errors,
                                     },
                                 );
@@ -365,9 +341,9 @@ fn tolerant(
                                 );
                             }
                             ::coro_core::__private::GeneratorState::Complete(__coro_v) => {
-                                let __coro_l8___coro_ret6 = __coro_v;
+                                let __coro_l7___coro_ret5 = __coro_v;
                                 __coro_current = tolerant::Block6 {
-                                    __coro_l8___coro_ret6: __coro_l8___coro_ret6,
+                                    __coro_l7___coro_ret5: __coro_l7___coro_ret5,
                                     __coro_l1_errors: errors,
                                 };
                                 continue '__coro_dispatch;
@@ -378,9 +354,9 @@ fn tolerant(
                         #[allow(unused_mut)]
                             __coro_l1_errors: mut errors,
                         #[allow(unused_mut)]
-                            __coro_l8___coro_ret6: mut __coro_ret6,
+                            __coro_l7___coro_ret5: mut __coro_ret5,
                     } => {
-                        let total = (match ::coro_core::__private::Branch::branch(__coro_ret6) {
+                        let total = (match ::coro_core::__private::Branch::branch(__coro_ret5) {
                             ::coro_core::__private::Flow::Continue(__coro_c) => __coro_c,
                             ::coro_core::__private::Flow::Break(__coro_res) => {
                                 let __coro_ret: Result<u32, Error> =
