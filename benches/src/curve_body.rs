@@ -44,6 +44,8 @@ const MAX_DEPTH: usize = 3;
 
 struct Gen {
     rng: SplitMix64,
+    /// `let mut v3: i64 = ..` (else `let mut v3 = .. + 1i64`: typed by inference).
+    annotated: bool,
     locals: Vec<String>,
     statements: usize,
     max_depth: usize,
@@ -85,7 +87,11 @@ impl Gen {
                 let c = self.rng.below(9);
                 self.locals.push(name.clone());
                 self.statements += 1;
-                format!("let mut {name}: i64 = {init} + {c};")
+                if self.annotated {
+                    format!("let mut {name}: i64 = {init} + {c};")
+                } else {
+                    format!("let mut {name} = {init} + {c}i64;")
+                }
             }
             1 => {
                 let (a, b) = (self.var(), self.var());
@@ -130,11 +136,13 @@ impl Gen {
 }
 
 /// A body of at least `statements` statements (it stops at the first top-level statement that
-/// reaches the count, so it may exceed it by a few), the same for the same `seed`.
+/// reaches the count, so it may exceed it by a few), the same for the same `seed`; `annotated`:
+/// its `let`s spell out `: i64`, else the type comes from the initializer.
 #[must_use]
-pub fn body(statements: usize, seed: u64) -> Body {
+pub fn body(statements: usize, seed: u64, annotated: bool) -> Body {
     let mut g = Gen {
         rng: SplitMix64::new(seed),
+        annotated,
         locals: Vec::new(),
         statements: 0,
         max_depth: 0,

@@ -24,6 +24,7 @@ pub const SECTIONS: &[&str] = &[
     "nightly-release-cgu1",
     "compile-time",
     "compile-curve",
+    "compile-curve-inferred",
 ];
 
 /// The cargo profile this binary was built with: the name of the directory it sits in

@@ -37,6 +37,8 @@ pub struct Emit<'a> {
     /// Blocks whose code is being rendered (the arm's own, then inlined targets).
     pub inlining: RefCell<Vec<usize>>,
     pub sizes: RefCell<HashMap<usize, usize>>,
+    /// Tokens a large body may still copy into inlined gotos (see `spend_inline_budget`).
+    pub inline_budget: RefCell<Option<usize>>,
     /// Memo of `entry_declared` per block.
     pub declared: RefCell<HashMap<usize, Vec<LocalId>>>,
     /// For each inlined jump being rendered, the locals of the outer arm still alive in it.
@@ -419,7 +421,7 @@ impl Emit<'_> {
         let variant = quote!(#enum_name::#v { #(#fields),* });
         let current = Ident::new("__coro_current", Span::mixed_site());
         match &jump.kind {
-            JumpKind::Goto if self.can_inline(j) => {
+            JumpKind::Goto if self.can_inline(j) && self.spend_inline_budget(j) => {
                 let tie = self.type_tie(j);
                 let inlined = self.inlined_goto(j);
                 quote!({

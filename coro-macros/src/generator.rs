@@ -280,6 +280,7 @@ pub fn emit(args: &args::Args, analysis: Analysis, name: String) -> TokenStream 
         clone: args.clone,
         inlining: std::cell::RefCell::new(Vec::new()),
         sizes: std::cell::RefCell::new(std::collections::HashMap::new()),
+        inline_budget: std::cell::RefCell::new(None),
         declared: std::cell::RefCell::new(std::collections::HashMap::new()),
         materialized: std::cell::RefCell::new(std::collections::HashSet::new()),
         saved: graph.live_in.iter().flatten().copied().collect(),

@@ -1,5 +1,5 @@
 //! Compile time vs the size of one generator body:
-//! `cargo run -p coro-benches --release --bin compile_curve -- [--write] [--limit SECS] [--sizes 10,30,...] [--seed N]`.
+//! `cargo run -p coro-benches --release --bin compile_curve -- [--write] [--limit SECS] [--sizes 10,30,...] [--seed N] [--inferred]`.
 //!
 //! For each size S it generates ONE function of S statements (see `coro_benches::curve_body`) in
 //! two crates of a scratch workspace (`$CORO_CURVE_DIR`, default `<target dir>/compile-curve`,
@@ -17,7 +17,8 @@
 //!
 //! Every cargo run has a time limit (`--limit`, default 120 s); a point over it is reported as
 //! `> limit` and the larger sizes of that variant are skipped. `--write` replaces the
-//! `compile-curve` section of `BENCHMARKS.md`.
+//! `compile-curve` section of `BENCHMARKS.md` (`--inferred`: bodies without type annotations on
+//! their `let`s, the `compile-curve-inferred` section).
 
 use std::fmt::Write as _;
 use std::fs::File;
@@ -70,6 +71,8 @@ struct Opts {
     limit: f64,
     sizes: Vec<usize>,
     seed: u64,
+    /// `--inferred`: the bodies' `let`s carry no type annotation.
+    inferred: bool,
 }
 
 fn parse_args() -> Opts {
@@ -78,12 +81,14 @@ fn parse_args() -> Opts {
         limit: 120.0,
         sizes: SIZES.to_vec(),
         seed: 1,
+        inferred: false,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut value = || args.next().unwrap_or_else(|| panic!("{a} needs a value"));
         match a.as_str() {
             "--write" => o.write = true,
+            "--inferred" => o.inferred = true,
             "--limit" => o.limit = value().parse().expect("--limit SECS"),
             "--seed" => o.seed = value().parse().expect("--seed N"),
             "--sizes" => {
@@ -114,7 +119,7 @@ fn main() {
     eprintln!("scratch workspace {}; coro: {tree}", dir.display());
 
     // Dependencies, built once for each toolchain on the smallest body.
-    let small = curve_body::body(1, opts.seed);
+    let small = curve_body::body(1, opts.seed, !opts.inferred);
     for kind in [Kind::Plain, Kind::Coro] {
         write_source(&dir, kind, &small);
     }
@@ -128,7 +133,7 @@ fn main() {
     let mut bodies = Vec::new();
     let mut dead = [false; 2];
     for &s in &opts.sizes {
-        let body = curve_body::body(s, opts.seed);
+        let body = curve_body::body(s, opts.seed, !opts.inferred);
         let mut row: [Point; 2] = Default::default();
         for (i, kind) in [Kind::Plain, Kind::Coro].into_iter().enumerate() {
             if dead[i] {
@@ -147,7 +152,12 @@ fn main() {
     let md = render(&opts, &tree, &bodies, &points);
     println!("{md}");
     if opts.write {
-        report::update_section(&root.join("BENCHMARKS.md"), "compile-curve", &md)
+        let section = if opts.inferred {
+            "compile-curve-inferred"
+        } else {
+            "compile-curve"
+        };
+        report::update_section(&root.join("BENCHMARKS.md"), section, &md)
             .expect("write BENCHMARKS.md");
     }
 }
@@ -480,7 +490,21 @@ fn render(opts: &Opts, tree: &str, bodies: &[curve_body::Body], points: &[[Point
     };
     let cores = std::thread::available_parallelism().map_or(0, std::num::NonZero::get);
     let mut md = String::new();
-    let _ = writeln!(md, "## Compile time vs body size\n");
+    if opts.inferred {
+        let _ = writeln!(
+            md,
+            "## Compile time vs body size: locals typed by inference\n"
+        );
+        let _ = writeln!(
+            md,
+            "The same bodies with `let mut v3 = v0 + 5i64;` for `let mut v3: i64 = v0 + 5;`: the \
+             state enum then has a type parameter for each local held across a yield, for rustc to \
+             infer (an annotated local of a prelude type has a field of that type; see \
+             `coro-macros/src/lower/state_types.rs`). Generated with `--inferred`.\n"
+        );
+    } else {
+        let _ = writeln!(md, "## Compile time vs body size\n");
+    }
     let _ = writeln!(
         md,
         "ONE function whose body has S statements (nested ones included; a seeded mix of `let`s, \
