@@ -195,12 +195,12 @@ mod tests {
 
     #[test]
     fn deterministic_and_counted() {
-        let a = body(300, 1);
-        let b = body(300, 1);
+        let a = body(300, 1, true);
+        let b = body(300, 1, true);
         assert_eq!(a.text, b.text);
         assert!(a.statements >= 300 && a.statements < 300 + 200);
         assert!(a.max_depth <= MAX_DEPTH);
-        assert_ne!(a.text, body(300, 2).text);
+        assert_ne!(a.text, body(300, 2, true).text);
         assert!(
             a.text
                 .trim_end()
@@ -209,6 +209,11 @@ mod tests {
                 .unwrap()
                 .starts_with("    v0 + v1")
         );
-        assert!(body(3000, 1).text.trim_end().ends_with("v18 + v19"));
+        assert!(body(3000, 1, true).text.trim_end().ends_with("v18 + v19"));
+        // The inferred variant differs only in its `let`s.
+        let inferred = body(300, 1, false);
+        assert_eq!(inferred.statements, a.statements);
+        assert!(a.text.contains("let mut v3: i64 = "));
+        assert!(!inferred.text.contains(": i64") && inferred.text.contains("let mut v3 = "));
     }
 }
