@@ -9,8 +9,10 @@
 //!     match mem::replace(state, __CoroState::Poisoned) { /* one arm per block */ }
 //! })
 //! ```
-//! The enum is generic over every saved local's type, so rustc infers the types; arms are
-//! emitted in source order so that a local's type is known before an arm calls its methods.
+//! The enum is generic over every saved local's type, so rustc infers the types (a local
+//! annotated with a type the enum surely names gets a field of that type instead, see
+//! `lower/state_types.rs`); arms are emitted in source order so that a local's type is known
+//! before an arm calls its methods.
 
 use proc_macro2::{Ident, Span, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident, quote};
