@@ -31,13 +31,7 @@ impl Lowerer<'_> {
                 Some(YieldKind::YieldFrom) => self.lower_yield_from(&m.mac),
                 None => self.lower_macro(&m.mac),
             },
-            Expr::If(_)
-            | Expr::Match(_)
-            | Expr::Loop(_)
-            | Expr::While(_)
-            | Expr::ForLoop(_)
-            | Expr::Block(_)
-            | Expr::Unsafe(_) => self.control(e, true),
+            e if super::stmt::is_control(e) => self.control(e, true),
             Expr::Paren(p) => {
                 let inner = self.expr(&p.expr);
                 quote!((#inner))

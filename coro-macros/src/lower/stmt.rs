@@ -90,18 +90,7 @@ impl Lowerer<'_> {
             self.diverged = true;
             return None;
         }
-        if !want_value
-            && matches!(
-                e,
-                Expr::If(_)
-                    | Expr::Match(_)
-                    | Expr::Loop(_)
-                    | Expr::While(_)
-                    | Expr::ForLoop(_)
-                    | Expr::Block(_)
-                    | Expr::Unsafe(_)
-            )
-        {
+        if !want_value && is_control(e) {
             self.expr_stmt(e, None);
             return None;
         }
@@ -155,13 +144,7 @@ impl Lowerer<'_> {
             Expr::Macro(m) if scan::yield_kind(&m.mac.path) == Some(YieldKind::Yield) => {
                 self.lower_yield(&m.mac, false, false);
             }
-            Expr::If(_)
-            | Expr::Match(_)
-            | Expr::Loop(_)
-            | Expr::While(_)
-            | Expr::ForLoop(_)
-            | Expr::Block(_)
-            | Expr::Unsafe(_) => {
+            e if is_control(e) => {
                 let _ = self.control(e, false);
             }
             Expr::Assign(a) if self.local_path(&a.left).is_some() => {
@@ -401,6 +384,20 @@ impl Lowerer<'_> {
         }
         self.alias_slots(first);
     }
+}
+
+/// The expressions [`Lowerer::control`] lowers: blocks, branches and loops.
+pub(super) fn is_control(e: &Expr) -> bool {
+    matches!(
+        e,
+        Expr::If(_)
+            | Expr::Match(_)
+            | Expr::Loop(_)
+            | Expr::While(_)
+            | Expr::ForLoop(_)
+            | Expr::Block(_)
+            | Expr::Unsafe(_)
+    )
 }
 
 /// `break`, `continue` or `return` (in parentheses too): an expression that never yields a value.
