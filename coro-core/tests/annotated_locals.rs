@@ -1,5 +1,5 @@
-//! Locals the user annotated (`let n: u64 = 0;`) whose type the state enum can name get a field
-//! of that type (see `coro-macros/src/lower/state_types.rs`); the others keep a type parameter.
+//! Locals the user annotated (`let n: u64 = 0;`, and parameters) whose type the state enum can
+//! name get a field of that type (see `coro-macros/src/lower/state_types.rs`); the others keep a type parameter.
 //! Each shape here is one where naming the type in the enum would not compile or would mean
 //! something else: they must all keep working.
 

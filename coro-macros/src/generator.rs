@@ -176,6 +176,7 @@ pub fn analyze_with(
         local.guard_eligible = true;
         local.pinned_guard = p.wildcard;
         local.owned = p.owned;
+        local.annotation.clone_from(&p.ty);
         lowerer.g.params.push(id);
     }
     lowerer.refresh_entry_scope(0);

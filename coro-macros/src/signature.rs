@@ -61,6 +61,8 @@ pub struct Param {
     pub wildcard: bool,
     /// Its type is certainly owned (`Vec<T>`, `String`, ...).
     pub owned: bool,
+    /// Its declared type (`None` for the receiver): see `lower/state_types.rs`.
+    pub ty: Option<syn::Type>,
 }
 
 /// Rewrites the inputs for the outer fn and describes each parameter; patterns other than a
@@ -89,6 +91,7 @@ pub fn params(sig: &mut Signature, prologue: &mut Vec<syn::Stmt>) -> (Vec<Param>
                     value: quote!(#self_token),
                     wildcard: false,
                     owned,
+                    ty: None,
                 });
                 self_ident = Some(name);
             }
@@ -103,6 +106,7 @@ pub fn params(sig: &mut Signature, prologue: &mut Vec<syn::Stmt>) -> (Vec<Param>
                         value: quote!(#ident),
                         wildcard: false,
                         owned,
+                        ty: Some((*pt.ty).clone()),
                     });
                 }
                 other => {
@@ -125,6 +129,7 @@ pub fn params(sig: &mut Signature, prologue: &mut Vec<syn::Stmt>) -> (Vec<Param>
                         value: quote!(#hidden),
                         wildcard,
                         owned: false,
+                        ty: Some((*pt.ty).clone()),
                     });
                 }
             },

@@ -8,7 +8,8 @@
 //! there. A named type costs nothing to instantiate, and its local needs no type witness and no
 //! type tie (its type is the annotation in every arm).
 //!
-//! Input:  the lowered graph's locals, with the annotations the user wrote.
+//! Input:  the lowered graph's locals, with the annotations the user wrote (a `let`'s, a
+//!         parameter's).
 //! Output: `Local::state_ty` set where the enum (an item declared in the fn's body, so it sees
 //!         neither the fn's generics, nor an enclosing impl's, nor `Self`, nor the items the body
 //!         declares) surely names the type exactly as the `let` does: primitives and the

@@ -9,12 +9,12 @@ fn scaled(
     for_await ! (@ used);
     {
         #[allow(non_camel_case_types)]
-        enum scaled<__CoroT0, __CoroT2, __CoroT5> {
+        enum scaled<__CoroT2, __CoroT5> {
             Start {
-                __coro_l0_n: __CoroT0,
+                __coro_l0_n: u64,
             },
             Yield0 {
-                __coro_l0_n: __CoroT0,
+                __coro_l0_n: u64,
             },
             Block3 {},
             Block4 {
@@ -36,9 +36,7 @@ fn scaled(
             Done,
             Poisoned,
         }
-        impl<__CoroT0, __CoroT2, __CoroT5> ::coro_core::__private::StateInfo
-            for scaled<__CoroT0, __CoroT2, __CoroT5>
-        {
+        impl<__CoroT2, __CoroT5> ::coro_core::__private::StateInfo for scaled<__CoroT2, __CoroT5> {
             const NAME: &'static str = "scaled";
             fn status(&self) -> ::coro_core::__private::GeneratorStatus {
                 match self {

@@ -10,10 +10,10 @@ fn evens(
 + ::core::iter::FusedIterator<Item = u32> {
     yield_ ! (@ used);
     #[allow(non_camel_case_types)]
-    enum evens<__CoroT0, __CoroT1, __CoroT2, __CoroT3, __CoroT5> {
+    enum evens<__CoroT0, __CoroT2, __CoroT3, __CoroT5> {
         Start {
             __coro_l0_span: __CoroT0,
-            __coro_l1_limit: __CoroT1,
+            __coro_l1_limit: u32,
         },
         Block1 {
             __coro_l3_count: __CoroT3,
@@ -32,8 +32,8 @@ fn evens(
         Done,
         Poisoned,
     }
-    impl<__CoroT0, __CoroT1, __CoroT2, __CoroT3, __CoroT5> ::coro_core::__private::StateInfo
-        for evens<__CoroT0, __CoroT1, __CoroT2, __CoroT3, __CoroT5>
+    impl<__CoroT0, __CoroT2, __CoroT3, __CoroT5> ::coro_core::__private::StateInfo
+        for evens<__CoroT0, __CoroT2, __CoroT3, __CoroT5>
     {
         const NAME: &'static str = "evens";
         fn status(&self) -> ::coro_core::__private::GeneratorStatus {

@@ -11,9 +11,9 @@ fn tolerant(
     yield_ ! (@ used);
     yield_from ! (@ used);
     #[allow(non_camel_case_types)]
-    enum tolerant<__CoroT0, __CoroT1, __CoroT3, __CoroT6, __CoroT7> {
+    enum tolerant<__CoroT1, __CoroT3, __CoroT6, __CoroT7> {
         Start {
-            __coro_l0_limit: __CoroT0,
+            __coro_l0_limit: u32,
         },
         Block1 {
             __coro_l1_errors: __CoroT1,
@@ -40,8 +40,8 @@ fn tolerant(
         Done,
         Poisoned,
     }
-    impl<__CoroT0, __CoroT1, __CoroT3, __CoroT6, __CoroT7> ::coro_core::__private::StateInfo
-        for tolerant<__CoroT0, __CoroT1, __CoroT3, __CoroT6, __CoroT7>
+    impl<__CoroT1, __CoroT3, __CoroT6, __CoroT7> ::coro_core::__private::StateInfo
+        for tolerant<__CoroT1, __CoroT3, __CoroT6, __CoroT7>
     {
         const NAME: &'static str = "tolerant";
         fn status(&self) -> ::coro_core::__private::GeneratorStatus {

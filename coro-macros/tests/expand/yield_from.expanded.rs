@@ -7,9 +7,9 @@ fn outer(
 ) -> impl ::coro_core::Generator<bool, Yield = String, Return = usize> + ::core::fmt::Debug {
     yield_from ! (@ used);
     #[allow(non_camel_case_types)]
-    enum outer<__CoroT0, __CoroT1, __CoroT3, __CoroT5, __CoroT6> {
+    enum outer<__CoroT1, __CoroT3, __CoroT5, __CoroT6> {
         Start {
-            __coro_l0_names: __CoroT0,
+            __coro_l0_names: Vec<String>,
         },
         Block1 {
             __coro_l1_accepted: __CoroT1,
@@ -31,8 +31,8 @@ fn outer(
         Done,
         Poisoned,
     }
-    impl<__CoroT0, __CoroT1, __CoroT3, __CoroT5, __CoroT6> ::coro_core::__private::StateInfo
-        for outer<__CoroT0, __CoroT1, __CoroT3, __CoroT5, __CoroT6>
+    impl<__CoroT1, __CoroT3, __CoroT5, __CoroT6> ::coro_core::__private::StateInfo
+        for outer<__CoroT1, __CoroT3, __CoroT5, __CoroT6>
     {
         const NAME: &'static str = "outer";
         fn status(&self) -> ::coro_core::__private::GeneratorStatus {
