@@ -1036,7 +1036,14 @@ impl Gen {
                 let name = self.let_name(INT_NAMES);
                 let name = name.as_str();
                 let m = self.rng.chance(50);
-                let ty = if self.rng.chance(30) { ": i64" } else { "" };
+                // A literal alone leaves the type to later uses, which may not fix it before a
+                // closure needs it (`let e = 6; .. q.map_or(-1, |z| z + 1) > 0 .. q = Some(e)`:
+                // E0271 in the plain fn too, seed 41211203): such a local is annotated.
+                let literal = e
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || " -+*/%()".contains(c));
+                let annotate = self.rng.chance(30);
+                let ty = if literal || annotate { ": i64" } else { "" };
                 self.declare(name, Ty::Int, m, St::Yes);
                 self.line(&format!(
                     "let {}{name}{ty} = {e};",

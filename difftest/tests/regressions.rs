@@ -1187,3 +1187,154 @@ fn bug_ad_resumed_value_before_a_diverging_operand() {
 }",
     );
 }
+
+// ----- Bug AL: a kill before a branch that a `continue` leaves unassigned ----------------------
+//
+// Observed (seeds 41216132, 52304734, 52310348): E0381 "used binding is possibly-uninitialized"
+// at the attribute. `if yield_!(1) == 1 { t = T::new() } else { continue }` as a loop body's
+// tail: a local assigned on every branch that completes was marked dead before the branches,
+// but the `continue` takes the old value to the loop's head, which reads it; the suspension
+// before the `if` then did not save `t`. Expected: compiles and agrees with plain Rust.
+
+differential!(bug_al_continue_in_else -> i64, guards = [], |log| {
+    let mut t = Tracked::new(&log, 1, 1);
+    let mut n = 0;
+    loop {
+        n += t.get();
+        if n > 6 {
+            break;
+        }
+        if yield_!(n) % 2 == 0 {
+            t = Tracked::new(&log, 2, n);
+        } else { continue }
+    }
+    n
+});
+
+differential!(bug_al_continue_with_semicolon -> i64, guards = [], |log| {
+    let mut t = Tracked::new(&log, 1, 1);
+    let mut n = 0;
+    while n < 6 {
+        n += t.get();
+        if yield_!(n) % 2 == 0 {
+            t = Tracked::new(&log, 2, 1);
+        } else {
+            continue;
+        }
+    }
+    n
+});
+
+differential!(bug_al_continue_match_arm -> i64, guards = [], |log| {
+    let mut t = Tracked::new(&log, 1, 1);
+    let mut n = 0;
+    for _ in 0..4 {
+        n += t.get();
+        match yield_!(n) % 3 {
+            0 => t = Tracked::new(&log, 2, 2),
+            _ => continue,
+        }
+    }
+    n
+});
+
+differential!(bug_al_labeled_break_and_let_else -> i64, guards = [], |log| {
+    let mut t = Tracked::new(&log, 1, 1);
+    let mut n = 0;
+    'outer: loop {
+        n += 1;
+        'inner: for i in 0..3 {
+            if yield_!(i) > 4 {
+                let Some(k) = opt(n) else { continue 'inner };
+                t = Tracked::new(&log, 2, k);
+            } else {
+                break 'outer
+            }
+        }
+        if n > 2 {
+            break;
+        }
+    }
+    n + t.get()
+});
+
+#[test]
+fn bug_al_continue_or_break_keeps_the_old_value() {
+    assert_same(bug_al_continue_in_else::check);
+    assert_same(bug_al_continue_with_semicolon::check);
+    assert_same(bug_al_continue_match_arm::check);
+    assert_same(bug_al_labeled_break_and_let_else::check);
+}
+
+// ----- Bug AM: a local saved on a path where it is moved ---------------------------------------
+//
+// Observed (seeds 41216398, 70600967): E0382 "use of moved value" at the attribute, two causes.
+// (1) A `&&`/`||` with a suspension in a `while`/`if` condition was lowered to a `bool` joined in
+// one block before the branch, so the loop's exit saved `u`, needed only by the body (moved
+// on the exit's path). Conditions with such a short-circuit are now lowered as jumps
+// (`lower/condition.rs`). (2) `{ s = T::new(); consume(s) }` in plain code: the read after the
+// code's own assignment was not counted, so `s` was "write-only", kept to its scope's end and
+// saved after its move. Expected: compiles and agrees with plain Rust.
+
+differential!(bug_am_while_and_condition -> i64, guards = [], |log| {
+    let u = Tracked::new(&log, 1, 1);
+    let mut total = consume(u);
+    let mut u;
+    let mut n = 0;
+    while n < 2 && {
+        total += yield_!(n);
+        u = Tracked::new(&log, 2, n);
+        true
+    } {
+        n += 1;
+        total += consume(u);
+        yield_!(total);
+    }
+    total
+});
+
+differential!(bug_am_if_or_not_condition -> i64, guards = [], |log| {
+    let mut total = 0;
+    let mut u;
+    for i in 0..3 {
+        if !(i == 1 || { u = Tracked::new(&log, 1, i); yield_!(i) } > 2) {
+            total += consume(u);
+        } else {
+            total += yield_!(-1);
+        }
+    }
+    total
+});
+
+differential!(bug_am_assign_then_consume_in_yield_value -> i64, guards = [], |log| {
+    let mut total = 0;
+    for mut s in make_vec(&log, 1, 3) {
+        total += yield_!(s.get());
+        total += yield_!({
+            s = Tracked::new(&log, 2, total);
+            if consume(s) > 100 {
+                break;
+            }
+            1
+        });
+    }
+    total
+});
+
+differential!(bug_am_assign_then_consume_in_let -> i64, guards = [], |log| {
+    let mut s = Tracked::new(&log, 1, 1);
+    let mut total = s.get();
+    for _ in 0..2 {
+        let k = { s = Tracked::new(&log, 2, total); consume(s) };
+        total += yield_!(k);
+    }
+    total
+});
+
+#[test]
+fn bug_am_no_local_saved_after_its_move() {
+    assert_same(bug_am_while_and_condition::check);
+    assert_same(bug_am_if_or_not_condition::check);
+    assert_same(bug_am_assign_then_consume_in_yield_value::check);
+    assert_same(bug_am_assign_then_consume_in_let::check);
+}

@@ -23,10 +23,27 @@ use super::names::{FreeNames, pat_bindings};
 pub struct Effects {
     /// Names read before being assigned on the path, in first-read order.
     pub reads: Vec<Ident>,
+    /// Names read anywhere, after an assignment too.
+    pub read_anywhere: BTreeSet<String>,
     /// Names assigned as a whole on every path through the code that completes.
     pub assigned: BTreeSet<String>,
     /// Names assigned as a whole on some path.
     pub written: BTreeSet<String>,
+    /// Names assigned as a whole before every `break`/`continue` that leaves the code (`None`:
+    /// none does). Such a jump carries the values from before the code to its target, which may
+    /// read them: a local is dead before the code only if assigned on these paths too.
+    pub escape_assigned: Option<BTreeSet<String>>,
+}
+
+impl Effects {
+    /// Assigned as a whole on every path that leaves the code, however it leaves.
+    pub fn assigned_on_every_exit(&self, name: &str) -> bool {
+        self.assigned.contains(name)
+            && self
+                .escape_assigned
+                .as_ref()
+                .is_none_or(|e| e.contains(name))
+    }
 }
 
 pub fn effects(e: &Expr) -> Effects {
@@ -69,7 +86,10 @@ struct Walk {
     /// Names bound inside the code itself (they are not the generator's locals).
     scopes: Vec<HashSet<String>>,
     reads: Vec<Ident>,
+    read_anywhere: BTreeSet<String>,
     written: BTreeSet<String>,
+    /// The states at the `break`s and `continue`s that leave the walked code.
+    escapes: Vec<Option<BTreeSet<String>>>,
 }
 
 impl Walk {
@@ -79,15 +99,19 @@ impl Walk {
             targets: Vec::new(),
             scopes: vec![HashSet::new()],
             reads: Vec::new(),
+            read_anywhere: BTreeSet::new(),
             written: BTreeSet::new(),
+            escapes: Vec::new(),
         }
     }
 
     fn finish(self) -> Effects {
         Effects {
             reads: self.reads,
+            read_anywhere: self.read_anywhere,
             assigned: self.assigned.unwrap_or_default(),
             written: self.written,
+            escape_assigned: Walk::join(self.escapes),
         }
     }
 
@@ -144,10 +168,14 @@ impl Walk {
 
     fn read(&mut self, ident: &Ident) {
         let name = ident.to_string();
+        if self.inner(&name) {
+            return;
+        }
         let assigned = self.assigned.as_ref().is_none_or(|a| a.contains(&name));
-        if !assigned && !self.inner(&name) && !self.reads.iter().any(|r| *r == name) {
+        if !assigned && !self.reads.iter().any(|r| *r == name) {
             self.reads.push(ident.clone());
         }
+        self.read_anywhere.insert(name);
     }
 
     fn read_all(&mut self, e: &Expr) {
@@ -388,15 +416,27 @@ impl<'ast> Visit<'ast> for Walk {
             None => self.targets.iter().rposition(|t| t.is_loop),
         };
         // A `break` out of the walked code itself does not complete it.
-        if let Some(t) = target {
-            let state = self.assigned.clone();
-            self.targets[t].breaks.push(state);
+        let state = self.assigned.take();
+        match target {
+            Some(t) => self.targets[t].breaks.push(state),
+            None => self.escapes.push(state),
         }
-        self.assigned = None;
     }
 
-    fn visit_expr_continue(&mut self, _: &'ast syn::ExprContinue) {
-        self.assigned = None;
+    fn visit_expr_continue(&mut self, c: &'ast syn::ExprContinue) {
+        let inner = match &c.label {
+            Some(l) => {
+                let name = l.ident.to_string();
+                self.targets
+                    .iter()
+                    .any(|t| t.is_loop && t.label.as_deref() == Some(name.as_str()))
+            }
+            None => self.targets.iter().any(|t| t.is_loop),
+        };
+        let state = self.assigned.take();
+        if !inner {
+            self.escapes.push(state);
+        }
     }
 
     fn visit_expr_closure(&mut self, c: &'ast syn::ExprClosure) {

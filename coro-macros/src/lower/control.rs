@@ -9,6 +9,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::Expr;
 
+use super::condition::{self, cond_temp_free};
 use super::names::FreeNames;
 use super::{BlockKind, Leap, LocalId, Lowerer};
 use crate::scan::expr_has_yield;
@@ -108,70 +109,18 @@ impl Lowerer<'_> {
         }
     }
 
-    /// The condition of an `if`/`while`: lowered (only its first operand may suspend), with
-    /// its `let` bindings declared by `declare_bindings` inside the then-branch.
-    fn condition(&mut self, cond: &Expr) -> TokenStream {
-        if !expr_has_yield(cond) {
-            return self.verbatim_expr(cond);
-        }
-        match cond {
-            Expr::Let(l) if !expr_has_yield_in_pat(l) => {
-                let v = self.expr(&l.expr);
-                self.mention_hidden(&v);
-                let v = self.in_unsafe(v);
-                let pat = &l.pat;
-                quote!(let #pat = #v)
-            }
-            Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) && contains_let(cond) => {
-                if expr_has_yield(&b.right) {
-                    self.cx.error_spanned_by(
-                        &b.right,
-                        "a suspension in a let chain is only supported in its first condition; bind the value with `let` before the `if`",
-                    );
-                }
-                let left = self.condition(&b.left);
-                // Runs only when the left holds: what it assigns, the `else` branch may not see.
-                let right = self.verbatim_expr_on(&b.right, false);
-                quote!(#left && #right)
-            }
-            other => {
-                let v = self.expr(other);
-                self.mention_hidden(&v);
-                self.in_unsafe(v)
-            }
-        }
-    }
-
-    /// Declares the names bound by `let`s in a condition (in the then-branch's scope).
-    fn declare_cond_bindings(&mut self, cond: &Expr) {
-        match cond {
-            Expr::Let(l) => {
-                let first = self.g.locals.len();
-                self.declare_pattern(&l.pat, true);
-                // `if let Some(s) = &opt`: the bindings borrow what the scrutinee does.
-                self.record_borrows(&l.expr, first..self.g.locals.len());
-                self.tie_sites(first..self.g.locals.len(), None);
-            }
-            Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
-                self.declare_cond_bindings(&b.left);
-                self.declare_cond_bindings(&b.right);
-            }
-            Expr::Paren(p) => self.declare_cond_bindings(&p.expr),
-            _ => {}
-        }
-    }
-
     fn lower_if(&mut self, i: &syn::ExprIf, want_value: bool) -> TokenStream {
         let (cond_expr, rebinds) = self.unshadow_condition(&i.cond);
+        let by_jumps = condition::by_jumps(&cond_expr);
         let (when_true, when_false) = self.outcome_kills(&cond_expr);
-        let cond = self.condition(&cond_expr);
+        let cond = (!by_jumps).then(|| self.condition(&cond_expr));
         // Locals assigned on every branch (and read nowhere in the `if`) are dead before the
         // branches, though the assignments sit inside them: recorded where the branches start.
-        self.kill_definitely_assigned(&Expr::If(i.clone()));
+        let dead = self.definitely_assigned(&Expr::If(i.clone()));
         let value = self.value_temp(want_value);
         let join = self.new_block(BlockKind::Internal);
         let guarded = !cond_temp_free(&i.cond);
-        let then = self.in_seq(|this| {
+        let then = |this: &mut Self| {
             this.no_inline += usize::from(guarded);
             for &id in &when_true {
                 this.assign_whole(id);
@@ -185,8 +134,8 @@ impl Lowerer<'_> {
             this.finish_branch(join, value.as_ref(), tail);
             this.pop_scope();
             this.no_inline -= usize::from(guarded);
-        });
-        let otherwise = self.in_seq(|this| {
+        };
+        let otherwise = |this: &mut Self| {
             for &id in &when_false {
                 this.assign_whole(id);
             }
@@ -204,25 +153,30 @@ impl Lowerer<'_> {
                 }
                 None => this.finish_branch(join, value.as_ref(), None),
             }
-        });
-        self.emit_raw(quote!(if #cond #then else #otherwise));
+        };
+        if let Some(cond) = cond {
+            for &id in &dead {
+                self.mark_dead(id);
+            }
+            let then = self.in_seq(then);
+            let otherwise = self.in_seq(otherwise);
+            self.emit_raw(quote!(if #cond #then else #otherwise));
+        } else {
+            let (yes, no) = (
+                self.new_block(BlockKind::Internal),
+                self.new_block(BlockKind::Internal),
+            );
+            self.cond_jumps(&cond_expr, yes, no);
+            for (block, branch) in [(yes, &then as &dyn Fn(&mut Self)), (no, &otherwise)] {
+                self.switch_to(block);
+                for &id in &dead {
+                    self.mark_dead(id);
+                }
+                branch(self);
+            }
+        }
         self.switch_to(join);
         Self::result(value)
-    }
-
-    /// The locals a plain condition assigns on one outcome only: (when true, when false). Where
-    /// that outcome's branch starts they hold a new value: a kill there.
-    fn outcome_kills(&self, cond: &Expr) -> (Vec<LocalId>, Vec<LocalId>) {
-        if expr_has_yield(cond) {
-            return (Vec::new(), Vec::new());
-        }
-        let (when_true, when_false) = super::assign::condition_effects(cond);
-        let only = |a: &std::collections::BTreeSet<String>, b| {
-            a.difference(b)
-                .filter_map(|name| self.resolve(name))
-                .collect::<Vec<_>>()
-        };
-        (only(&when_true, &when_false), only(&when_false, &when_true))
     }
 
     fn lower_match(&mut self, m: &syn::ExprMatch, want_value: bool) -> TokenStream {
@@ -328,6 +282,19 @@ impl Lowerer<'_> {
         });
         let (cond_expr, rebinds) = self.unshadow_condition(&w.cond);
         let (when_true, when_false) = self.outcome_kills(&cond_expr);
+        if condition::by_jumps(&cond_expr) {
+            // No bindings, no kills on either outcome: the condition jumps to the body or out.
+            let body = self.new_block(BlockKind::Internal);
+            self.cond_jumps(&cond_expr, body, exit);
+            self.switch_to(body);
+            self.push_scope();
+            self.lower_body_stmts(&w.body.stmts);
+            self.goto(head, Vec::new());
+            self.pop_scope();
+            self.leaps.pop();
+            self.switch_to(exit);
+            return quote!(());
+        }
         let cond = self.condition(&cond_expr);
         let guarded = !cond_temp_free(&w.cond);
         let body = self.in_seq(|this| {
@@ -451,25 +418,10 @@ impl Lowerer<'_> {
     }
 }
 
-fn contains_let(e: &Expr) -> bool {
-    match e {
-        Expr::Let(_) => true,
-        Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
-            contains_let(&b.left) || contains_let(&b.right)
-        }
-        Expr::Paren(p) => contains_let(&p.expr),
-        _ => false,
-    }
-}
-
-fn expr_has_yield_in_pat(_l: &syn::ExprLet) -> bool {
-    false
-}
-
 /// Whether evaluating `e` leaves no temporary that matters (one with a destructor or a borrow)
 /// alive: places, literals, and calls on places whose arguments are such (`it.next()`,
 /// `below(&mut n, x % 3)`), but not `cell.borrow_mut().pop()`.
-fn temp_free(e: &Expr) -> bool {
+pub(super) fn temp_free(e: &Expr) -> bool {
     fn place(e: &Expr) -> bool {
         match e {
             Expr::Path(_) => true,
@@ -493,18 +445,5 @@ fn temp_free(e: &Expr) -> bool {
         Expr::Call(c) => matches!(&*c.func, Expr::Path(_)) && c.args.iter().all(temp_free),
         Expr::Cast(c) => temp_free(&c.expr),
         _ => false,
-    }
-}
-
-/// `temp_free` for every `let` scrutinee of a condition (a plain `bool` condition's
-/// temporaries drop before the branch runs).
-fn cond_temp_free(cond: &Expr) -> bool {
-    match cond {
-        Expr::Let(l) => temp_free(&l.expr),
-        Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
-            cond_temp_free(&b.left) && cond_temp_free(&b.right)
-        }
-        Expr::Paren(p) => cond_temp_free(&p.expr),
-        _ => true,
     }
 }

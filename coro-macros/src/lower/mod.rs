@@ -13,6 +13,7 @@ mod assign;
 pub mod await_point;
 pub mod borrows;
 pub(crate) mod captures;
+mod condition;
 mod control;
 pub mod dead;
 mod expr;

@@ -26,6 +26,14 @@ impl Lowerer<'_> {
     pub fn verbatim_expr_on(&mut self, e: &Expr, always: bool) -> TokenStream {
         let fx = super::assign::effects(e);
         self.mention_all(&fx.reads);
+        // A read after the code's own assignment is no use before it, but the local is read:
+        // it may be moved, so it is no write-only local (difftest AM: `{ s = T::new();
+        // consume(s) }` kept `s` to its scope's end, saved after the move: E0382).
+        for name in &fx.read_anywhere {
+            if let Some(id) = self.resolve(name) {
+                self.g.locals[id].read = true;
+            }
+        }
         let code = self.rewrite_expr(e);
         for name in &fx.written {
             if fx.reads.iter().any(|r| r == name) {

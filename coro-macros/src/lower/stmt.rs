@@ -166,15 +166,22 @@ impl Lowerer<'_> {
     /// Marks dead, before a lowered construct, the locals it assigns on every path without
     /// reading them first (the assignments themselves sit in its branches).
     pub(super) fn kill_definitely_assigned(&mut self, e: &Expr) {
-        let fx = super::assign::branch_effects(e);
-        for name in &fx.assigned {
-            if fx.reads.iter().any(|r| r == name) {
-                continue;
-            }
-            if let Some(id) = self.resolve(name) {
-                self.mark_dead(id);
-            }
+        for id in self.definitely_assigned(e) {
+            self.mark_dead(id);
         }
+    }
+
+    /// The locals a lowered construct assigns on every path out of it without reading them
+    /// first: dead where its branches start.
+    pub(super) fn definitely_assigned(&self, e: &Expr) -> Vec<super::LocalId> {
+        let fx = super::assign::branch_effects(e);
+        fx.assigned
+            .iter()
+            // `if c { t = new() } else { continue }`: the `continue` takes the old `t` to the
+            // loop's head, which may read it (difftest AL: E0381 there).
+            .filter(|name| !fx.reads.iter().any(|r| r == *name) && fx.assigned_on_every_exit(name))
+            .filter_map(|name| self.resolve(name))
+            .collect()
     }
 
     /// `x` when it names a local of the generator.

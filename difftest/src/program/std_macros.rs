@@ -28,7 +28,11 @@ impl Gen {
         let k = self.rng.range(0, 9);
         match self.rng.below(4) {
             0 => {
+                // The message runs only on the panicking path: what it assigns (a moved local
+                // reassigned) is not there after the `if` (seed 41201817: E0382 in both).
+                let entry = self.st.clone();
                 let b = self.macro_args(|g| g.int_expr(d));
+                self.set_state(entry);
                 self.line(&format!("if {a} == {k} {{ panic!(\"boom {{}}\", {b}); }}"))
             }
             1 => self.line(&format!("f2(opt({a} + {k}).unwrap(), 0);")),

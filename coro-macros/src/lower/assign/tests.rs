@@ -123,3 +123,32 @@ fn reads_before_assignment_only() {
     assert_eq!(reads("{ let y = 1; y + z }"), ["z"]);
     assert_eq!(reads("let Some(y) = o && y > z"), ["o", "z"]);
 }
+
+#[test]
+fn jumps_out_of_the_code_carry_what_was_assigned_before_them() {
+    let fx = |src: &str| branch_effects(&syn::parse_str(src).unwrap());
+    // Difftest AL: the `continue` leaves with the old `t`.
+    let e = fx("if c { t = f() } else { continue }");
+    assert!(e.assigned.contains("t"));
+    assert!(!e.assigned_on_every_exit("t"));
+    let e = fx("match m { 0 => t = f(), _ => break }");
+    assert!(!e.assigned_on_every_exit("t"));
+    let e = fx("if c { t = f() } else { t = g(); continue 'outer }");
+    assert!(e.assigned_on_every_exit("t"));
+    // Jumps that stay inside the code, and `return`, take nothing anywhere.
+    let e = fx("if c { t = f() } else { t = g(); loop { break } for i in r { continue } }");
+    assert_eq!(e.escape_assigned, None);
+    assert!(e.assigned_on_every_exit("t"));
+    let e = fx("if c { t = f() } else { return }");
+    assert!(e.assigned_on_every_exit("t"));
+}
+
+#[test]
+fn reads_after_the_codes_own_assignment_are_reads_anywhere() {
+    // Difftest AM: `s` is read (moved), though not before the assignment.
+    let e = effects(&syn::parse_str("{ s = f(); consume(s) }").unwrap());
+    assert!(!e.reads.iter().any(|r| r == "s"));
+    assert!(e.read_anywhere.contains("s"));
+    let e = effects(&syn::parse_str("{ let s = f(); consume(s) }").unwrap());
+    assert!(!e.read_anywhere.contains("s"));
+}
