@@ -66,7 +66,7 @@ impl Lowerer<'_> {
             Expr::Paren(p) => self.cond_jumps(&p.expr, yes, no),
             Expr::Group(g) => self.cond_jumps(&g.expr, yes, no),
             Expr::Unary(u) if matches!(u.op, syn::UnOp::Not(_)) => {
-                self.cond_jumps(&u.expr, no, yes)
+                self.cond_jumps(&u.expr, no, yes);
             }
             Expr::Binary(b)
                 if matches!(b.op, syn::BinOp::And(_) | syn::BinOp::Or(_))
