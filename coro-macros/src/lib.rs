@@ -312,7 +312,7 @@ pub fn for_await(input: TokenStream) -> TokenStream {
 #[proc_macro]
 pub fn __cfg_resolved(input: TokenStream) -> TokenStream {
     let input: proc_macro2::TokenStream = input.into();
-    if let Some(expanded) = block::cfg::resolve(&input) {
+    if let Some(expanded) = block::expand::resolve(&input) {
         return expanded.into();
     }
     match cfg::resolve(input) {

@@ -327,3 +327,42 @@ fn stream_fallback(
         #krate::__private::async_gen::<#item, (), _, _>(|_: #krate::__private::Yielder<#item>| async {})
     }
 }
+
+/// `cfg_resolved!`'s input for a block form: the decided body, expanded again (which asks
+/// about the next predicate, if any). `None`: the input is an attribute's.
+pub fn resolve(input: &TokenStream) -> Option<TokenStream> {
+    let mut tts = input.clone().into_iter();
+    let form = match tts.next() {
+        Some(TokenTree::Ident(i)) if i == "gen_block" => Form::Gen,
+        Some(TokenTree::Ident(i)) if i == "async_gen_block" => Form::AsyncGen,
+        _ => return None,
+    };
+    let keep = matches!(tts.next(), Some(TokenTree::Ident(i)) if i == "true");
+    let mut group = |delim| match tts.next() {
+        Some(TokenTree::Group(g)) if g.delimiter() == delim => Some(g.stream()),
+        _ => None,
+    };
+    let (Some(pred), Some(options), Some(body)) = (
+        group(Delimiter::Parenthesis),
+        group(Delimiter::Parenthesis),
+        group(Delimiter::Brace),
+    ) else {
+        return Some(
+            syn::Error::new(
+                Span::call_site(),
+                "`cfg_resolved!` is an internal macro of coro",
+            )
+            .to_compile_error(),
+        );
+    };
+    let mut block: syn::Block = match syn::parse2(quote!({ #body })) {
+        Ok(b) => b,
+        Err(err) => return Some(err.to_compile_error()),
+    };
+    crate::cfg::strip(&mut block, &pred, keep);
+    let input = quote!(#options => #block);
+    Some(match form {
+        Form::Gen => gen_block(&input),
+        Form::AsyncGen => async_gen_block(&input),
+    })
+}

@@ -19,7 +19,6 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::Expr;
 
-use super::control::temp_free;
 use super::{BlockId, BlockKind, LocalId, Lowerer};
 use crate::scan::expr_has_yield;
 
@@ -165,5 +164,35 @@ pub(super) fn cond_temp_free(cond: &Expr) -> bool {
         }
         Expr::Paren(p) => cond_temp_free(&p.expr),
         _ => true,
+    }
+}
+
+/// Whether evaluating `e` leaves no temporary that matters (one with a destructor or a borrow)
+/// alive: places, literals, and calls on places whose arguments are such (`it.next()`,
+/// `below(&mut n, x % 3)`), but not `cell.borrow_mut().pop()`.
+pub(super) fn temp_free(e: &Expr) -> bool {
+    fn place(e: &Expr) -> bool {
+        match e {
+            Expr::Path(_) => true,
+            Expr::Field(f) => place(&f.base),
+            Expr::Paren(p) => place(&p.expr),
+            Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => place(&u.expr),
+            _ => false,
+        }
+    }
+    match e {
+        Expr::Lit(_) | Expr::Path(_) => true,
+        // `f().x` and `*cell.borrow()` keep the call's result alive as a temporary.
+        Expr::Field(f) => place(&f.base),
+        Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => place(&u.expr),
+        Expr::Paren(p) => temp_free(&p.expr),
+        Expr::Group(g) => temp_free(&g.expr),
+        Expr::Unary(u) => temp_free(&u.expr),
+        Expr::Binary(b) => temp_free(&b.left) && temp_free(&b.right),
+        Expr::Reference(r) => place(&r.expr),
+        Expr::MethodCall(m) => place(&m.receiver) && m.args.iter().all(temp_free),
+        Expr::Call(c) => matches!(&*c.func, Expr::Path(_)) && c.args.iter().all(temp_free),
+        Expr::Cast(c) => temp_free(&c.expr),
+        _ => false,
     }
 }

@@ -9,7 +9,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::Expr;
 
-use super::condition::{self, cond_temp_free};
+use super::condition::{self, cond_temp_free, temp_free};
 use super::names::FreeNames;
 use super::{BlockKind, Leap, LocalId, Lowerer};
 use crate::scan::expr_has_yield;
@@ -415,35 +415,5 @@ impl Lowerer<'_> {
             Some(name) => l.label.as_deref() == Some(name),
             None => l.is_loop,
         } && (!is_continue || l.is_loop))
-    }
-}
-
-/// Whether evaluating `e` leaves no temporary that matters (one with a destructor or a borrow)
-/// alive: places, literals, and calls on places whose arguments are such (`it.next()`,
-/// `below(&mut n, x % 3)`), but not `cell.borrow_mut().pop()`.
-pub(super) fn temp_free(e: &Expr) -> bool {
-    fn place(e: &Expr) -> bool {
-        match e {
-            Expr::Path(_) => true,
-            Expr::Field(f) => place(&f.base),
-            Expr::Paren(p) => place(&p.expr),
-            Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => place(&u.expr),
-            _ => false,
-        }
-    }
-    match e {
-        Expr::Lit(_) | Expr::Path(_) => true,
-        // `f().x` and `*cell.borrow()` keep the call's result alive as a temporary.
-        Expr::Field(f) => place(&f.base),
-        Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => place(&u.expr),
-        Expr::Paren(p) => temp_free(&p.expr),
-        Expr::Group(g) => temp_free(&g.expr),
-        Expr::Unary(u) => temp_free(&u.expr),
-        Expr::Binary(b) => temp_free(&b.left) && temp_free(&b.right),
-        Expr::Reference(r) => place(&r.expr),
-        Expr::MethodCall(m) => place(&m.receiver) && m.args.iter().all(temp_free),
-        Expr::Call(c) => matches!(&*c.func, Expr::Path(_)) && c.args.iter().all(temp_free),
-        Expr::Cast(c) => temp_free(&c.expr),
-        _ => false,
     }
 }

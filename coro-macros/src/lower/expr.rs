@@ -11,6 +11,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::{Expr, Member};
 
+use super::eval::Eval;
 use super::{BlockKind, Lowerer};
 use crate::scan::{self, YieldKind, expr_has_yield};
 
@@ -295,15 +296,6 @@ impl Lowerer<'_> {
             })
         }
     }
-}
-
-/// How an operation uses an operand.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Eval {
-    /// Read by value (moved or copied), like a call argument.
-    Value,
-    /// Used as a place: borrowed, assigned or indexed.
-    Place,
 }
 
 /// Comparisons borrow their operands; compound assignments write their left one.

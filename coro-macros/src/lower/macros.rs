@@ -216,9 +216,9 @@ impl Lowerer<'_> {
         // lets no later operand assign a borrowed local: a place operand (`x`, `s.f`, `&v`)
         // left of a suspension is read after it, never moved into a temporary.
         let eval = if name == "vec" {
-            super::expr::Eval::Value
+            super::eval::Eval::Value
         } else {
-            super::expr::Eval::Place
+            super::eval::Eval::Place
         };
         let values = self.operands_as(&exprs, |_| eval);
         for v in &values {

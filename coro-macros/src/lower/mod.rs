@@ -16,6 +16,7 @@ pub(crate) mod captures;
 mod condition;
 mod control;
 pub mod dead;
+mod eval;
 mod expr;
 mod graph;
 pub mod lent;
