@@ -1338,3 +1338,67 @@ fn bug_am_no_local_saved_after_its_move() {
     assert_same(bug_am_assign_then_consume_in_yield_value::check);
     assert_same(bug_am_assign_then_consume_in_let::check);
 }
+
+// ----- Bug AO: an assignment that never completes kept a deferred local live -------------------
+//
+// Observed (seed 91100440): E0381 "used binding `t` is possibly-uninitialized" at the `let t;`.
+// `t = Tracked::new(.., { return 2; })` in plain code: the assignment never happens, so it was
+// only a write on some path, neither a use nor a kill; the unreachable `consume(t)` after it
+// made `t` live, and the suspension before saved it uninitialized. Code that never completes
+// now kills what it writes. Expected: compiles and agrees with plain Rust.
+
+differential!(bug_ao_diverging_assignment -> i64, guards = [], |log| {
+    let t: Tracked;
+    if yield_!(4) < 4 {
+        t = Tracked::new(&log, 1, 1);
+    } else {
+        {
+            yield_!(1);
+            let t = Tracked::new(&log, 2, 1);
+            yield_!(t.get());
+        }
+        t = Tracked::new(&log, 3, {
+            if yield_!(2) > 7 {
+                return 1;
+            }
+            return 2
+        });
+    }
+    yield_!(consume(t))
+});
+
+#[test]
+fn bug_ao_an_assignment_that_never_completes() {
+    assert_same(bug_ao_diverging_assignment::check);
+}
+
+// ----- Bug AP (open): a jump inside plain code carries what the code assigned before it --------
+//
+// Observed while minimizing AO: `if n > 3 { t = T::new(..); break; }` as one plain statement in
+// a lowered loop over a `let t;`. Liveness records the statement's `break` (whose target reads
+// `t`) before the statement's own effects, so `t` looks live before the statement and the
+// loop's suspension saves it uninitialized: E0425 at the `let t;` (the same at 95f441d, before
+// today's fixes). Expected: compiles, as in plain Rust. Fix sketched in the closing note: each
+// escaping jump of plain code defines what the code assigned on every path before it.
+
+#[test]
+#[ignore = "bug AP: open"]
+fn bug_ap_assignment_before_a_break_in_plain_code() {
+    assert_compiles_and_agrees(
+        118,
+        RetTy::Int,
+        &[],
+        "{
+    let t: Tracked;
+    let mut n = 0;
+    loop {
+        n += yield_!(n);
+        if n > 3 {
+            t = Tracked::new(&log, 1, n);
+            break;
+        }
+    }
+    consume(t)
+}",
+    );
+}

@@ -29,6 +29,8 @@ pub struct Effects {
     pub assigned: BTreeSet<String>,
     /// Names assigned as a whole on some path.
     pub written: BTreeSet<String>,
+    /// Some path through the code completes (`t = f({ return 2; })` never does).
+    pub completes: bool,
     /// Names assigned as a whole before every `break`/`continue` that leaves the code (`None`:
     /// none does). Such a jump carries the values from before the code to its target, which may
     /// read them: a local is dead before the code only if assigned on these paths too.
@@ -109,6 +111,7 @@ impl Walk {
         Effects {
             reads: self.reads,
             read_anywhere: self.read_anywhere,
+            completes: self.assigned.is_some(),
             assigned: self.assigned.unwrap_or_default(),
             written: self.written,
             escape_assigned: Walk::join(self.escapes),

@@ -40,7 +40,11 @@ impl Lowerer<'_> {
                 continue;
             }
             if let Some(id) = self.resolve(name) {
-                if always && fx.assigned.contains(name) {
+                // Code that never completes assigns everything on every path that does: the
+                // code after it is unreachable and needs no older value (difftest seed
+                // 91100440: `t = Tracked::new(.., { return 2; })` on a `let t;` kept `t` live,
+                // and a suspension before saved it uninitialized: E0381).
+                if always && (fx.assigned.contains(name) || !fx.completes) {
                     self.assign_whole(id);
                 } else {
                     self.assign_partly(id);

@@ -152,3 +152,12 @@ fn reads_after_the_codes_own_assignment_are_reads_anywhere() {
     let e = effects(&syn::parse_str("{ let s = f(); consume(s) }").unwrap());
     assert!(!e.read_anywhere.contains("s"));
 }
+
+#[test]
+fn code_that_never_completes() {
+    let e = effects(&syn::parse_str("t = f({ return 2; })").unwrap());
+    assert!(!e.completes);
+    assert!(e.written.contains("t"));
+    assert!(effects(&syn::parse_str("t = f(2)").unwrap()).completes);
+    assert!(effects(&syn::parse_str("if c { return } else { t = 1 }").unwrap()).completes);
+}
