@@ -1372,23 +1372,16 @@ fn bug_ao_an_assignment_that_never_completes() {
     assert_same(bug_ao_diverging_assignment::check);
 }
 
-// ----- Bug AP (open): a jump inside plain code carries what the code assigned before it --------
+// ----- Bug AP: a jump inside plain code carries what the code assigned before it ---------------
 //
 // Observed while minimizing AO: `if n > 3 { t = T::new(..); break; }` as one plain statement in
-// a lowered loop over a `let t;`. Liveness records the statement's `break` (whose target reads
-// `t`) before the statement's own effects, so `t` looks live before the statement and the
-// loop's suspension saves it uninitialized: E0425 at the `let t;` (the same at 95f441d, before
-// today's fixes). Expected: compiles, as in plain Rust. Fix sketched in the closing note: each
-// escaping jump of plain code defines what the code assigned on every path before it.
+// a lowered loop over a `let t;`. Liveness recorded the statement's `break` (whose target reads
+// `t`) as if it came before the statement's own assignment, so `t` looked live before the
+// statement and the loop's suspension saved it uninitialized: E0425 at the `let t;` (the same
+// at 95f441d). Each jump out of plain code now knows what the code assigned on every path to
+// it (`assign::Effects::assigned_at_escape`). Expected: compiles and agrees with plain Rust.
 
-#[test]
-#[ignore = "bug AP: open"]
-fn bug_ap_assignment_before_a_break_in_plain_code() {
-    assert_compiles_and_agrees(
-        118,
-        RetTy::Int,
-        &[],
-        "{
+differential!(bug_ap_assign_then_break -> i64, guards = [], |log| {
     let t: Tracked;
     let mut n = 0;
     loop {
@@ -1399,6 +1392,53 @@ fn bug_ap_assignment_before_a_break_in_plain_code() {
         }
     }
     consume(t)
-}",
-    );
+});
+
+differential!(bug_ap_assign_then_break_beside_a_diverging_assignment -> i64, guards = [], |log| {
+    let t: Tracked;
+    let mut n = 0;
+    loop {
+        n += yield_!(n);
+        if n > 3 {
+            t = Tracked::new(&log, 1, n);
+            break
+        }
+        if n < -3 {
+            t = Tracked::new(&log, 2, match n { _ => return n });
+        }
+    }
+    consume(t)
+});
+
+differential!(bug_ap_assign_then_labeled_continue -> i64, guards = [], |log| {
+    let mut total = 0;
+    'outer: for i in 0..3 {
+        let t: Tracked;
+        let mut n = i;
+        let mut k = 0;
+        loop {
+            k += 1;
+            n += yield_!(n);
+            if k > 4 {
+                break 'outer;
+            }
+            match n % 3 {
+                0 => {
+                    t = Tracked::new(&log, 1, n);
+                    total += consume(t);
+                    continue 'outer;
+                }
+                _ if n > 9 => break 'outer,
+                _ => {}
+            }
+        }
+    }
+    total
+});
+
+#[test]
+fn bug_ap_assignment_before_a_jump_in_plain_code() {
+    assert_same(bug_ap_assign_then_break::check);
+    assert_same(bug_ap_assign_then_break_beside_a_diverging_assignment::check);
+    assert_same(bug_ap_assign_then_labeled_continue::check);
 }

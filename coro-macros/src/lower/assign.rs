@@ -11,7 +11,7 @@
 //! before its target); branches join by intersection; loop bodies may not run, so what they
 //! assign does not count after them; closures and macro calls only read.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use proc_macro2::Ident;
 use syn::visit::{self, Visit};
@@ -35,6 +35,9 @@ pub struct Effects {
     /// none does). Such a jump carries the values from before the code to its target, which may
     /// read them: a local is dead before the code only if assigned on these paths too.
     pub escape_assigned: Option<BTreeSet<String>>,
+    /// For each `break`/`continue` leaving the code (by the address of its node in the walked
+    /// expression, outside macro arguments), what the code assigned on every path to it.
+    pub assigned_at_escape: HashMap<usize, BTreeSet<String>>,
 }
 
 impl Effects {
@@ -92,6 +95,9 @@ struct Walk {
     written: BTreeSet<String>,
     /// The states at the `break`s and `continue`s that leave the walked code.
     escapes: Vec<Option<BTreeSet<String>>>,
+    assigned_at_escape: HashMap<usize, BTreeSet<String>>,
+    /// Inside a macro's re-parsed arguments: their nodes are not the walked expression's.
+    in_macro: usize,
 }
 
 impl Walk {
@@ -104,6 +110,8 @@ impl Walk {
             read_anywhere: BTreeSet::new(),
             written: BTreeSet::new(),
             escapes: Vec::new(),
+            assigned_at_escape: HashMap::new(),
+            in_macro: 0,
         }
     }
 
@@ -115,6 +123,7 @@ impl Walk {
             assigned: self.assigned.unwrap_or_default(),
             written: self.written,
             escape_assigned: Walk::join(self.escapes),
+            assigned_at_escape: self.assigned_at_escape,
         }
     }
 
@@ -163,6 +172,15 @@ impl Walk {
         });
         f(self);
         self.targets.pop().expect("target").breaks
+    }
+
+    fn escape(&mut self, node: usize, state: Option<BTreeSet<String>>) {
+        if self.in_macro == 0
+            && let Some(assigned) = &state
+        {
+            self.assigned_at_escape.insert(node, assigned.clone());
+        }
+        self.escapes.push(state);
     }
 
     fn inner(&self, name: &str) -> bool {
@@ -422,7 +440,7 @@ impl<'ast> Visit<'ast> for Walk {
         let state = self.assigned.take();
         match target {
             Some(t) => self.targets[t].breaks.push(state),
-            None => self.escapes.push(state),
+            None => self.escape(std::ptr::from_ref(b).addr(), state),
         }
     }
 
@@ -438,7 +456,7 @@ impl<'ast> Visit<'ast> for Walk {
         };
         let state = self.assigned.take();
         if !inner {
-            self.escapes.push(state);
+            self.escape(std::ptr::from_ref(c).addr(), state);
         }
     }
 
@@ -456,6 +474,7 @@ impl<'ast> Visit<'ast> for Walk {
         // a debug assertion or a failure message assigns is assigned on some path only, as in
         // an `if` without `else` (`debug_assert!({ s = T::new(); true })` after `s` moved).
         if let Some(args) = super::macros::MacroArgs::parse(m) {
+            self.in_macro += 1;
             let exprs = args.exprs();
             let eager = if args.debug_only() {
                 0
@@ -481,6 +500,7 @@ impl<'ast> Visit<'ast> for Walk {
                     }
                 }
             }
+            self.in_macro -= 1;
             return;
         }
         self.read_all(&Expr::Macro(syn::ExprMacro {

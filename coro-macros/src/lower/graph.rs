@@ -146,6 +146,9 @@ pub struct Jump {
     pub names: HashMap<LocalId, Ident>,
     /// Locals the jump itself binds (a loop's `break` value): (local, value expression).
     pub defines: Vec<(LocalId, TokenStream)>,
+    /// Locals the plain code around a jump out of it assigned on every path to the jump: the
+    /// target gets their new values, so they are not live before that code on its account.
+    pub assigned_before: Vec<LocalId>,
     /// Filled by liveness: the locals the target needs, innermost-declared first.
     pub save: Vec<LocalId>,
     /// The target's code may run in place of the jump: false where values the lowering does

@@ -97,7 +97,9 @@ fn block_live_in(g: &Graph, b: usize, live_in: &[BTreeSet<usize>]) -> BTreeSet<u
             Event::Jump(j) => {
                 let jump = &g.jumps[j];
                 for &l in &live_in[jump.target] {
-                    if !jump.defines.iter().any(|(d, _)| *d == l) {
+                    if !jump.defines.iter().any(|(d, _)| *d == l)
+                        && !jump.assigned_before.contains(&l)
+                    {
                         set.insert(l);
                     }
                 }

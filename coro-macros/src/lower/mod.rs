@@ -403,6 +403,7 @@ impl<'a> Lowerer<'a> {
             save: Vec::new(),
             inline_ok: self.no_inline == 0,
             fallthrough: false,
+            assigned_before: Vec::new(),
         });
         self.push_event(Event::Jump(id));
         let p = ph("J", id);

@@ -10,6 +10,8 @@ use quote::{ToTokens, quote};
 use syn::visit_mut::{self, VisitMut};
 use syn::{Expr, Macro};
 
+use std::collections::{BTreeSet, HashMap};
+
 use super::{JumpKind, LocalId, Lowerer};
 
 impl Lowerer<'_> {
@@ -24,7 +26,9 @@ impl Lowerer<'_> {
     /// assignments are writes on some paths, never kills (the right of a let chain's `&&` runs
     /// only when the left holds, and the `else` branch may see the old values).
     pub fn verbatim_expr_on(&mut self, e: &Expr, always: bool) -> TokenStream {
-        let fx = super::assign::effects(e);
+        // Walked and rewritten as one copy: a jump out of it is found by its node's address.
+        let mut copy = e.clone();
+        let fx = super::assign::effects(&copy);
         self.mention_all(&fx.reads);
         // A read after the code's own assignment is no use before it, but the local is read:
         // it may be moved, so it is no write-only local (difftest AM: `{ s = T::new();
@@ -34,7 +38,13 @@ impl Lowerer<'_> {
                 self.g.locals[id].read = true;
             }
         }
-        let code = self.rewrite_expr(e);
+        Rewriter {
+            lowerer: self,
+            inner: Vec::new(),
+            assigned_at_escape: &fx.assigned_at_escape,
+        }
+        .visit_expr_mut(&mut copy);
+        let code = copy.into_token_stream();
         for name in &fx.written {
             if fx.reads.iter().any(|r| r == name) {
                 continue;
@@ -60,6 +70,7 @@ impl Lowerer<'_> {
         Rewriter {
             lowerer: self,
             inner: Vec::new(),
+            assigned_at_escape: &HashMap::new(),
         }
         .visit_expr_mut(&mut e);
         e.into_token_stream()
@@ -99,9 +110,36 @@ struct Rewriter<'l, 'a> {
     lowerer: &'l mut Lowerer<'a>,
     /// (label, `is_loop`) of enclosing constructs within the expression.
     inner: Vec<(Option<String>, bool)>,
+    /// What the expression assigned before each of its jumps out (see `assign::Effects`).
+    assigned_at_escape: &'l HashMap<usize, BTreeSet<String>>,
 }
 
 impl Rewriter<'_, '_> {
+    /// A jump out of the expression, from the `break`/`continue` at `node`: the locals the
+    /// expression assigned on every path to it reach the target with their new values
+    /// (difftest AP: `if n > 3 { t = T::new(n); break; }` on a `let t;`).
+    fn escape_jump(
+        &mut self,
+        node: usize,
+        target: usize,
+        defines: Vec<(LocalId, TokenStream)>,
+    ) -> TokenStream {
+        let j = self
+            .lowerer
+            .plain_code_jump(target, JumpKind::Goto, defines);
+        let assigned: Vec<LocalId> = self
+            .assigned_at_escape
+            .get(&node)
+            .into_iter()
+            .flatten()
+            .filter_map(|name| self.lowerer.resolve(name))
+            .collect();
+        if let Some(jump) = self.lowerer.g.jumps.last_mut() {
+            jump.assigned_before = assigned;
+        }
+        j
+    }
+
     fn targets_inner(&self, label: Option<&syn::Lifetime>) -> bool {
         match label {
             Some(l) => {
@@ -187,21 +225,18 @@ impl VisitMut for Rewriter<'_, '_> {
                     self.lowerer.leaps[leap].break_target,
                     self.lowerer.leaps[leap].value,
                 );
+                let node = std::ptr::from_ref(&*b).addr();
                 let value = b.expr.as_ref().map(quote::ToTokens::to_token_stream);
                 let defines = match (slot, value) {
                     (Some(slot), v) => vec![(slot, v.unwrap_or_else(|| quote!(())))],
                     (None, Some(v)) => {
-                        let j = self
-                            .lowerer
-                            .plain_code_jump(target, JumpKind::Goto, Vec::new());
+                        let j = self.escape_jump(node, target, Vec::new());
                         *e = Expr::Verbatim(quote!({ let _ = #v; #j }));
                         return;
                     }
                     (None, None) => Vec::new(),
                 };
-                let j = self
-                    .lowerer
-                    .plain_code_jump(target, JumpKind::Goto, defines);
+                let j = self.escape_jump(node, target, defines);
                 *e = Expr::Verbatim(j);
             }
             Expr::Continue(c) => {
@@ -215,9 +250,8 @@ impl VisitMut for Rewriter<'_, '_> {
                 let Some(target) = self.lowerer.leaps[leap].continue_target else {
                     return;
                 };
-                let j = self
-                    .lowerer
-                    .plain_code_jump(target, JumpKind::Goto, Vec::new());
+                let node = std::ptr::from_ref(&*c).addr();
+                let j = self.escape_jump(node, target, Vec::new());
                 *e = Expr::Verbatim(j);
             }
             _ => visit_mut::visit_expr_mut(self, e),

@@ -161,3 +161,20 @@ fn code_that_never_completes() {
     assert!(effects(&syn::parse_str("t = f(2)").unwrap()).completes);
     assert!(effects(&syn::parse_str("if c { return } else { t = 1 }").unwrap()).completes);
 }
+
+#[test]
+fn what_each_jump_out_has_assigned() {
+    let e: Expr =
+        syn::parse_str("if c { t = f(); break; } else if d { continue } else { u = 1 }").unwrap();
+    let fx = effects(&e);
+    let mut states: Vec<Vec<String>> = fx
+        .assigned_at_escape
+        .values()
+        .map(|s| s.iter().cloned().collect())
+        .collect();
+    states.sort();
+    assert_eq!(states, vec![vec![], vec!["t".to_string()]]);
+    // Jumps inside macro arguments are walked on a re-parsed copy: not recorded by address.
+    let e: Expr = syn::parse_str("assert!({ t = f(); break; })").unwrap();
+    assert!(effects(&e).assigned_at_escape.is_empty());
+}
