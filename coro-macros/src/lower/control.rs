@@ -282,22 +282,10 @@ impl Lowerer<'_> {
         });
         let (cond_expr, rebinds) = self.unshadow_condition(&w.cond);
         let (when_true, when_false) = self.outcome_kills(&cond_expr);
-        if condition::by_jumps(&cond_expr) {
-            // No bindings, no kills on either outcome: the condition jumps to the body or out.
-            let body = self.new_block(BlockKind::Internal);
-            self.cond_jumps(&cond_expr, body, exit);
-            self.switch_to(body);
-            self.push_scope();
-            self.lower_body_stmts(&w.body.stmts);
-            self.goto(head, Vec::new());
-            self.pop_scope();
-            self.leaps.pop();
-            self.switch_to(exit);
-            return quote!(());
-        }
-        let cond = self.condition(&cond_expr);
+        let by_jumps = condition::by_jumps(&cond_expr);
+        let cond = (!by_jumps).then(|| self.condition(&cond_expr));
         let guarded = !cond_temp_free(&w.cond);
-        let body = self.in_seq(|this| {
+        let body = |this: &mut Self| {
             this.no_inline += usize::from(guarded);
             for &id in &when_true {
                 this.assign_whole(id);
@@ -311,14 +299,23 @@ impl Lowerer<'_> {
             this.goto(head, Vec::new());
             this.pop_scope();
             this.no_inline -= usize::from(guarded);
-        });
-        let leave = self.in_seq(|this| {
-            for &id in &when_false {
-                this.assign_whole(id);
-            }
-            this.goto(exit, Vec::new());
-        });
-        self.emit_raw(quote!(if #cond #body else #leave));
+        };
+        if let Some(cond) = cond {
+            let body = self.in_seq(body);
+            let leave = self.in_seq(|this| {
+                for &id in &when_false {
+                    this.assign_whole(id);
+                }
+                this.goto(exit, Vec::new());
+            });
+            self.emit_raw(quote!(if #cond #body else #leave));
+        } else {
+            // No kills on either outcome (the condition suspends): it jumps to the body or out.
+            let start = self.new_block(BlockKind::Internal);
+            self.cond_jumps(&cond_expr, start, exit);
+            self.switch_to(start);
+            body(self);
+        }
         self.leaps.pop();
         self.switch_to(exit);
         quote!(())
