@@ -174,6 +174,17 @@ impl Walk {
         self.targets.pop().expect("target").breaks
     }
 
+    /// The construct inside the walked code a `break` (or `continue`) with `label` targets.
+    fn target(&self, label: Option<&syn::Lifetime>, is_continue: bool) -> Option<usize> {
+        self.targets.iter().rposition(|t| {
+            (!is_continue || t.is_loop)
+                && match label {
+                    Some(l) => t.label.as_deref() == Some(l.ident.to_string().as_str()),
+                    None => t.is_loop,
+                }
+        })
+    }
+
     fn escape(&mut self, node: usize, state: Option<BTreeSet<String>>) {
         if self.in_macro == 0
             && let Some(assigned) = &state
@@ -427,15 +438,7 @@ impl<'ast> Visit<'ast> for Walk {
 
     fn visit_expr_break(&mut self, b: &'ast syn::ExprBreak) {
         visit::visit_expr_break(self, b);
-        let target = match &b.label {
-            Some(l) => {
-                let name = l.ident.to_string();
-                self.targets
-                    .iter()
-                    .rposition(|t| t.label.as_deref() == Some(name.as_str()))
-            }
-            None => self.targets.iter().rposition(|t| t.is_loop),
-        };
+        let target = self.target(b.label.as_ref(), false);
         // A `break` out of the walked code itself does not complete it.
         let state = self.assigned.take();
         match target {
@@ -445,15 +448,7 @@ impl<'ast> Visit<'ast> for Walk {
     }
 
     fn visit_expr_continue(&mut self, c: &'ast syn::ExprContinue) {
-        let inner = match &c.label {
-            Some(l) => {
-                let name = l.ident.to_string();
-                self.targets
-                    .iter()
-                    .any(|t| t.is_loop && t.label.as_deref() == Some(name.as_str()))
-            }
-            None => self.targets.iter().any(|t| t.is_loop),
-        };
+        let inner = self.target(c.label.as_ref(), true).is_some();
         let state = self.assigned.take();
         if !inner {
             self.escape(std::ptr::from_ref(c).addr(), state);

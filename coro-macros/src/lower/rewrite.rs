@@ -38,13 +38,7 @@ impl Lowerer<'_> {
                 self.g.locals[id].read = true;
             }
         }
-        Rewriter {
-            lowerer: self,
-            inner: Vec::new(),
-            assigned_at_escape: &fx.assigned_at_escape,
-        }
-        .visit_expr_mut(&mut copy);
-        let code = copy.into_token_stream();
+        let code = self.rewrite_in_place(&mut copy, &fx.assigned_at_escape);
         for name in &fx.written {
             if fx.reads.iter().any(|r| r == name) {
                 continue;
@@ -66,14 +60,23 @@ impl Lowerer<'_> {
 
     /// Rewrites `e` for the step closure without recording mentions.
     pub fn rewrite_expr(&mut self, e: &Expr) -> TokenStream {
-        let mut e = e.clone();
+        self.rewrite_in_place(&mut e.clone(), &HashMap::new())
+    }
+
+    /// Rewrites `e` where it is (its jumps out are found in `assigned_at_escape` by their
+    /// node's address, so it must not move after it was walked).
+    fn rewrite_in_place(
+        &mut self,
+        e: &mut Expr,
+        assigned_at_escape: &HashMap<usize, BTreeSet<String>>,
+    ) -> TokenStream {
         Rewriter {
             lowerer: self,
             inner: Vec::new(),
-            assigned_at_escape: &HashMap::new(),
+            assigned_at_escape,
         }
-        .visit_expr_mut(&mut e);
-        e.into_token_stream()
+        .visit_expr_mut(e);
+        e.to_token_stream()
     }
 
     /// Records mentions of the lowering's own temporaries (`__coro_*`) found in `tokens`: they are
