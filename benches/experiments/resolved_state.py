@@ -13,9 +13,10 @@ temporary; in the curve bodies every one is one of those), the others `_`.
 
 Measured 2026-12-03 (rustc 1.95, `cargo check`, user s, CARGO_INCREMENTAL=0, machine shared),
 the S=500 curve body (56 type parameters: iterators and temporaries), the generated code
-otherwise unchanged:
-  as generated (no turbofish)         ~13 s
-  all `_` (turbofish, nothing named)   13.0
+otherwise unchanged (the load moved between runs: compare a row with the first two, which were
+measured twice, 13.0 s in the loaded runs beside the rows below and 8.9-9.1 s in a quieter one):
+  as generated (no turbofish)          9.1 (quiet run)
+  all `_` (turbofish, nothing named)   13.0 (loaded), 8.9 (quiet)
   0..14 named                           9.8
   0..28 named                           7.9
   42..56 named                          5.5
