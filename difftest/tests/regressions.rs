@@ -1442,3 +1442,156 @@ fn bug_ap_assignment_before_a_jump_in_plain_code() {
     assert_same(bug_ap_assign_then_break_beside_a_diverging_assignment::check);
     assert_same(bug_ap_assign_then_labeled_continue::check);
 }
+
+// ----- Bug AQ: a labeled jump out of a yield-free `for` whose binding shadows a saved local ----
+//
+// Observed (seed 92307070): `'l1: for .. { yield_!(..); for s in vec![s.clone()] { consume(s);
+// continue 'l1 } }`: E0382 "use of moved value: `s`". The inner `for` holds no suspension, so it
+// stayed plain code, and its `continue 'l1` saved the outer `s` by name, which there named the
+// moved loop binding. `jumps_out_after_shadowing` (which lowers such code, so that the outer
+// local stays reachable through an alias) looked at `let`, `if let`/`while let` and match-arm
+// patterns but not at a `for`'s. Expected: compiles and agrees with plain Rust.
+
+differential!(bug_aq_labeled_continue_from_a_shadowing_for -> i64, guards = [], |log| {
+    let s = Tracked::new(&log, 1, 5);
+    let mut total = 0;
+    'l1: for i in 0..3 {
+        total += yield_!(i);
+        for s in vec![Tracked::new(&log, 2, s.get())] {
+            total += consume(s);
+            continue 'l1
+        }
+    }
+    total + consume(s)
+});
+
+differential!(bug_aq_labeled_continue_with_semicolon -> i64, guards = [], |log| {
+    let s = Tracked::new(&log, 1, 5);
+    let mut total = 0;
+    'l1: for i in 0..3 {
+        total += yield_!(i);
+        for s in vec![Tracked::new(&log, 2, s.get()), Tracked::new(&log, 3, 9)] {
+            if s.get() > total {
+                total += consume(s);
+                continue 'l1;
+            }
+        }
+    }
+    total + consume(s)
+});
+
+differential!(bug_aq_labeled_break_from_a_shadowing_for -> i64, guards = [], |log| {
+    let s = Tracked::new(&log, 1, 7);
+    let mut total = 0;
+    'outer: loop {
+        total += yield_!(total);
+        for s in [Tracked::new(&log, 2, s.get())] {
+            if s.get() < total {
+                break 'outer
+            }
+        }
+    }
+    total + consume(s)
+});
+
+differential!(bug_aq_shadowing_for_nested_in_a_plain_loop -> i64, guards = [], |log| {
+    let s = Tracked::new(&log, 1, 3);
+    let mut total = 0;
+    'l1: while total < 40 {
+        total += yield_!(total) + 1;
+        for _ in 0..2 {
+            for (s, k) in [(Tracked::new(&log, 2, s.get()), 1)] {
+                total += consume(s) * k;
+                continue 'l1;
+            }
+        }
+    }
+    total + s.get()
+});
+
+#[test]
+fn bug_aq_jump_out_of_a_shadowing_for() {
+    assert_same(bug_aq_labeled_continue_from_a_shadowing_for::check);
+    assert_same(bug_aq_labeled_continue_with_semicolon::check);
+    assert_same(bug_aq_labeled_break_from_a_shadowing_for::check);
+    assert_same(bug_aq_shadowing_for_nested_in_a_plain_loop::check);
+}
+
+// ----- Bug AR: unreachable plain code naming a local the state does not hold ------------------
+//
+// Observed (seed 92314623): `yield_!(..); while let Some(x) = below(&mut n1, 3) { { return
+// Some(x) } w = Tracked::new(&log, 3, x); }`: E0382 "borrow of moved value: `log`" plus E0597,
+// at the attribute. The statement after the `return` is unreachable, so liveness rightly does
+// not keep `log` for it, but rustc still resolves its names: the arm did not bind `log`, so it
+// named the fn's argument, captured by the step closure after its move into the state. A
+// moved local named there was E0425 (or E0282 once declared). Now the arm declares such names
+// afresh (`Event::Declare`), typed through the local's witness. Expected: compiles and agrees.
+
+differential!(bug_ar_argument_after_a_tail_return -> i64, guards = [], |log| {
+    let w = Tracked::new(&log, 1, -3);
+    let mut total = yield_!(consume(w));
+    let mut n1 = 0;
+    while let Some(x) = below(&mut n1, 3) {
+        {
+            return total + x
+        }
+        total += Tracked::new(&log, 3, x).get();
+    }
+    total + n1
+});
+
+differential!(bug_ar_moved_local_after_a_return -> i64, guards = [], |log| {
+    let w = Tracked::new(&log, 1, 4);
+    let names = vec![1_i64, 2];
+    let total = yield_!(consume(w));
+    for i in 0..3 {
+        if i + total > 2 {
+            return i;
+            #[allow(unreachable_code)]
+            let _ = w.get() + names.len() as i64;
+        }
+    }
+    total
+});
+
+differential!(bug_ar_moved_mut_local_after_a_break -> i64, guards = [], |log| {
+    let mut w = Tracked::new(&log, 1, 4);
+    let mut total = yield_!(consume(w));
+    loop {
+        total += 1;
+        if total > 3 {
+            break;
+            #[allow(unreachable_code)]
+            {
+                w = Tracked::new(&log, 2, total);
+                total += w.get();
+            }
+        }
+    }
+    total
+});
+
+differential!(bug_ar_match_arm_return_then_a_read -> i64, guards = [], |log| {
+    let s = Tracked::new(&log, 1, 2);
+    let k = yield_!(s.get());
+    let r = consume(s);
+    for i in 0..4 {
+        match i + k {
+            3 => {
+                return r + i;
+                #[allow(unreachable_code)]
+                let _ = s.get();
+            }
+            _ => {}
+        }
+    }
+    r
+});
+
+#[test]
+fn bug_ar_unreachable_code_naming_an_unsaved_local() {
+    assert_same(bug_ar_argument_after_a_tail_return::check);
+    assert_same(bug_ar_moved_local_after_a_return::check);
+    assert_same(bug_ar_moved_mut_local_after_a_break::check);
+    assert_same(bug_ar_match_arm_return_then_a_read::check);
+}

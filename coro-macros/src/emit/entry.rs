@@ -106,7 +106,9 @@ impl Emit<'_> {
                     let m = local.mutable.then(|| quote!(mut));
                     let tie = self.witness_tie(b, l);
                     let ty = local.state_ty.as_ref().map(|t| quote!(: #t));
-                    quote!(#[allow(unused_mut, clippy::needless_late_init)] let #m #name #ty; #tie)
+                    // `unused_variables`: an arm may bind a name for unreachable code alone
+                    // (`Event::Declare`); the user's own declaration keeps the lint.
+                    quote!(#[allow(unused_mut, unused_variables, clippy::needless_late_init)] let #m #name #ty; #tie)
                 } else {
                     let name = self.target_name(b, l);
                     let m = self.binds_mut(b, l).then(|| quote!(mut));
@@ -156,7 +158,9 @@ impl Emit<'_> {
     pub(super) fn decl_used(&self, n: usize) -> bool {
         let decl = &self.g.decls[n];
         self.g.blocks[decl.block].events.iter().any(|e| match *e {
-            Event::Mention(l) | Event::Kill(l) | Event::Write(l) => decl.locals.contains(&l),
+            Event::Mention(l) | Event::Kill(l) | Event::Write(l) | Event::Declare(l) => {
+                decl.locals.contains(&l)
+            }
             // A `Dead` mark is not a use: the assignments it stands for may be in other arms.
             Event::Dead(_) | Event::Jump(_) => false,
         })

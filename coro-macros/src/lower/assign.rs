@@ -31,6 +31,9 @@ pub struct Effects {
     pub written: BTreeSet<String>,
     /// Some path through the code completes (`t = f({ return 2; })` never does).
     pub completes: bool,
+    /// Names read only where no path arrives (after a `return`): rustc still resolves and
+    /// type-checks them, but no value is needed.
+    pub unreachable_reads: BTreeSet<String>,
     /// Names assigned as a whole before every `break`/`continue` that leaves the code (`None`:
     /// none does). Such a jump carries the values from before the code to its target, which may
     /// read them: a local is dead before the code only if assigned on these paths too.
@@ -92,6 +95,7 @@ struct Walk {
     scopes: Vec<HashSet<String>>,
     reads: Vec<Ident>,
     read_anywhere: BTreeSet<String>,
+    unreachable_reads: BTreeSet<String>,
     written: BTreeSet<String>,
     /// The states at the `break`s and `continue`s that leave the walked code.
     escapes: Vec<Option<BTreeSet<String>>>,
@@ -108,6 +112,7 @@ impl Walk {
             scopes: vec![HashSet::new()],
             reads: Vec::new(),
             read_anywhere: BTreeSet::new(),
+            unreachable_reads: BTreeSet::new(),
             written: BTreeSet::new(),
             escapes: Vec::new(),
             assigned_at_escape: HashMap::new(),
@@ -120,6 +125,7 @@ impl Walk {
             reads: self.reads,
             read_anywhere: self.read_anywhere,
             completes: self.assigned.is_some(),
+            unreachable_reads: self.unreachable_reads,
             assigned: self.assigned.unwrap_or_default(),
             written: self.written,
             escape_assigned: Walk::join(self.escapes),
@@ -202,6 +208,9 @@ impl Walk {
         let name = ident.to_string();
         if self.inner(&name) {
             return;
+        }
+        if self.assigned.is_none() {
+            self.unreachable_reads.insert(name.clone());
         }
         let assigned = self.assigned.as_ref().is_none_or(|a| a.contains(&name));
         if !assigned && !self.reads.iter().any(|r| *r == name) {

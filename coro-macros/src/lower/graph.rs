@@ -116,6 +116,10 @@ pub enum Event {
     /// The local is dead here because the construct that follows assigns it on every path
     /// (`if c { x = 1 } else { x = 2 }`); not itself a use of the local.
     Dead(LocalId),
+    /// Named only by unreachable plain code (after a `return` in a `while` body): neither a use
+    /// nor a kill, but the arm must bind the name, or it would resolve to the fn's argument
+    /// (captured by the step closure after its move into the state) or to nothing (difftest AR).
+    Declare(LocalId),
     Jump(JumpId),
 }
 
@@ -306,7 +310,7 @@ impl Graph {
         let mut declared: Vec<LocalId> = Vec::new();
         for ev in &block.events {
             let l = match *ev {
-                Event::Kill(l) | Event::Write(l) => l,
+                Event::Kill(l) | Event::Write(l) | Event::Declare(l) => l,
                 Event::Dead(l)
                     if block
                         .events

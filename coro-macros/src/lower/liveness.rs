@@ -93,7 +93,7 @@ fn block_live_in(g: &Graph, b: usize, live_in: &[BTreeSet<usize>]) -> BTreeSet<u
             Event::Kill(l) | Event::Dead(l) => {
                 set.remove(&l);
             }
-            Event::Write(_) => {}
+            Event::Write(_) | Event::Declare(_) => {}
             Event::Jump(j) => {
                 let jump = &g.jumps[j];
                 for &l in &live_in[jump.target] {

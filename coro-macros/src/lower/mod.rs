@@ -222,6 +222,11 @@ impl<'a> Lowerer<'a> {
         self.g.blocks[self.cur_block].kills.push(id);
     }
 
+    /// A local named only by unreachable plain code (see [`Event::Declare`]).
+    pub fn declare_unreachable_use(&mut self, id: LocalId) {
+        self.push_event(Event::Declare(id));
+    }
+
     /// A whole-local assignment on some paths of plain code (see [`Event::Write`]).
     pub fn assign_partly(&mut self, id: LocalId) {
         self.g.locals[id].mentioned = true;

@@ -266,6 +266,8 @@ pub fn jumps_out_after_shadowing(lowerer: &Lowerer<'_>, e: &Expr) -> bool {
             self.inner(w.label.as_ref(), true, |s| visit::visit_expr_while(s, w));
         }
         fn visit_expr_for_loop(&mut self, f: &'ast syn::ExprForLoop) {
+            // difftest AQ: `for s in vec![s.clone()] { continue 'outer }` binds `s` too.
+            self.binds(&f.pat);
             self.inner(f.label.as_ref(), true, |s| visit::visit_expr_for_loop(s, f));
         }
         fn visit_expr_block(&mut self, b: &'ast syn::ExprBlock) {

@@ -38,6 +38,11 @@ impl Lowerer<'_> {
                 self.g.locals[id].read = true;
             }
         }
+        for name in &fx.unreachable_reads {
+            if let Some(id) = self.resolve(name) {
+                self.declare_unreachable_use(id);
+            }
+        }
         let code = self.rewrite_in_place(&mut copy, &fx.assigned_at_escape);
         for name in &fx.written {
             if fx.reads.iter().any(|r| r == name) {

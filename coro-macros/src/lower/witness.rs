@@ -3,7 +3,9 @@
 //! A plain fn infers a local's type from all its uses together. The lowering splits a body into
 //! arms, and an arm that declares a `mut` local whose first value dies at a suspension (it is
 //! overwritten in a later arm before being read) sees only that first value: `let mut q = None;`
-//! alone is E0282. The later arms declare the local afresh (`let mut q;`) and assign it.
+//! alone is E0282. The later arms declare the local afresh (`let mut q;`) and assign it. An arm
+//! whose unreachable code names a local the state no longer holds (moved before) declares it
+//! afresh too, with no value, and needs its type just the same (difftest AR).
 //!
 //! Input:  `let mut q = None; if c { q = Some(yield_!(1)); } q = Some(yield_!(2)); q.map_or(..)`
 //! Output: after the `let`, `let __coro_w = TypeOf::of(&q);`: a zero-sized value kept to the end of
@@ -25,13 +27,12 @@ pub struct Witness {
 }
 
 impl Lowerer<'_> {
-    /// After a `let` that initialized the locals from `first` to `end`: a witness for each `mut`
-    /// one (placeholder `W`, emitted if [`prune`] keeps it).
+    /// After a `let` that initialized the locals from `first` to `end`: a witness for each
+    /// (placeholder `W`, emitted if [`prune`] keeps it).
     pub fn type_witnesses(&mut self, first: LocalId, end: LocalId) {
+        // Not only `mut` locals: an immutable one moved before unreachable code that names it
+        // is declared afresh there too (`Event::Declare`, difftest AR).
         for local in first..end {
-            if !self.g.locals[local].mutable {
-                continue;
-            }
             let (witness, _) = self.temp("w");
             let w = &mut self.g.locals[witness];
             w.pinned_guard = true;

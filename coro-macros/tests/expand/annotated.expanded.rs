@@ -7,23 +7,23 @@ fn tally<T: Clone>(
 ) -> impl ::coro_core::Generator<u64, Yield = T, Return = u64> + ::core::fmt::Debug {
     yield_ ! (@ used);
     #[allow(non_camel_case_types)]
-    enum tally<__CoroT0, __CoroT4> {
+    enum tally<__CoroT0, __CoroT5> {
         Start {
             __coro_l0_item: __CoroT0,
         },
         Yield0 {
-            __coro_l4_count: __CoroT4,
+            __coro_l5_count: __CoroT5,
             __coro_l1_total: u64,
             __coro_l0_item: __CoroT0,
         },
         Yield1 {
-            __coro_l4_count: __CoroT4,
+            __coro_l5_count: __CoroT5,
             __coro_l1_total: u64,
         },
         Done,
         Poisoned,
     }
-    impl<__CoroT0, __CoroT4> ::coro_core::__private::StateInfo for tally<__CoroT0, __CoroT4> {
+    impl<__CoroT0, __CoroT5> ::coro_core::__private::StateInfo for tally<__CoroT0, __CoroT5> {
         const NAME: &'static str = "tally";
         fn status(&self) -> ::coro_core::__private::GeneratorStatus {
             match self {
@@ -86,7 +86,7 @@ fn tally<T: Clone>(
                             ::coro_core::__private::set_state(
                                 __coro_state,
                                 tally::Yield0 {
-                                    __coro_l4_count: count,
+                                    __coro_l5_count: count,
                                     __coro_l1_total: total,
                                     __coro_l0_item: item,
                                 },
@@ -100,16 +100,16 @@ fn tally<T: Clone>(
                         __coro_l0_item: item,
                         #[allow(unused_mut)]
                             __coro_l1_total: mut total,
-                        __coro_l4_count: count,
+                        __coro_l5_count: count,
                     } => {
-                        let __coro_r2 = ::coro_core::__private::resumed(&mut __coro_resume);
-                        total += __coro_r2;
+                        let __coro_r4 = ::coro_core::__private::resumed(&mut __coro_resume);
+                        total += __coro_r4;
                         {
                             let __coro_yielded: T = item;
                             ::coro_core::__private::set_state(
                                 __coro_state,
                                 tally::Yield1 {
-                                    __coro_l4_count: count,
+                                    __coro_l5_count: count,
                                     __coro_l1_total: total,
                                 },
                             );
@@ -121,10 +121,10 @@ fn tally<T: Clone>(
                     tally::Yield1 {
                         #[allow(unused_mut)]
                             __coro_l1_total: mut total,
-                        __coro_l4_count: count,
+                        __coro_l5_count: count,
                     } => {
-                        let __coro_r3 = ::coro_core::__private::resumed(&mut __coro_resume);
-                        total += __coro_r3;
+                        let __coro_r5 = ::coro_core::__private::resumed(&mut __coro_resume);
+                        total += __coro_r5;
                         {
                             let __coro_ret: u64 = total + count as u64;
                             ::coro_core::__private::set_state(__coro_state, tally::Done);

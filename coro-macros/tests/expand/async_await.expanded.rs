@@ -9,7 +9,7 @@ fn scaled(
     for_await ! (@ used);
     {
         #[allow(non_camel_case_types)]
-        enum scaled<__CoroT2, __CoroT5> {
+        enum scaled<__CoroT2, __CoroT6> {
             Start {
                 __coro_l0_n: u64,
             },
@@ -24,7 +24,7 @@ fn scaled(
                 __coro_l2_factor: __CoroT2,
             },
             Block6 {
-                __coro_l5___coro_v4: __CoroT5,
+                __coro_l6___coro_v5: __CoroT6,
                 __coro_l2_factor: __CoroT2,
             },
             Yield2 {
@@ -36,7 +36,7 @@ fn scaled(
             Done,
             Poisoned,
         }
-        impl<__CoroT2, __CoroT5> ::coro_core::__private::StateInfo for scaled<__CoroT2, __CoroT5> {
+        impl<__CoroT2, __CoroT6> ::coro_core::__private::StateInfo for scaled<__CoroT2, __CoroT6> {
             const NAME: &'static str = "scaled";
             fn status(&self) -> ::coro_core::__private::GeneratorStatus {
                 match self {
@@ -242,7 +242,7 @@ fn scaled(
                         scaled::Block4 {
                             __coro_l2_factor: factor,
                         } => {
-                            let __coro_awaited3 = match ::coro_core::__private::Stream::poll_next(
+                            let __coro_awaited4 = match ::coro_core::__private::Stream::poll_next(
                                 __coro_awaiting.as_mut().first().right(),
                                 __coro_cx,
                             ) {
@@ -259,13 +259,13 @@ fn scaled(
                                     );
                                 }
                             };
-                            match __coro_awaited3 {
+                            match __coro_awaited4 {
                                 ::core::option::Option::Some(__coro_item) => {
                                     #[allow(unreachable_code)]
                                     {
-                                        let __coro_l5___coro_v4 = __coro_item;
+                                        let __coro_l6___coro_v5 = __coro_item;
                                         __coro_current = scaled::Block6 {
-                                            __coro_l5___coro_v4: __coro_l5___coro_v4,
+                                            __coro_l6___coro_v5: __coro_l6___coro_v5,
                                             __coro_l2_factor: factor,
                                         };
                                         continue '__coro_dispatch;
@@ -283,7 +283,7 @@ fn scaled(
                         scaled::Yield1 {
                             __coro_l2_factor: factor,
                         } => {
-                            let __coro_awaited3 = match ::coro_core::__private::Stream::poll_next(
+                            let __coro_awaited4 = match ::coro_core::__private::Stream::poll_next(
                                 __coro_awaiting.as_mut().first().right(),
                                 __coro_cx,
                             ) {
@@ -300,13 +300,13 @@ fn scaled(
                                     );
                                 }
                             };
-                            match __coro_awaited3 {
+                            match __coro_awaited4 {
                                 ::core::option::Option::Some(__coro_item) => {
                                     #[allow(unreachable_code)]
                                     {
-                                        let __coro_l5___coro_v4 = __coro_item;
+                                        let __coro_l6___coro_v5 = __coro_item;
                                         __coro_current = scaled::Block6 {
-                                            __coro_l5___coro_v4: __coro_l5___coro_v4,
+                                            __coro_l6___coro_v5: __coro_l6___coro_v5,
                                             __coro_l2_factor: factor,
                                         };
                                         continue '__coro_dispatch;
@@ -324,9 +324,9 @@ fn scaled(
                         scaled::Block6 {
                             __coro_l2_factor: factor,
                             #[allow(unused_mut)]
-                                __coro_l5___coro_v4: mut __coro_v4,
+                                __coro_l6___coro_v5: mut __coro_v5,
                         } => {
-                            let x = __coro_v4;
+                            let x = __coro_v5;
                             __coro_awaiting
                                 .as_mut()
                                 .rest()
@@ -334,7 +334,7 @@ fn scaled(
                                     ::core::future::IntoFuture::into_future(scale(x, factor)),
                                 ));
                             {
-                                let __coro_awaited5 = match ::core::future::Future::poll(
+                                let __coro_awaited7 = match ::core::future::Future::poll(
                                     __coro_awaiting.as_mut().rest().left(),
                                     __coro_cx,
                                 ) {
@@ -357,7 +357,7 @@ fn scaled(
                                         );
                                     }
                                 };
-                                let y = __coro_awaited5;
+                                let y = __coro_awaited7;
                                 {
                                     let __coro_yielded: Result<u64, Error> =
                                         ::core::result::Result::Ok(y);
@@ -378,7 +378,7 @@ fn scaled(
                         scaled::Yield2 {
                             __coro_l2_factor: factor,
                         } => {
-                            let __coro_awaited5 = match ::core::future::Future::poll(
+                            let __coro_awaited7 = match ::core::future::Future::poll(
                                 __coro_awaiting.as_mut().rest().left(),
                                 __coro_cx,
                             ) {
@@ -401,7 +401,7 @@ fn scaled(
                                     );
                                 }
                             };
-                            let y = __coro_awaited5;
+                            let y = __coro_awaited7;
                             {
                                 let __coro_yielded: Result<u64, Error> =
                                     ::core::result::Result::Ok(y);

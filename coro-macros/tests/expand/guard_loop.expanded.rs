@@ -10,30 +10,30 @@ fn evens(
 + ::core::iter::FusedIterator<Item = u32> {
     yield_ ! (@ used);
     #[allow(non_camel_case_types)]
-    enum evens<__CoroT0, __CoroT2, __CoroT3, __CoroT5> {
+    enum evens<__CoroT0, __CoroT2, __CoroT4, __CoroT6> {
         Start {
             __coro_l0_span: __CoroT0,
             __coro_l1_limit: u32,
         },
         Block1 {
-            __coro_l3_count: __CoroT3,
+            __coro_l4_count: __CoroT4,
             __coro_l2__guard: __CoroT2,
         },
         Block2 {
-            __coro_l5___coro_iter2: __CoroT5,
-            __coro_l3_count: __CoroT3,
+            __coro_l6___coro_iter3: __CoroT6,
+            __coro_l4_count: __CoroT4,
             __coro_l2__guard: __CoroT2,
         },
         Yield0 {
-            __coro_l5___coro_iter2: __CoroT5,
-            __coro_l3_count: __CoroT3,
+            __coro_l6___coro_iter3: __CoroT6,
+            __coro_l4_count: __CoroT4,
             __coro_l2__guard: __CoroT2,
         },
         Done,
         Poisoned,
     }
-    impl<__CoroT0, __CoroT2, __CoroT3, __CoroT5> ::coro_core::__private::StateInfo
-        for evens<__CoroT0, __CoroT2, __CoroT3, __CoroT5>
+    impl<__CoroT0, __CoroT2, __CoroT4, __CoroT6> ::coro_core::__private::StateInfo
+        for evens<__CoroT0, __CoroT2, __CoroT4, __CoroT6>
     {
         const NAME: &'static str = "evens";
         fn status(&self) -> ::coro_core::__private::GeneratorStatus {
@@ -74,26 +74,26 @@ fn evens(
                         let _guard = span.enter();
                         #[allow(unused_mut)]
                         let mut count = 0;
-                        let mut __coro_iter2 = ::core::iter::IntoIterator::into_iter(0..limit);
+                        let mut __coro_iter3 = ::core::iter::IntoIterator::into_iter(0..limit);
                         {
                             #[allow(clippy::used_underscore_binding)]
                             if let evens::Block2 {
-                                __coro_l5___coro_iter2: __coro_tie0,
-                                __coro_l3_count: __coro_tie1,
+                                __coro_l6___coro_iter3: __coro_tie0,
+                                __coro_l4_count: __coro_tie1,
                                 __coro_l2__guard: __coro_tie2,
                             } = &*__coro_state
                             {
-                                let _ = [__coro_tie0, &__coro_iter2];
+                                let _ = [__coro_tie0, &__coro_iter3];
                                 let _ = [__coro_tie1, &count];
                                 let _ = [__coro_tie2, &_guard];
                             }
-                            match ::core::iter::Iterator::next(&mut __coro_iter2) {
+                            match ::core::iter::Iterator::next(&mut __coro_iter3) {
                                 ::core::option::Option::Some(i) => {
                                     if i % 2 == 1 {
                                         {
                                             __coro_current = evens::Block2 {
-                                                __coro_l5___coro_iter2: __coro_iter2,
-                                                __coro_l3_count: count,
+                                                __coro_l6___coro_iter3: __coro_iter3,
+                                                __coro_l4_count: count,
                                                 #[allow(clippy::used_underscore_binding)]
                                                 __coro_l2__guard: _guard,
                                             };
@@ -105,8 +105,8 @@ fn evens(
                                         ::coro_core::__private::set_state(
                                             __coro_state,
                                             evens::Yield0 {
-                                                __coro_l5___coro_iter2: __coro_iter2,
-                                                __coro_l3_count: count,
+                                                __coro_l6___coro_iter3: __coro_iter3,
+                                                __coro_l4_count: count,
                                                 #[allow(clippy::used_underscore_binding)]
                                                 __coro_l2__guard: _guard,
                                             },
@@ -122,7 +122,7 @@ fn evens(
                                     #[allow(unreachable_code)]
                                     {
                                         __coro_current = evens::Block1 {
-                                            __coro_l3_count: count,
+                                            __coro_l4_count: count,
                                             #[allow(clippy::used_underscore_binding)]
                                             __coro_l2__guard: _guard,
                                         };
@@ -135,16 +135,16 @@ fn evens(
                     evens::Block2 {
                         __coro_l2__guard: _guard,
                         #[allow(unused_mut)]
-                            __coro_l3_count: mut count,
+                            __coro_l4_count: mut count,
                         #[allow(unused_mut)]
-                            __coro_l5___coro_iter2: mut __coro_iter2,
-                    } => match ::core::iter::Iterator::next(&mut __coro_iter2) {
+                            __coro_l6___coro_iter3: mut __coro_iter3,
+                    } => match ::core::iter::Iterator::next(&mut __coro_iter3) {
                         ::core::option::Option::Some(i) => {
                             if i % 2 == 1 {
                                 {
                                     __coro_current = evens::Block2 {
-                                        __coro_l5___coro_iter2: __coro_iter2,
-                                        __coro_l3_count: count,
+                                        __coro_l6___coro_iter3: __coro_iter3,
+                                        __coro_l4_count: count,
                                         #[allow(clippy::used_underscore_binding)]
                                         __coro_l2__guard: _guard,
                                     };
@@ -156,8 +156,8 @@ fn evens(
                                 ::coro_core::__private::set_state(
                                     __coro_state,
                                     evens::Yield0 {
-                                        __coro_l5___coro_iter2: __coro_iter2,
-                                        __coro_l3_count: count,
+                                        __coro_l6___coro_iter3: __coro_iter3,
+                                        __coro_l4_count: count,
                                         #[allow(clippy::used_underscore_binding)]
                                         __coro_l2__guard: _guard,
                                     },
@@ -171,7 +171,7 @@ fn evens(
                             #[allow(unreachable_code)]
                             {
                                 __coro_current = evens::Block1 {
-                                    __coro_l3_count: count,
+                                    __coro_l4_count: count,
                                     #[allow(clippy::used_underscore_binding)]
                                     __coro_l2__guard: _guard,
                                 };
@@ -182,19 +182,19 @@ fn evens(
                     evens::Yield0 {
                         __coro_l2__guard: _guard,
                         #[allow(unused_mut)]
-                            __coro_l3_count: mut count,
+                            __coro_l4_count: mut count,
                         #[allow(unused_mut)]
-                            __coro_l5___coro_iter2: mut __coro_iter2,
+                            __coro_l6___coro_iter3: mut __coro_iter3,
                     } => {
                         count += 1;
                         {
-                            match ::core::iter::Iterator::next(&mut __coro_iter2) {
+                            match ::core::iter::Iterator::next(&mut __coro_iter3) {
                                 ::core::option::Option::Some(i) => {
                                     if i % 2 == 1 {
                                         {
                                             __coro_current = evens::Block2 {
-                                                __coro_l5___coro_iter2: __coro_iter2,
-                                                __coro_l3_count: count,
+                                                __coro_l6___coro_iter3: __coro_iter3,
+                                                __coro_l4_count: count,
                                                 #[allow(clippy::used_underscore_binding)]
                                                 __coro_l2__guard: _guard,
                                             };
@@ -206,8 +206,8 @@ fn evens(
                                         ::coro_core::__private::set_state(
                                             __coro_state,
                                             evens::Yield0 {
-                                                __coro_l5___coro_iter2: __coro_iter2,
-                                                __coro_l3_count: count,
+                                                __coro_l6___coro_iter3: __coro_iter3,
+                                                __coro_l4_count: count,
                                                 #[allow(clippy::used_underscore_binding)]
                                                 __coro_l2__guard: _guard,
                                             },
@@ -223,7 +223,7 @@ fn evens(
                                     #[allow(unreachable_code)]
                                     {
                                         __coro_current = evens::Block1 {
-                                            __coro_l3_count: count,
+                                            __coro_l4_count: count,
                                             #[allow(clippy::used_underscore_binding)]
                                             __coro_l2__guard: _guard,
                                         };
@@ -236,7 +236,7 @@ fn evens(
                     evens::Block1 {
                         __coro_l2__guard: _guard,
                         #[allow(unused_mut)]
-                            __coro_l3_count: mut count,
+                            __coro_l4_count: mut count,
                     } => {
                         let __coro_ret: usize = count;
                         ::coro_core::__private::set_state(__coro_state, evens::Done);
