@@ -67,8 +67,8 @@ pub mod __private {
         CharsKind, ForwardKind, ItemsKind, OtherKind, PinnedKind, ShieldKind, Sub,
     };
     pub use crate::machine::{
-        Plain, Protocol, Refusal, StateInfo, Step, Thrown, TypeOf, fallback_yield,
-        fallback_yield_from, machine, machine_lent, machine_lent_mut, resumed,
+        Plain, Protocol, Refusal, StateInfo, Step, Thrown, TypeOf, dead_code_follows,
+        fallback_yield, fallback_yield_from, machine, machine_lent, machine_lent_mut, resumed,
         resumed_after_completion, resumed_after_panicking, resumed_or_thrown,
         resumed_unit_or_thrown, return_hint, send_before_start, set_state, start_while_suspended,
         throw_before_start, throwing_machine,

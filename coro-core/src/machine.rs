@@ -264,6 +264,14 @@ impl<S: StateInfo, F, P> fmt::Debug for Machine<S, F, P> {
     }
 }
 
+/// Stands, in an arm of dead code that is never entered, for the user's diverging statement
+/// before it (a `return;`), so that rustc's `unreachable_code` lint reports the user's next
+/// statement as in a plain fn, its label on the user's statement (the call has that span).
+#[inline(always)]
+pub fn dead_code_follows() -> ! {
+    unreachable!("a generator's arm of dead code was entered")
+}
+
 /// The step was asked to resume a completed generator.
 #[cold]
 #[inline(never)]

@@ -288,26 +288,41 @@ impl Emit<'_> {
         let v = self.variant(b);
         let restored = self.restore_order(b);
         let fields = restored.iter().map(|&l| self.g.locals[l].hidden.clone());
-        // A restored local may be mutated in one arm and only passed on in another.
-        let lints = restored
-            .iter()
-            .map(|&l| self.binds_mut(b, l).then(|| quote!(#[allow(unused_mut)])));
-        let bindings = self.bindings(b, &restored);
         let unbound = self.unbound_at_entry(b);
+        // Where dead code starts after a user's diverging statement, a diverging call with
+        // that statement's span stands for it: rustc then reports the user's unreachable code
+        // (`unreachable_code`) as in a plain fn, once. Not when locals are bound to
+        // `unreachable!()` at the entry: that is where the dead code would start for rustc.
+        let cut_by = self.g.blocks[b]
+            .cut_by
+            .filter(|_| self.is_cut_root(b) && unbound.is_empty());
+        // A restored local may be mutated in one arm and only passed on in another; after the
+        // diverging call, what the dead code does with it is no use in rustc's eyes.
+        let lints = restored.iter().map(|&l| {
+            let unused_mut = self.binds_mut(b, l).then(|| quote!(unused_mut,));
+            let unused = cut_by.is_some().then(|| quote!(unused_variables,));
+            (unused_mut.is_some() || unused.is_some())
+                .then(|| quote!(#[allow(#unused_mut #unused)]))
+        });
+        let bindings = self.bindings(b, &restored);
         let decls = self.entry_decls(b);
         self.inlining.borrow_mut().push(b);
         let code = self.render_seq(self.g.blocks[b].root);
         self.inlining.borrow_mut().pop();
+        let follows = cut_by.map(|span| {
+            let krate = &self.ctx.krate;
+            respan(quote!(#krate::__private::dead_code_follows();), span)
+        });
         // Dead code (never run) may follow an `unreachable!()` standing for a value of type `!`
         // (the value of a block or construct that diverges), and pass that value on.
-        let dead = self.g.blocks[b]
-            .dead
+        let dead = (self.g.blocks[b].dead && cut_by.is_none())
             .then(|| quote!(#[allow(unreachable_code, clippy::diverging_sub_expression)]));
         quote! {
             #dead
             #enum_name::#v { #(#lints #fields: #bindings),* } => {
                 #(#unbound)*
                 #(#decls)*
+                #follows
                 #code
             }
         }
@@ -356,4 +371,21 @@ fn arm_order(
         order.push(b);
     }
     order
+}
+
+/// `tokens` with every span set to `span` (groups included).
+fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut tt| {
+            if let proc_macro2::TokenTree::Group(g) = &tt {
+                let mut n = proc_macro2::Group::new(g.delimiter(), respan(g.stream(), span));
+                n.set_span(span);
+                tt = proc_macro2::TokenTree::Group(n);
+            } else {
+                tt.set_span(span);
+            }
+            tt
+        })
+        .collect()
 }

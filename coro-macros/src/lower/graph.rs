@@ -103,6 +103,10 @@ pub struct Block {
     /// Dead, and no jump reaches it: where code after a diverging expression starts. Emitted
     /// (as an arm whose variant is never built) when it leads to user code (see `dead.rs`).
     pub cut_root: bool,
+    /// The user's diverging statement in live code right before this block, when the block
+    /// holds what follows it (`return; let x = 1;`): where rustc's `unreachable_code` lint
+    /// points, as in a plain fn.
+    pub cut_by: Option<proc_macro2::Span>,
 }
 
 #[derive(Clone, Copy)]

@@ -276,6 +276,7 @@ impl<'a> Lowerer<'a> {
             dead: false,
             user_code: false,
             cut_root: false,
+            cut_by: None,
         });
         self.g.blocks.len() - 1
     }
@@ -467,11 +468,15 @@ impl<'a> Lowerer<'a> {
                 let slot = &a.slot;
                 quote!(#krate::__private::Parked::clear(#slot.as_mut());)
             });
+        // The value may be dead code's `!` (`unreachable!()` after a diverging statement).
         quote!({
             #annotated
-            #parked
-            #krate::__private::set_state(#state, #enum_name::Done);
-            return ::core::result::Result::Ok(#krate::__private::GeneratorState::Complete(#ret));
+            #[allow(unreachable_code)]
+            {
+                #parked
+                #krate::__private::set_state(#state, #enum_name::Done);
+                return ::core::result::Result::Ok(#krate::__private::GeneratorState::Complete(#ret));
+            }
         })
     }
 

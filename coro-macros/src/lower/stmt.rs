@@ -54,7 +54,16 @@ impl Lowerer<'_> {
                 // The rest of the block is unreachable, but rustc type-checks it: it goes to a
                 // block no jump reaches (a dead arm, see `dead.rs`), which keeps liveness exact.
                 let cut = self.new_block(BlockKind::Internal);
+                // Only where the next statement is plain user code, emitted as written: the first
+                // unreachable code rustc reports is then the user's (a lowered suspension, or a
+                // tail value inside the generated completion, is generated code to rustc).
+                let next = &stmts[i + 1];
+                let tail = i + 2 == stmts.len() && matches!(next, Stmt::Expr(_, None));
+                let live = !self.g.blocks[self.cur_block].dead && !tail && !stmt_has_yield(next);
                 self.switch_to(cut);
+                if live {
+                    self.g.blocks[cut].cut_by = Some(syn::spanned::Spanned::span(stmt));
+                }
             }
         }
         // A block that diverges before its end has type `!` in plain Rust, not `()`.

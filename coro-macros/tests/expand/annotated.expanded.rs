@@ -127,10 +127,13 @@ fn tally<T: Clone>(
                         total += __coro_r5;
                         {
                             let __coro_ret: u64 = total + count as u64;
-                            ::coro_core::__private::set_state(__coro_state, tally::Done);
-                            return ::core::result::Result::Ok(
-                                ::coro_core::__private::GeneratorState::Complete(__coro_ret),
-                            );
+                            #[allow(unreachable_code)]
+                            {
+                                ::coro_core::__private::set_state(__coro_state, tally::Done);
+                                return ::core::result::Result::Ok(
+                                    ::coro_core::__private::GeneratorState::Complete(__coro_ret),
+                                );
+                            }
                         }
                     }
                     tally::Done => {

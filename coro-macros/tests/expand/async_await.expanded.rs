@@ -144,18 +144,21 @@ fn scaled(
                                             <_ as ::coro_core::FromResidual<_>>::from_residual(
                                                 __coro_res,
                                             );
-                                        ::coro_core::__private::Parked::clear(
-                                            __coro_awaiting.as_mut(),
-                                        );
-                                        ::coro_core::__private::set_state(
-                                            __coro_state,
-                                            scaled::Done,
-                                        );
-                                        return ::core::result::Result::Ok(
-                                            ::coro_core::__private::GeneratorState::Complete(
-                                                __coro_ret,
-                                            ),
-                                        );
+                                        #[allow(unreachable_code)]
+                                        {
+                                            ::coro_core::__private::Parked::clear(
+                                                __coro_awaiting.as_mut(),
+                                            );
+                                            ::coro_core::__private::set_state(
+                                                __coro_state,
+                                                scaled::Done,
+                                            );
+                                            return ::core::result::Result::Ok(
+                                                ::coro_core::__private::GeneratorState::Complete(
+                                                    __coro_ret,
+                                                ),
+                                            );
+                                        }
                                     }
                                 });
                                 __coro_awaiting
@@ -203,18 +206,21 @@ fn scaled(
                                             <_ as ::coro_core::FromResidual<_>>::from_residual(
                                                 __coro_res,
                                             );
-                                        ::coro_core::__private::Parked::clear(
-                                            __coro_awaiting.as_mut(),
-                                        );
-                                        ::coro_core::__private::set_state(
-                                            __coro_state,
-                                            scaled::Done,
-                                        );
-                                        return ::core::result::Result::Ok(
-                                            ::coro_core::__private::GeneratorState::Complete(
-                                                __coro_ret,
-                                            ),
-                                        );
+                                        #[allow(unreachable_code)]
+                                        {
+                                            ::coro_core::__private::Parked::clear(
+                                                __coro_awaiting.as_mut(),
+                                            );
+                                            ::coro_core::__private::set_state(
+                                                __coro_state,
+                                                scaled::Done,
+                                            );
+                                            return ::core::result::Result::Ok(
+                                                ::coro_core::__private::GeneratorState::Complete(
+                                                    __coro_ret,
+                                                ),
+                                            );
+                                        }
                                     }
                                 });
                             __coro_awaiting
@@ -432,13 +438,21 @@ fn scaled(
                             {
                                 {
                                     let __coro_ret: Result<(), Error> = Ok(());
-                                    ::coro_core::__private::Parked::clear(__coro_awaiting.as_mut());
-                                    ::coro_core::__private::set_state(__coro_state, scaled::Done);
-                                    return ::core::result::Result::Ok(
-                                        ::coro_core::__private::GeneratorState::Complete(
-                                            __coro_ret,
-                                        ),
-                                    );
+                                    #[allow(unreachable_code)]
+                                    {
+                                        ::coro_core::__private::Parked::clear(
+                                            __coro_awaiting.as_mut(),
+                                        );
+                                        ::coro_core::__private::set_state(
+                                            __coro_state,
+                                            scaled::Done,
+                                        );
+                                        return ::core::result::Result::Ok(
+                                            ::coro_core::__private::GeneratorState::Complete(
+                                                __coro_ret,
+                                            ),
+                                        );
+                                    }
                                 }
                             }
                         }

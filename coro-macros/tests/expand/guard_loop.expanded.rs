@@ -239,10 +239,13 @@ fn evens(
                             __coro_l4_count: mut count,
                     } => {
                         let __coro_ret: usize = count;
-                        ::coro_core::__private::set_state(__coro_state, evens::Done);
-                        return ::core::result::Result::Ok(
-                            ::coro_core::__private::GeneratorState::Complete(__coro_ret),
-                        );
+                        #[allow(unreachable_code)]
+                        {
+                            ::coro_core::__private::set_state(__coro_state, evens::Done);
+                            return ::core::result::Result::Ok(
+                                ::coro_core::__private::GeneratorState::Complete(__coro_ret),
+                            );
+                        }
                     }
                     evens::Done => {
                         ::coro_core::__private::set_state(__coro_state, evens::Done);

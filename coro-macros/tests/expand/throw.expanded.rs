@@ -243,10 +243,15 @@ fn tolerant(
                             ::coro_core::__private::Flow::Break(__coro_res) => {
                                 let __coro_ret: Result<u32, Error> =
                                     <_ as ::coro_core::FromResidual<_>>::from_residual(__coro_res);
-                                ::coro_core::__private::set_state(__coro_state, tolerant::Done);
-                                return ::core::result::Result::Ok(
-                                    ::coro_core::__private::GeneratorState::Complete(__coro_ret),
-                                );
+                                #[allow(unreachable_code)]
+                                {
+                                    ::coro_core::__private::set_state(__coro_state, tolerant::Done);
+                                    return ::core::result::Result::Ok(
+                                        ::coro_core::__private::GeneratorState::Complete(
+                                            __coro_ret,
+                                        ),
+                                    );
+                                }
                             }
                         });
                         let mut __coro_gen4 = {
@@ -314,15 +319,18 @@ fn tolerant(
                                                     __coro_err
                                                 ),
                                             );
-                                        ::coro_core::__private::set_state(
-                                            __coro_state,
-                                            tolerant::Done,
-                                        );
-                                        return ::core::result::Result::Ok(
-                                            ::coro_core::__private::GeneratorState::Complete(
-                                                __coro_ret,
-                                            ),
-                                        );
+                                        #[allow(unreachable_code)]
+                                        {
+                                            ::coro_core::__private::set_state(
+                                                __coro_state,
+                                                tolerant::Done,
+                                            );
+                                            return ::core::result::Result::Ok(
+                                                ::coro_core::__private::GeneratorState::Complete(
+                                                    __coro_ret,
+                                                ),
+                                            );
+                                        }
                                     }
                                 }
                             }
@@ -361,18 +369,26 @@ fn tolerant(
                             ::coro_core::__private::Flow::Break(__coro_res) => {
                                 let __coro_ret: Result<u32, Error> =
                                     <_ as ::coro_core::FromResidual<_>>::from_residual(__coro_res);
+                                #[allow(unreachable_code)]
+                                {
+                                    ::coro_core::__private::set_state(__coro_state, tolerant::Done);
+                                    return ::core::result::Result::Ok(
+                                        ::coro_core::__private::GeneratorState::Complete(
+                                            __coro_ret,
+                                        ),
+                                    );
+                                }
+                            }
+                        });
+                        {
+                            let __coro_ret: Result<u32, Error> = Ok(total + errors);
+                            #[allow(unreachable_code)]
+                            {
                                 ::coro_core::__private::set_state(__coro_state, tolerant::Done);
                                 return ::core::result::Result::Ok(
                                     ::coro_core::__private::GeneratorState::Complete(__coro_ret),
                                 );
                             }
-                        });
-                        {
-                            let __coro_ret: Result<u32, Error> = Ok(total + errors);
-                            ::coro_core::__private::set_state(__coro_state, tolerant::Done);
-                            return ::core::result::Result::Ok(
-                                ::coro_core::__private::GeneratorState::Complete(__coro_ret),
-                            );
                         }
                     }
                     tolerant::Done => {

@@ -251,10 +251,13 @@ fn outer(
                             __coro_l1_accepted: mut accepted,
                     } => {
                         let __coro_ret: usize = accepted;
-                        ::coro_core::__private::set_state(__coro_state, outer::Done);
-                        return ::core::result::Result::Ok(
-                            ::coro_core::__private::GeneratorState::Complete(__coro_ret),
-                        );
+                        #[allow(unreachable_code)]
+                        {
+                            ::coro_core::__private::set_state(__coro_state, outer::Done);
+                            return ::core::result::Result::Ok(
+                                ::coro_core::__private::GeneratorState::Complete(__coro_ret),
+                            );
+                        }
                     }
                     outer::Done => {
                         ::coro_core::__private::set_state(__coro_state, outer::Done);

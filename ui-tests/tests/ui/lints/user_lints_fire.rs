@@ -3,7 +3,8 @@
 // `deny(warnings)`: see coro-core/tests and compat-2021).
 // Two differences from a plain fn, documented: `never_mutated` lives across a `yield_!`, so its
 // `mut` is not checked (it is mutated, if at all, in another arm of the state machine); and the
-// statements after `return` are not compiled, so rustc cannot call them unreachable.
+// `yield_!` right after `return` is generated code to rustc, so it is not called unreachable
+// (plain statements after a `return` are: see `unreachable_code.rs`).
 #![deny(warnings)]
 
 use coro_core::{generator, yield_};
