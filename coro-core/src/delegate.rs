@@ -160,6 +160,12 @@ pub struct ShieldTag;
 /// The tag of rung 2 for a pinned generator.
 #[derive(Debug)]
 pub struct PinnedTag;
+/// The tag of rung 1 for a pinned generator that takes thrown errors (`PinnedThrowGen`).
+#[derive(Debug)]
+pub struct PinnedForwardTag;
+/// The tag of rung 2 for a `PinnedThrowGen` whose error type is not the delegating one's.
+#[derive(Debug)]
+pub struct PinnedShieldTag;
 /// The tag of rung 3.
 #[derive(Debug)]
 pub struct CharsTag;
@@ -205,6 +211,41 @@ impl PinnedTag {
         Shield(alloc::boxed::Box::pin(sub.0))
     }
 }
+/// A pinned generator that takes thrown errors, boxed for a `yield_from!`.
+#[cfg(feature = "alloc")]
+type BoxedThrowGen<Y, R, E, F> =
+    core::pin::Pin<alloc::boxed::Box<crate::PinnedThrowGen<Y, R, E, F>>>;
+
+#[cfg(feature = "alloc")]
+#[allow(
+    clippy::unused_self,
+    reason = "the tag's type selects the wrap (see above)"
+)]
+impl PinnedForwardTag {
+    /// Boxed and pinned like a `PinnedGen`; thrown errors are forwarded to it.
+    #[inline]
+    pub fn wrap<Y, R, E, F: crate::pinned::Body<Y, Result<R, E>>>(
+        self,
+        sub: Sub<crate::PinnedThrowGen<Y, R, E, F>, R, E>,
+    ) -> Forward<BoxedThrowGen<Y, R, E, F>> {
+        Forward(alloc::boxed::Box::pin(sub.0))
+    }
+}
+#[cfg(feature = "alloc")]
+#[allow(
+    clippy::unused_self,
+    reason = "the tag's type selects the wrap (see above)"
+)]
+impl PinnedShieldTag {
+    /// Boxed and pinned; it cannot take the delegating generator's errors.
+    #[inline]
+    pub fn wrap<Y, R, E2, F: crate::pinned::Body<Y, Result<R, E2>>, E>(
+        self,
+        sub: Sub<crate::PinnedThrowGen<Y, R, E2, F>, R, E>,
+    ) -> Shield<BoxedThrowGen<Y, R, E2, F>> {
+        Shield(alloc::boxed::Box::pin(sub.0))
+    }
+}
 #[allow(
     clippy::unused_self,
     reason = "the tag's type selects the wrap (see above)"
@@ -245,6 +286,12 @@ pub trait ShieldKind {
 pub trait PinnedKind {
     fn delegate_kind(self) -> PinnedTag;
 }
+pub trait PinnedForwardKind {
+    fn delegate_kind(self) -> PinnedForwardTag;
+}
+pub trait PinnedShieldKind {
+    fn delegate_kind(self) -> PinnedShieldTag;
+}
 pub trait CharsKind {
     fn delegate_kind(self) -> CharsTag;
 }
@@ -272,6 +319,24 @@ impl<Y, R, F: crate::pinned::Body<Y, R>, E> PinnedKind for &&&Sub<crate::PinnedG
     #[inline]
     fn delegate_kind(self) -> PinnedTag {
         PinnedTag
+    }
+}
+#[cfg(feature = "alloc")]
+impl<Y, R, E, F: crate::pinned::Body<Y, Result<R, E>>> PinnedForwardKind
+    for &&&&Sub<crate::PinnedThrowGen<Y, R, E, F>, R, E>
+{
+    #[inline]
+    fn delegate_kind(self) -> PinnedForwardTag {
+        PinnedForwardTag
+    }
+}
+#[cfg(feature = "alloc")]
+impl<Y, R, E2, F: crate::pinned::Body<Y, Result<R, E2>>, E> PinnedShieldKind
+    for &&&Sub<crate::PinnedThrowGen<Y, R, E2, F>, R, E>
+{
+    #[inline]
+    fn delegate_kind(self) -> PinnedShieldTag {
+        PinnedShieldTag
     }
 }
 impl<E> CharsKind for &&Sub<&str, (), E> {

@@ -16,6 +16,7 @@ mod machine;
 mod markers;
 mod operand;
 mod pinned;
+mod pinned_throw;
 mod state;
 mod stream;
 mod throw;
@@ -52,6 +53,7 @@ pub use operand::{OkItem, StreamOperand, YieldFromOk};
 #[doc(hidden)]
 pub use pinned::Body as PinnedBody;
 pub use pinned::PinnedGen;
+pub use pinned_throw::PinnedThrowGen;
 pub use state::{GeneratorState, GeneratorStatus, YieldPoint};
 pub use throw::Throw;
 /// Not public API: what `yield_from!` drives, and how `?` and a raised throw complete a
@@ -64,7 +66,8 @@ pub use {delegate::Delegate, try_op::FromResidual};
 pub mod __private {
     pub use crate::async_machine::{Parked, async_generator, async_machine};
     pub use crate::delegate::{
-        CharsKind, ForwardKind, ItemsKind, OtherKind, PinnedKind, ShieldKind, Sub,
+        CharsKind, ForwardKind, ItemsKind, OtherKind, PinnedForwardKind, PinnedKind,
+        PinnedShieldKind, ShieldKind, Sub,
     };
     pub use crate::machine::{
         Plain, Protocol, Refusal, StateInfo, Step, Thrown, TypeOf, dead_code_follows,
@@ -74,6 +77,7 @@ pub mod __private {
         throw_before_start, throwing_machine,
     };
     pub use crate::pinned::{Info as PinnedInfo, Yielder as PinnedYielder, pinned};
+    pub use crate::pinned_throw::pinned_throwing;
     pub use crate::stream::{AsyncGen, Finish, Next, Yield, Yielder, async_gen, next};
     pub use crate::try_op::{Branch, Flow};
     pub use crate::{Generator, GeneratorState, GeneratorStatus, Throw, YieldPoint};

@@ -376,6 +376,12 @@ fn inert_markers(
             }
             (_, r) => {
                 let r = r.cloned().unwrap_or_else(|| quote!(_));
+                // `yield_catch!` evaluates to a `Result` (its error type unknown here: none).
+                let r = if ident == "yield_catch" {
+                    quote!(::core::result::Result<#r, ::core::convert::Infallible>)
+                } else {
+                    r
+                };
                 let inner = if inner.is_empty() {
                     quote!(())
                 } else {

@@ -43,12 +43,23 @@ pub fn expand(args: &Args, func: &syn::ItemFn) -> syn::Result<TokenStream> {
         &rebind,
     )?;
     let impl_ = Ident::new("impl", Span::mixed_site());
-    sig.output = syn::parse_quote! {
-        -> #krate::PinnedGen<#y, #resume_ty, #impl_ #krate::PinnedBody<
-            #y,
-            #resume_ty,
-            Fut = #impl_ ::core::future::Future<Output = #ret>,
-        >>
+    let body_ty = body_resume_type(args);
+    sig.output = if let Some(e) = &args.throw_ty {
+        syn::parse_quote! {
+            -> #krate::PinnedThrowGen<#y, #resume_ty, #e, #impl_ #krate::PinnedBody<
+                #y,
+                #body_ty,
+                Fut = #impl_ ::core::future::Future<Output = #ret>,
+            >>
+        }
+    } else {
+        syn::parse_quote! {
+            -> #krate::PinnedGen<#y, #resume_ty, #impl_ #krate::PinnedBody<
+                #y,
+                #resume_ty,
+                Fut = #impl_ ::core::future::Future<Output = #ret>,
+            >>
+        }
     };
     let syn::ItemFn { attrs, vis, .. } = func;
     // The body's awaits are the lowering's yields, not the user's: clippy's lints about holding a
@@ -68,6 +79,17 @@ fn resume_type(args: &Args) -> TokenStream {
         .map_or_else(|| quote!(()), ToTokens::to_token_stream)
 }
 
+/// What the body's yields receive: the resume type, or with `throw = E` a `Result<R, E>`
+/// (`Err` when resumed by `throw`; see coro-core's `pinned_throw.rs`).
+fn body_resume_type(args: &Args) -> TokenStream {
+    let resume_ty = resume_type(args);
+    if let Some(e) = &args.throw_ty {
+        quote!(::core::result::Result<#resume_ty, #e>)
+    } else {
+        resume_ty
+    }
+}
+
 /// The pinned generator as an expression: `body` in an `async move` block inside a `move`
 /// closure, so it takes what it uses from its surroundings as a closure does (a fn's
 /// parameters, or `gen_block!(.., pinned => ..)`'s environment). `ret` may be `_`.
@@ -79,14 +101,10 @@ pub fn expression(
     rebind: &TokenStream,
 ) -> syn::Result<TokenStream> {
     let cx = Ctxt::new();
-    if let Some(t) = &args.throw_ty {
-        cx.error_spanned_by(
-            t,
-            "`throw` is not supported with `pinned` yet: a pinned generator cannot be thrown into",
-        );
-    }
     let krate = &args.krate;
     let resume_ty = resume_type(args);
+    let body_ty = body_resume_type(args);
+    let throw_ty = args.throw_ty.as_ref().map(ToTokens::to_token_stream);
     let y = &args.yield_ty;
     let yielder = Ident::new("__coro_yielder", Span::mixed_site());
     let mut rewriter = Rewriter {
@@ -95,6 +113,9 @@ pub fn expression(
         yielder: &yielder,
         resume_ty: &resume_ty,
         resume_is_unit: args.resume_is_unit(),
+        throw_ty: throw_ty.as_ref(),
+        // `_` (a `gen_block!`'s): rustc says whether the error converts.
+        returns_unit: ret.to_string() == "()",
         points: Vec::new(),
     };
     let markers = scan::marker_paths(block);
@@ -121,6 +142,11 @@ pub fn expression(
     let yo = Ident::new("__coro_yo", Span::mixed_site());
     let stmts = &block.stmts;
     let used = markers.iter().map(|p| quote!(#p!(@used);));
+    let build = if let Some(e) = &throw_ty {
+        quote!(#krate::__private::pinned_throwing::<#y, #resume_ty, #e, #ret, _, _>)
+    } else {
+        quote!(#krate::__private::pinned::<#y, #resume_ty, #ret, _, _>)
+    };
     Ok(quote! {
         #(#used)*
         static #info: #krate::__private::PinnedInfo = #krate::__private::PinnedInfo {
@@ -128,9 +154,9 @@ pub fn expression(
             points: &[#(#point_values),*],
             resume_is_unit: #unit,
         };
-        #krate::__private::pinned::<#y, #resume_ty, #ret, _, _>(
+        #build(
             &#info,
-            move |mut #yo: #krate::__private::PinnedYielder<#y, #resume_ty>| async move {
+            move |mut #yo: #krate::__private::PinnedYielder<#y, #body_ty>| async move {
                 let mut #yielder = #yo.handle();
                 #rebind
                 #(#stmts)*
@@ -148,6 +174,10 @@ struct Rewriter<'a> {
     yielder: &'a Ident,
     resume_ty: &'a TokenStream,
     resume_is_unit: bool,
+    /// `throw = E`: yields receive `Result<R, E>`.
+    throw_ty: Option<&'a TokenStream>,
+    /// The body's value is `()`: a thrown error has nothing to complete with.
+    returns_unit: bool,
     points: Vec<Point>,
 }
 
@@ -157,8 +187,17 @@ impl Rewriter<'_> {
         self.points.len() - 1
     }
 
-    /// What the awaited yield evaluates to in the body: the sent value.
+    /// What the awaited yield evaluates to in the body: the sent value (with `throw = E`, the
+    /// sent value or the thrown error, a `Result`).
     fn resumed(&self, received: &TokenStream) -> TokenStream {
+        let krate = self.krate;
+        if self.throw_ty.is_some() {
+            return if self.resume_is_unit {
+                quote!(#krate::__private::resumed_unit_or_thrown(&mut #received))
+            } else {
+                quote!(#krate::__private::resumed_or_thrown(&mut #received))
+            };
+        }
         if self.resume_is_unit {
             quote!({ let _ = #received; })
         } else {
@@ -167,8 +206,11 @@ impl Rewriter<'_> {
         }
     }
 
-    // Desugar from `yield_!(v)` into `resumed(&mut yielder.yield_(v, point).await)`.
-    fn yield_(&mut self, mac: &Macro) -> Expr {
+    // Desugar from `yield_!(v)` into `resumed(&mut yielder.yield_(v, point).await)`; with
+    // `throw = E`, `yield_catch!(v)` into the `Result` it resumes with, and `yield_!(v)` into
+    // `yield_catch!(v)?`.
+    fn yield_(&mut self, mac: &Macro, catch: bool) -> Expr {
+        self.check_throw_form(mac, catch);
         let value = if mac.tokens.is_empty() {
             quote!(())
         } else {
@@ -189,9 +231,47 @@ impl Rewriter<'_> {
         // The value first: it may hold a `yield_!` of its own, which borrows the yielder too.
         let v = Ident::new("__coro_value", Span::mixed_site());
         let received = quote!(#yielder.yield_(#v, #at).#await_);
-        let resumed = self.resumed(&received);
+        let mut resumed = self.resumed(&received);
+        if self.throw_ty.is_some() && !catch {
+            resumed = self.raise(&resumed, mac.path.span());
+        }
         // Parenthesized: a block at the start of a statement would end there (`{..} - x`).
         Expr::Verbatim(quote!(({ let #v = #value; #resumed })))
+    }
+
+    /// `r?` for a thrown error: the body completes with it (the enum mode's `try_residual`).
+    fn raise(&self, r: &TokenStream, at: Span) -> TokenStream {
+        let krate = self.krate;
+        let c = Ident::new("__coro_c", Span::mixed_site());
+        let res = Ident::new("__coro_res", Span::mixed_site());
+        let done = quote_spanned!(at=> <_ as #krate::FromResidual<_>>::from_residual(#res));
+        quote! {
+            (match #krate::__private::Branch::branch(#r) {
+                #krate::__private::Flow::Continue(#c) => #c,
+                #krate::__private::Flow::Break(#res) => return #done,
+            })
+        }
+    }
+
+    /// The rules of `throw = E` (as the enum mode's `check_yield_form`).
+    fn check_throw_form(&self, mac: &Macro, catch: bool) {
+        let Some(e) = self.throw_ty else {
+            if catch {
+                self.cx.error_spanned_by(
+                    &mac.path,
+                    "`yield_catch!` needs `throw = E` in `#[generator(..)]`: it evaluates to `Err(e)` when the generator is resumed by `throw(e)`, and there is no `throw` here\nhelp: add `throw = ErrorType` to the attribute, or write `yield_!`",
+                );
+            }
+            return;
+        };
+        if !catch && self.returns_unit {
+            self.cx.error_spanned_by(
+                &mac.path,
+                format!(
+                    "with `throw = {e}`, `yield_!` raises a thrown error like `?` does, so the fn must return a type the error converts into\nhelp: declare a return type such as `-> Result<(), {e}>`, or catch thrown errors here with `yield_catch!(..)`, which evaluates to `Result<_, {e}>`"
+                ),
+            );
+        }
     }
 
     // Desugar from `yield_from!(g)` into a loop that starts `g`, yields what it yields and sends
@@ -211,7 +291,10 @@ impl Rewriter<'_> {
         let operand = arg.into_token_stream();
         // Through the delegation ladder whatever the resume type: a pinned sub-generator is
         // boxed there, a plain one delegated to, an iterable (resume `()`) iterated.
-        let e_ty = quote!(::core::convert::Infallible);
+        let e_ty = self
+            .throw_ty
+            .cloned()
+            .unwrap_or_else(|| quote!(::core::convert::Infallible));
         let sub = delegation_ladder(krate, resume_ty, &e_ty, &operand, span);
         let proto = quote_spanned!(span=> <_ as #krate::Delegate<#resume_ty, #e_ty>>);
         let name = |n: &str| Ident::new(n, Span::mixed_site());
@@ -224,6 +307,25 @@ impl Rewriter<'_> {
         );
         let await_ = Ident::new("await", mac.path.span());
         let sent = self.resumed(&quote!(#received));
+        let resume = if self.throw_ty.is_some() {
+            // PEP 380: a thrown error goes to the sub-generator; one it cannot take (or an
+            // iterable) comes back and is raised here, like `?`.
+            let (value, err, s) = (name("__coro_sent"), name("__coro_err"), name("__coro_t"));
+            let raised = quote_spanned!(span=> return <_ as #krate::FromResidual<_>>::from_residual(
+                ::core::result::Result::<::core::convert::Infallible, #e_ty>::Err(#err),
+            ));
+            quote! {
+                match #sent {
+                    ::core::result::Result::Ok(#value) => #proto::send(&mut #gen_, #value),
+                    ::core::result::Result::Err(#err) => match #proto::throw(&mut #gen_, #err) {
+                        ::core::result::Result::Ok(#s) => #s,
+                        ::core::result::Result::Err(#err) => #raised,
+                    },
+                }
+            }
+        } else {
+            quote!(#proto::send(&mut #gen_, #sent))
+        };
         Expr::Verbatim(quote! {({
             let mut #gen_ = #sub;
             let mut #state = #proto::start(&mut #gen_);
@@ -231,7 +333,7 @@ impl Rewriter<'_> {
                 match #state {
                     #krate::__private::GeneratorState::Yielded(#item) => {
                         let mut #received = #yielder.yield_(#item, #at).#await_;
-                        #state = #proto::send(&mut #gen_, #sent);
+                        #state = #resume;
                     }
                     #krate::__private::GeneratorState::Complete(#ret) => break #ret,
                 }
@@ -241,15 +343,9 @@ impl Rewriter<'_> {
 
     fn marker(&mut self, kind: YieldKind, mac: &Macro) -> Expr {
         match kind {
-            YieldKind::Yield => self.yield_(mac),
+            YieldKind::Yield => self.yield_(mac, false),
+            YieldKind::YieldCatch => self.yield_(mac, true),
             YieldKind::YieldFrom => self.yield_from(mac),
-            YieldKind::YieldCatch => {
-                self.cx.error_spanned_by(
-                    &mac.path,
-                    "`yield_catch!` needs `throw = E`, which `pinned` generators do not support yet",
-                );
-                Expr::Verbatim(quote!(()))
-            }
         }
     }
 }

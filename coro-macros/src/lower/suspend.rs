@@ -265,7 +265,7 @@ pub fn delegation_ladder(
         #[allow(unused_imports)]
         use #krate::__private::{
             CharsKind as _, ForwardKind as _, ItemsKind as _, OtherKind as _, PinnedKind as _,
-            ShieldKind as _,
+            PinnedForwardKind as _, PinnedShieldKind as _, ShieldKind as _,
         };
         let #sub = #krate::__private::Sub::<_, #resume_ty, #e_ty>::new(#g);
         (&&&&#sub).#kind().wrap(#sub)

@@ -258,7 +258,8 @@ fn tolerant(
                             #[allow(unused_imports)]
                             use ::coro_core::__private::{
                                 CharsKind as _, ForwardKind as _, ItemsKind as _, OtherKind as _,
-                                PinnedKind as _, ShieldKind as _,
+                                PinnedForwardKind as _, PinnedKind as _, PinnedShieldKind as _,
+                                ShieldKind as _,
                             };
                             let __coro_sub =
                                 ::coro_core::__private::Sub::<_, (), Error>::new(sub());
