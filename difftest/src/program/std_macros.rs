@@ -8,6 +8,7 @@ impl Gen {
     pub(super) fn std_macro_stmt(&mut self) -> String {
         self.budget = self.budget.saturating_sub(1);
         let d = self.expr_depth() - 1;
+        let entry = self.st.clone();
         let a = self.macro_args(|g| g.operand(d));
         let k = self.lit();
         // Hold on every run: values stay far below 10^6.
@@ -15,7 +16,15 @@ impl Gen {
             0 => format!("assert!({a} < 1_000_000, \"big {{}}\", {k});"),
             1 => format!("assert_eq!(({a}) * 0, 0);"),
             2 => format!("assert_ne!({a}, 1_000_000, \"hit\");"),
-            _ => format!("debug_assert!({a} > -1_000_000);"),
+            _ => {
+                // `debug_assert!`'s argument runs only `if cfg!(debug_assertions)`: to the
+                // borrow checker what it assigns or moves is maybe so after it (seed 94115965:
+                // a moved `u` reassigned in it, then read: E0382 in both compilations).
+                let after = self.st.clone();
+                let joined = self.join_states(&[entry, after]);
+                self.set_state(joined);
+                format!("debug_assert!({a} > -1_000_000);")
+            }
         };
         self.line(&s)
     }

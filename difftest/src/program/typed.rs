@@ -143,11 +143,15 @@ impl Gen {
             };
             self.locks.pop();
             return match self.vars[v].ty {
-                Ty::Opt => self.line(&format!("{n} = Some({e});")),
+                Ty::Opt => self.line(&format!("{n} = Some::<i64>({e});")),
                 Ty::Vec => self.line(&format!("{n}.push({e});")),
                 _ => self.line(&format!("{n} += &format!(\"-{{}}\", {e});")),
             };
         }
+        // `Some::<i64>(e)` where a `let mut o = None;` takes its value: `e` alone may leave the
+        // type to later uses, which a closure may need first (`o.map_or(4, |z| z + 1)` in an
+        // `i64` context after `o = Some(o.unwrap_or(9))`: E0271 in the plain fn too, seeds
+        // 94119978, 94313017, 94316427).
         match self.rng.below(11) {
             0 => {
                 let e = self.typed_if(d, "Some({})", "None");
@@ -162,7 +166,7 @@ impl Gen {
                 self.set_state(joined);
                 let (n, ann) = self.typed_decl(OPT_NAMES, Ty::Opt, true);
                 self.line(&format!("let mut {n}{ann} = None;"))
-                    + &self.line(&format!("if {c} {{ {n} = Some({e}); }}"))
+                    + &self.line(&format!("if {c} {{ {n} = Some::<i64>({e}); }}"))
             }
             2 => {
                 let e = self.typed_if(d, "let x = {}; vec![x]", "Vec::new()");
@@ -218,8 +222,11 @@ impl Gen {
                 } else {
                     ""
                 };
+                // `format_args!` borrows each argument where it is: a bare local as the first
+                // one stays borrowed while the second assigns it (seed 94116758: E0506 in both
+                // compilations), so the first is a temporary.
                 self.line(&format!(
-                    "let {m}{n}{ann} = format!(\"{{}}{cap}:{{}}\", {a}, {b});"
+                    "let {m}{n}{ann} = format!(\"{{}}{cap}:{{}}\", ({a}) + 0, {b});"
                 ))
             }
             9 => {
