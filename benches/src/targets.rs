@@ -79,5 +79,30 @@ pub fn targets(tables: &[Table]) -> String {
             );
         }
     }
+    // Issue #12: pinned mode against the peers that also take bodies borrowing their own
+    // locals across a yield.
+    for key in ["W1", "W2"] {
+        let Some(t) = find(key) else { continue };
+        let best = t
+            .rows
+            .iter()
+            .filter(|r| {
+                r.skip.is_none()
+                    && (r.name.starts_with("next-gen") || r.name.starts_with("genawaiter"))
+            })
+            .min_by(|a, b| a.median_ns.total_cmp(&b.median_ns));
+        if let Some(best) = best {
+            let r = ratio(t, &best.name, "coro pinned");
+            rows.push(
+                &format!("{key}: `pinned` faster than next-gen and genawaiter"),
+                format!(
+                    "the faster of them ({}) is {r:.2}× pinned{}",
+                    best.name,
+                    instr_ratio(t, &best.name, "coro pinned")
+                ),
+                r > 1.0,
+            );
+        }
+    }
     rows.finish()
 }
