@@ -48,17 +48,30 @@ def prelude_free(s):
     return s
 
 
-def payload(s, turbofish, end_unit):
-    m = re.search(r'enum big<([^>]*)> \{', s)
-    old_params = [p.strip() for p in m.group(1).split(',') if p.strip()]
-    # enum body
-    i = m.end()
-    depth = 1; j = i
+def closing_brace(s, i):
+    """The index just past the `}` that closes the brace opened before `i`."""
+    depth = 1
     while depth:
-        if s[j] == '{': depth += 1
-        elif s[j] == '}': depth -= 1
-        j += 1
-    body = s[i:j-1]
+        if s[i] == '{':
+            depth += 1
+        elif s[i] == '}':
+            depth -= 1
+        i += 1
+    return i
+
+
+def enum_params_and_body(s):
+    """The state enum's parameters and the span of its body (after `{`, before `}`)."""
+    m = re.search(r'enum big<([^>]*)> \{', s)
+    params = [p.strip() for p in m.group(1).split(',') if p.strip()]
+    end = closing_brace(s, m.end())
+    return m, params, m.end(), end - 1
+
+
+def payload(s, turbofish, end_unit):
+    m, old_params, i, j = enum_params_and_body(s)
+    body = s[i:j]
+    j += 1
     variants = []  # (name, fields text or None)
     k = 0
     for vm in re.finditer(r'(\w+)\s*(\{([^}]*)\})?\s*,', body):
@@ -90,11 +103,8 @@ def payload(s, turbofish, end_unit):
         if not mm: out.append(s[pos:]); break
         if mm.group(2) not in names:
             out.append(s[pos:mm.end()]); pos = mm.end(); continue
-        a = mm.end(); d = 1; b = a
-        while d:
-            if s[b] == '{': d += 1
-            elif s[b] == '}': d -= 1
-            b += 1
+        a = mm.end()
+        b = closing_brace(s, a)
         inner = s[a:b-1]
         n = mm.group(2)
         is_pat_rest = inner.strip().endswith('..')
@@ -114,14 +124,9 @@ def payload(s, turbofish, end_unit):
 
 
 def projection(s, turbofish):
-    m = re.search(r'enum big<([^>]*)> \{', s)
-    old = [p.strip() for p in m.group(1).split(',') if p.strip()]
-    i = m.end(); depth = 1; j = i
-    while depth:
-        if s[j] == '{': depth += 1
-        elif s[j] == '}': depth -= 1
-        j += 1
-    body = s[i:j-1]
+    m, old, i, j = enum_params_and_body(s)
+    body = s[i:j]
+    j += 1
     for p in old:
         body = re.sub(r'\b%s\b' % p, '<__S as __Tys>::%s' % p, body)
     body += ' __Never(::core::marker::PhantomData<fn() -> __S>, ::core::convert::Infallible),'
