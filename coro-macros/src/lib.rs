@@ -38,7 +38,7 @@ use proc_macro::TokenStream;
 /// | `resume = R` | the type of the values passed to `send`, which `yield_!(..)` evaluates to; `()` when omitted. `&T`/`&mut T` with the lifetime elided lends each sent value for one resumption (`impl for<'r> Generator<&'r T, ..>`): it may not be kept across a `yield_!` |
 /// | `throw = E` | the generator is a `Throw<E>`: `g.throw(e)` raises `e` at the pending `yield_!` (like `?`), or makes a `yield_catch!` evaluate to `Err(e)` |
 /// | `crate = path` | where `coro_core` is, when you use it through a re-export (`crate = ::my_lib::coro`); `::coro_core` by default |
-/// | `pinned` | the body may borrow its own locals across a `yield_!`; the fn returns a `!Unpin` `coro_core::PinnedGen`, used through `core::pin::pin!(g)` or `Box::pin(g)` (both are `Generator`s, and `Iterator`s when `R = ()`) |
+/// | `pinned` | the body may borrow its own locals across a `yield_!`; the fn returns a `!Unpin` `coro_core::PinnedGen`, used through `core::pin::pin!(g)` or `Box::pin(g)` (both are `Generator`s, and `Iterator`s when `R = ()`); with `throw = E` a `coro_core::PinnedThrowGen`, a `Throw` generator too |
 /// | `clone` | the generator is also `Clone`: a clone is a fork that resumes independently from the same suspended state (every local saved across a `yield_!` must be `Clone`) |
 ///
 /// # The generated signature
