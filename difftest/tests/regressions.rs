@@ -1595,3 +1595,48 @@ fn bug_ar_unreachable_code_naming_an_unsaved_local() {
     assert_same(bug_ar_moved_mut_local_after_a_break::check);
     assert_same(bug_ar_match_arm_return_then_a_read::check);
 }
+
+// ----- Bug AS: a let-else's diverging block assigned a local, counted as a kill --------------
+//
+// Observed (seed 95305530): `let Some(e) = opt(yield_!(1)) else { return opt({ b = ..; n2 })
+// .unwrap_or(2) };` in a loop whose next iteration reads `b`: E0381 "used binding is
+// possibly-uninitialized" at `b`'s `let`. The else block never completes, so (rule of AO) its
+// assignments were kills; but it runs only when the pattern fails, and the path that goes on
+// still needs the old `b`, which was then not saved at the suspension. Expected: compiles and
+// agrees with plain Rust.
+
+differential!(bug_as_let_else_assignment_in_a_loop -> i64, guards = [], |log| {
+    let mut b: i64 = consume(Tracked::new(&log, 2, yield_!(1)));
+    let mut n2 = 0;
+    while n2 < 3 {
+        n2 += 1;
+        let t = Tracked::new(&log, 3, f2(b, b));
+        let Some(e) = opt(yield_!(consume(t))) else {
+            return opt({
+                b = consume(Tracked::new(&log, 4, 5));
+                n2
+            })
+            .unwrap_or(2)
+        };
+        b += e;
+    }
+    b
+});
+
+differential!(bug_as_let_else_assignment_with_semicolon -> i64, guards = [], |log| {
+    let mut b: i64 = yield_!(1);
+    for i in 0..3 {
+        let Some(e) = opt(yield_!(b + i)) else {
+            b = consume(Tracked::new(&log, 1, i));
+            return b;
+        };
+        b += e;
+    }
+    b
+});
+
+#[test]
+fn bug_as_a_let_else_block_assigns_on_its_own_path() {
+    assert_same(bug_as_let_else_assignment_in_a_loop::check);
+    assert_same(bug_as_let_else_assignment_with_semicolon::check);
+}

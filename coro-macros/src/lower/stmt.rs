@@ -229,7 +229,11 @@ impl Lowerer<'_> {
                             let _ = this.control(d, false);
                         })
                     } else {
-                        self.verbatim_expr(d)
+                        // Runs only when the pattern fails: what it assigns is no kill for the
+                        // path that goes on (difftest AS, seed 95305530: `else { return
+                        // opt({ b = ..; n2 }).unwrap_or(2) }` killed `b`, read in a later
+                        // iteration: E0381).
+                        self.verbatim_expr_on(d, false)
                     }
                 });
                 Some((value, diverge))
