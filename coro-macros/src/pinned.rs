@@ -22,7 +22,7 @@ use crate::args::Args;
 use crate::diag::Ctxt;
 use crate::lower::Point;
 use crate::lower::macros::MacroArgs;
-use crate::lower::suspend::{delegation_ladder, point_of};
+use crate::lower::suspend::{check_throw_rules, delegation_ladder, point_of};
 use crate::scan::{self, YieldKind};
 use crate::signature;
 
@@ -210,7 +210,7 @@ impl Rewriter<'_> {
     // `throw = E`, `yield_catch!(v)` into the `Result` it resumes with, and `yield_!(v)` into
     // `yield_catch!(v)?`.
     fn yield_(&mut self, mac: &Macro, catch: bool) -> Expr {
-        self.check_throw_form(mac, catch);
+        check_throw_rules(self.cx, mac, catch, self.throw_ty, self.returns_unit);
         let value = if mac.tokens.is_empty() {
             quote!(())
         } else {
@@ -250,27 +250,6 @@ impl Rewriter<'_> {
                 #krate::__private::Flow::Continue(#c) => #c,
                 #krate::__private::Flow::Break(#res) => return #done,
             })
-        }
-    }
-
-    /// The rules of `throw = E` (as the enum mode's `check_yield_form`).
-    fn check_throw_form(&self, mac: &Macro, catch: bool) {
-        let Some(e) = self.throw_ty else {
-            if catch {
-                self.cx.error_spanned_by(
-                    &mac.path,
-                    "`yield_catch!` needs `throw = E` in `#[generator(..)]`: it evaluates to `Err(e)` when the generator is resumed by `throw(e)`, and there is no `throw` here\nhelp: add `throw = ErrorType` to the attribute, or write `yield_!`",
-                );
-            }
-            return;
-        };
-        if !catch && self.returns_unit {
-            self.cx.error_spanned_by(
-                &mac.path,
-                format!(
-                    "with `throw = {e}`, `yield_!` raises a thrown error like `?` does, so the fn must return a type the error converts into\nhelp: declare a return type such as `-> Result<(), {e}>`, or catch thrown errors here with `yield_catch!(..)`, which evaluates to `Result<_, {e}>`"
-                ),
-            );
         }
     }
 

@@ -74,26 +74,15 @@ impl Lowerer<'_> {
         }
     }
 
-    /// Rules of `throw = E`: `yield_catch!` needs it, and a `yield_!` that raises a thrown
-    /// error needs a return type to complete with.
+    /// Rules of `throw = E` (see [`check_throw_rules`]).
     fn check_yield_form(&self, mac: &syn::Macro, catch: bool) {
-        let Some(e) = &self.ctx.throw_ty else {
-            if catch {
-                self.cx.error_spanned_by(
-                    &mac.path,
-                    "`yield_catch!` needs `throw = E` in `#[generator(..)]`: it evaluates to `Err(e)` when the generator is resumed by `throw(e)`, and there is no `throw` here\nhelp: add `throw = ErrorType` to the attribute, or write `yield_!`",
-                );
-            }
-            return;
-        };
-        if !catch && self.ctx.returns_unit {
-            self.cx.error_spanned_by(
-                &mac.path,
-                format!(
-                    "with `throw = {e}`, `yield_!` raises a thrown error like `?` does, so the fn must return a type the error converts into\nhelp: declare a return type such as `-> Result<(), {e}>`, or catch thrown errors here with `yield_catch!(..)`, which evaluates to `Result<_, {e}>`"
-                ),
-            );
-        }
+        check_throw_rules(
+            self.cx,
+            mac,
+            catch,
+            self.ctx.throw_ty.as_ref(),
+            self.ctx.returns_unit,
+        );
     }
 
     /// A sink (`yield` omitted) yields `()`: a value given to `yield_!` gets coro's own error.
@@ -247,6 +236,34 @@ impl Lowerer<'_> {
     fn point(&mut self, mac: &syn::Macro) -> usize {
         self.g.points.push(point_of(mac));
         self.g.points.len() - 1
+    }
+}
+
+/// Rules of `throw = E`, in both modes: `yield_catch!` needs it, and a `yield_!` that raises a
+/// thrown error needs a return type to complete with (`returns_unit`: the fn returns `()`).
+pub fn check_throw_rules(
+    cx: &crate::diag::Ctxt,
+    mac: &syn::Macro,
+    catch: bool,
+    throw_ty: Option<&TokenStream>,
+    returns_unit: bool,
+) {
+    let Some(e) = throw_ty else {
+        if catch {
+            cx.error_spanned_by(
+                &mac.path,
+                "`yield_catch!` needs `throw = E` in `#[generator(..)]`: it evaluates to `Err(e)` when the generator is resumed by `throw(e)`, and there is no `throw` here\nhelp: add `throw = ErrorType` to the attribute, or write `yield_!`",
+            );
+        }
+        return;
+    };
+    if !catch && returns_unit {
+        cx.error_spanned_by(
+            &mac.path,
+            format!(
+                "with `throw = {e}`, `yield_!` raises a thrown error like `?` does, so the fn must return a type the error converts into\nhelp: declare a return type such as `-> Result<(), {e}>`, or catch thrown errors here with `yield_catch!(..)`, which evaluates to `Result<_, {e}>`"
+            ),
+        );
     }
 }
 
