@@ -21,10 +21,10 @@
 //! returns `Pending`; `poll_next` sees the body pending with a full slot and returns the value.
 //! No allocation, no thread-local, and no pointer from the body into its own stream.
 //!
-//! Per item, the hot path is: one test of `state` (`Running` is tested first; every other state
-//! is handled by a `#[cold]` fn), the body's own resume, the hand-off waker's construction on
-//! the stack, one comparison of the waker's vtable when the next yield hands its value over,
-//! and the test of the slot in `poll_next`. A panic in the body is recorded by a guard that only
+//! Per item, the hot path is: one test of `state` (`Running` is tested first), the body's own
+//! resume, the hand-off waker's construction on the stack, one comparison of the waker's vtable
+//! when the next yield hands its value over, and the test of the slot in `poll_next`; inlined
+//! into a consumer's loop, most of it folds away (W3a: 5 instructions per item). A panic in the body is recorded by a guard that only
 //! acts while unwinding (no flag is set and cleared around each poll).
 //!
 //! # Soundness
@@ -238,8 +238,14 @@ where
     Fut::Output: Finish<Item>,
 {
     /// Every state but `Running`: starts the body (`None`: go on and poll it) or answers.
-    #[cold]
-    #[inline(never)]
+    ///
+    /// Inlined, although it runs once: then the body's future is built inside the consumer's
+    /// loop, LLVM knows its first state, and it threads the whole body's state machine
+    /// (W3a, direct poll: 5 instructions per item in both profiles, against 24 with 16 codegen
+    /// units and 19 with one when this was `#[cold]` and out of line, where the stream's address
+    /// reached a call and its state stayed in memory; building the future eagerly in
+    /// `async_gen` instead measured 27 with 16 codegen units, its first state unknown).
+    #[inline]
     fn poll_not_running(&mut self) -> Option<Poll<Option<Item>>> {
         let state = self.state.get_mut();
         match core::mem::replace(state, State::Done) {

@@ -143,6 +143,7 @@ fn tally<T: Clone>(
                         );
                     }
                     tally::Poisoned => {
+                        ::coro_core::__private::set_state(__coro_state, tally::Poisoned);
                         return ::core::result::Result::Err(
                             ::coro_core::__private::Refusal::Panicked,
                         );

@@ -463,6 +463,7 @@ fn scaled(
                             );
                         }
                         scaled::Poisoned => {
+                            ::coro_core::__private::set_state(__coro_state, scaled::Poisoned);
                             return ::core::result::Result::Err(
                                 ::coro_core::__private::Refusal::Panicked,
                             );

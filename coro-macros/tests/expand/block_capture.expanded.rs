@@ -141,6 +141,10 @@ fn snapshot() {
                                 );
                             }
                             gen_block::Poisoned => {
+                                ::coro_core::__private::set_state(
+                                    __coro_state,
+                                    gen_block::Poisoned,
+                                );
                                 return ::core::result::Result::Err(
                                     ::coro_core::__private::Refusal::Panicked,
                                 );

@@ -118,6 +118,7 @@ fn consumer() -> impl ::coro_core::Generator<i32, Yield = bool, Return = ()> + :
                         );
                     }
                     consumer::Poisoned => {
+                        ::coro_core::__private::set_state(__coro_state, consumer::Poisoned);
                         return ::core::result::Result::Err(
                             ::coro_core::__private::Refusal::Panicked,
                         );

@@ -254,6 +254,7 @@ fn evens(
                         );
                     }
                     evens::Poisoned => {
+                        ::coro_core::__private::set_state(__coro_state, evens::Poisoned);
                         return ::core::result::Result::Err(
                             ::coro_core::__private::Refusal::Panicked,
                         );

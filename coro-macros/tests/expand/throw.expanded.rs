@@ -399,6 +399,7 @@ fn tolerant(
                         );
                     }
                     tolerant::Poisoned => {
+                        ::coro_core::__private::set_state(__coro_state, tolerant::Poisoned);
                         return ::core::result::Result::Err(
                             ::coro_core::__private::Refusal::Panicked,
                         );

@@ -266,6 +266,7 @@ fn outer(
                         );
                     }
                     outer::Poisoned => {
+                        ::coro_core::__private::set_state(__coro_state, outer::Poisoned);
                         return ::core::result::Result::Err(
                             ::coro_core::__private::Refusal::Panicked,
                         );
