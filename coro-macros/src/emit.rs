@@ -55,6 +55,9 @@ pub struct Emit<'a> {
     pub cut_roots: Vec<usize>,
     /// Targets of the jumps rendered as state changes (not inlined) since last drained.
     pub materialized: RefCell<std::collections::HashSet<usize>>,
+    /// Targets whose variant a type tie names (see `type_tie`) since last drained: a variant
+    /// is needed, an arm only if a jump also materializes it.
+    pub tied: RefCell<std::collections::HashSet<usize>>,
 }
 
 impl Emit<'_> {
@@ -97,6 +100,7 @@ impl Emit<'_> {
         // was inlined needs no variant): every rendered arm's block gets a variant.
         let mut rendered: HashMap<usize, TokenStream> = HashMap::new();
         let mut constructs: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut tie_targets: BTreeSet<usize> = BTreeSet::new();
         // Live arms first, then the dead code's (see `dead.rs`).
         let mut work = self.cut_roots.clone();
         work.reverse();
@@ -107,11 +111,22 @@ impl Emit<'_> {
             }
             let arm = self.arm(b);
             rendered.insert(b, arm);
-            let reached: Vec<usize> = self.materialized.borrow_mut().drain().collect();
+            let mut reached: Vec<usize> = self.materialized.borrow_mut().drain().collect();
             work.extend(reached.iter().copied());
+            let tied: Vec<usize> = self.tied.borrow_mut().drain().collect();
+            tie_targets.extend(tied.iter().copied());
+            reached.extend(tied);
             constructs.insert(b, reached);
         }
-        let mut variant_blocks: Vec<usize> = rendered.keys().copied().collect();
+        // A block whose every entry runs its code in place (inlined gotos) is never a state:
+        // its variant only carries type ties, and its arm would be a dead copy of code the
+        // inlined copies already hold (one more copy for rustc to check and LLVM to keep: W3d,
+        // a counting loop with `to_string`, kept its header's code three times).
+        let unentered: Vec<usize> = tie_targets
+            .into_iter()
+            .filter(|b| !rendered.contains_key(b))
+            .collect();
+        let mut variant_blocks: Vec<usize> = rendered.keys().chain(&unentered).copied().collect();
         variant_blocks.sort_unstable();
 
         // One type parameter per local stored anywhere.
@@ -170,7 +185,13 @@ impl Emit<'_> {
         } = self.refusals(&variant_blocks, &current);
         let refusal_impl = (!refusal_method.is_empty())
             .then(|| quote!(impl<#(#params),*> #enum_name<#(#params),*> { #refusal_method }));
-        let order = arm_order(&variant_blocks, &constructs, |b| self.g.blocks[b].order);
+        let mut arm_blocks: Vec<usize> = rendered.keys().copied().collect();
+        arm_blocks.sort_unstable();
+        let order = arm_order(&arm_blocks, &constructs, |b| self.g.blocks[b].order);
+        let unentered = unentered.iter().map(|&b| {
+            let v = self.variant(b);
+            quote!(| #enum_name::#v { .. })
+        });
         let arms = order.iter().map(|b| &rendered[b]);
 
         let fn_name = &self.fn_name;
@@ -275,7 +296,7 @@ impl Emit<'_> {
                             // Storing `Poisoned` back (it is what `*state` holds already) makes every
                             // path store the state, so LLVM can drop the `Poisoned` stored above on
                             // paths that cannot unwind (W3b: 21 instructions per item to 20).
-                            #enum_name::Poisoned => {
+                            #enum_name::Poisoned #(#unentered)* => {
                                 #krate::__private::set_state(#state, #enum_name::Poisoned);
                                 return ::core::result::Result::Err(#krate::__private::Refusal::Panicked);
                             }

@@ -284,6 +284,7 @@ pub fn emit(args: &args::Args, analysis: Analysis, name: String) -> TokenStream 
         inline_budget: std::cell::RefCell::new(None),
         declared: std::cell::RefCell::new(std::collections::HashMap::new()),
         materialized: std::cell::RefCell::new(std::collections::HashSet::new()),
+        tied: std::cell::RefCell::new(std::collections::HashSet::new()),
         saved: graph.live_in.iter().flatten().copied().collect(),
         cut_roots: (0..graph.blocks.len())
             .filter(|&b| graph.blocks[b].cut_root)

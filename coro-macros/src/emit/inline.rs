@@ -131,7 +131,7 @@ impl Emit<'_> {
         if fields.is_empty() {
             return TokenStream::new();
         }
-        self.materialized.borrow_mut().insert(target);
+        self.tied.borrow_mut().insert(target);
         let Context {
             state, enum_name, ..
         } = self.ctx;

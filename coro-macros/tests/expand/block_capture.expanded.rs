@@ -91,24 +91,6 @@ fn snapshot() {
                                     }
                                 }
                             }
-                            gen_block::Block2 {
-                                #[allow(unused_mut)]
-                                    __coro_l1_step: mut step,
-                                #[allow(unused_mut)]
-                                    __coro_l2_i: mut i,
-                            } => {
-                                let __coro_yielded: u64 = i;
-                                ::coro_core::__private::set_state(
-                                    __coro_state,
-                                    gen_block::Yield0 {
-                                        __coro_l2_i: i,
-                                        __coro_l1_step: step,
-                                    },
-                                );
-                                return ::core::result::Result::Ok(
-                                    ::coro_core::__private::GeneratorState::Yielded(__coro_yielded),
-                                );
-                            }
                             gen_block::Yield0 {
                                 #[allow(unused_mut)]
                                     __coro_l1_step: mut step,
@@ -140,7 +122,7 @@ fn snapshot() {
                                     ::coro_core::__private::Refusal::Completed,
                                 );
                             }
-                            gen_block::Poisoned => {
+                            gen_block::Poisoned | gen_block::Block2 { .. } => {
                                 ::coro_core::__private::set_state(
                                     __coro_state,
                                     gen_block::Poisoned,
