@@ -426,6 +426,140 @@ mod lent_resume {
         g.send(&mut b);
         assert_eq!((a, b), (vec![0, 1], vec![2]));
     }
+
+    // A lent value may cross the joins of one resumption: here the `if` whose branch suspends
+    // and leaves (`continue;`), so the code after it is a join the dispatch loop reaches.
+    #[generator(yield = usize, resume = &str)]
+    fn lengths_skipping() -> usize {
+        let mut total = 0;
+        loop {
+            let line = yield_!(total);
+            if line == "skip" {
+                yield_!(0);
+                continue;
+            }
+            if line.is_empty() {
+                return total;
+            }
+            total += line.len();
+        }
+    }
+
+    #[test]
+    fn across_a_join_after_a_branch_that_suspends() {
+        let mut g = lengths_skipping();
+        g.start();
+        let a = String::from("abc");
+        assert_eq!(g.send(&a), GeneratorState::Yielded(3));
+        drop(a);
+        assert_eq!(g.send("skip"), GeneratorState::Yielded(0));
+        // Resumes the `yield_!(0)` (its value unused), then the loop's `yield_!(total)`.
+        assert_eq!(g.send("ignored"), GeneratorState::Yielded(3));
+        assert_eq!(g.send("de"), GeneratorState::Yielded(5));
+        assert_eq!(g.send(""), GeneratorState::Complete(5));
+    }
+
+    // The same with a tail `continue` (no `;`), in a `match`, and with an iterator that
+    // borrows the lent value crossing the join too.
+    #[generator(yield = u32, resume = &str)]
+    fn words() -> u32 {
+        let mut count = 0;
+        loop {
+            let line = yield_!(count);
+            let mut it = line.split(' ');
+            match it.next() {
+                Some("#") => {
+                    yield_!(u32::MAX);
+                    continue;
+                }
+                Some("end") => break,
+                _ => {}
+            }
+            for w in it {
+                count += u32::try_from(w.len()).unwrap();
+            }
+            count += u32::try_from(line.len()).unwrap();
+        }
+        count
+    }
+
+    #[test]
+    fn an_iterator_over_it_across_a_match_join() {
+        let mut g = words();
+        g.start();
+        let buf = String::from("a bb ccc"); // the first word is skipped by `it`
+        assert_eq!(g.send(&buf), GeneratorState::Yielded(5 + 8));
+        assert_eq!(g.send("# x"), GeneratorState::Yielded(u32::MAX));
+        assert_eq!(g.send("ignored"), GeneratorState::Yielded(13));
+        assert_eq!(g.send("x y"), GeneratorState::Yielded(13 + 1 + 3));
+        assert_eq!(g.send("end"), GeneratorState::Complete(17));
+    }
+
+    // A mutable lent value across a join inside a loop whose other branch suspends.
+    #[generator(yield = (), resume = &mut Vec<u32>)]
+    fn fill_some() {
+        let mut next = 0;
+        loop {
+            let out = yield_!();
+            if next % 3 == 2 {
+                next += 1;
+                yield_!();
+                continue;
+            }
+            out.push(next);
+            next += 1;
+        }
+    }
+
+    #[test]
+    fn a_mutable_borrow_across_a_join() {
+        let mut g = fill_some();
+        g.start();
+        let mut a = Vec::new();
+        for _ in 0..4 {
+            g.send(&mut a);
+        }
+        let mut b = Vec::new();
+        g.send(&mut b);
+        g.send(&mut b);
+        assert_eq!((a, b), (vec![0, 1], vec![3, 4]));
+    }
+
+    // Shadowed (`let line = line.trim()`), split, and bound by `while let`: all lent, all used
+    // across the joins of labeled `break`/`continue`, none kept across a `yield_!`.
+    #[generator(yield = usize, resume = &str)]
+    fn fields_total() -> usize {
+        let mut total = 0;
+        'outer: loop {
+            let line = yield_!(total);
+            let line = line.trim();
+            let mut parts = line.split(',');
+            while let Some(p) = parts.next() {
+                if p == "stop" {
+                    break 'outer;
+                }
+                if p == "wait" {
+                    yield_!(0);
+                    continue 'outer;
+                }
+                total += p.len();
+            }
+            total += line.len()
+        }
+        total
+    }
+
+    #[test]
+    fn shadowed_split_and_bound_across_labeled_jumps() {
+        let mut g = fields_total();
+        g.start();
+        let s = String::from("  ab,c ");
+        assert_eq!(g.send(&s), GeneratorState::Yielded(3 + 4));
+        drop(s);
+        assert_eq!(g.send("x,wait,y"), GeneratorState::Yielded(0));
+        assert_eq!(g.send("z"), GeneratorState::Yielded(8)); // resumed `yield_!(0)`, then `continue 'outer`
+        assert_eq!(g.send("q,stop"), GeneratorState::Complete(9));
+    }
 }
 
 /// `gen_block!(.., pinned => ..)`: the block form of pinned mode, capturing like a `move`

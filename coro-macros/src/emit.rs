@@ -24,6 +24,7 @@ use crate::lower::{BlockKind, Context, Graph, LocalId};
 mod dead;
 mod entry;
 mod inline;
+mod lent;
 mod refusals;
 mod render;
 
@@ -58,6 +59,8 @@ pub struct Emit<'a> {
     /// Targets whose variant a type tie names (see `type_tie`) since last drained: a variant
     /// is needed, an arm only if a jump also materializes it.
     pub tied: RefCell<std::collections::HashSet<usize>>,
+    /// Lent locals a jump parks beside the state or an arm takes back (see `lent.rs`).
+    pub lent_sides: RefCell<BTreeSet<LocalId>>,
 }
 
 impl Emit<'_> {
@@ -193,6 +196,7 @@ impl Emit<'_> {
             quote!(| #enum_name::#v { .. })
         });
         let arms = order.iter().map(|b| &rendered[b]);
+        let lent_sides = self.lent_side_decls();
 
         let fn_name = &self.fn_name;
         let start_fields = self.g.params.iter().zip(&self.start_values).map(|(&l, v)| {
@@ -284,6 +288,7 @@ impl Emit<'_> {
                     // Internal jumps go through a local, not through `*state`: LLVM then sees the
                     // constant discriminant at each `continue` and threads the jump directly.
                     let mut #current = ::core::mem::replace(#state, #enum_name::Poisoned);
+                    #lent_sides
                     #refusal_check
                     #dispatch: loop {
                         match #current {
@@ -329,7 +334,17 @@ impl Emit<'_> {
             (unused_mut.is_some() || unused.is_some())
                 .then(|| quote!(#[allow(#unused_mut #unused)]))
         });
-        let bindings = self.bindings(b, &restored);
+        let mut lints: Vec<Option<TokenStream>> = lints.collect();
+        let mut bindings = self.bindings(b, &restored);
+        let lent_rebind = self
+            .lent_rebind(b, &restored)
+            .map(|(first, patterns, rebind)| {
+                lints.truncate(first);
+                lints.resize(restored.len(), None);
+                bindings.truncate(first);
+                bindings.extend(patterns);
+                rebind
+            });
         let decls = self.entry_decls(b);
         self.inlining.borrow_mut().push(b);
         let code = self.render_seq(self.g.blocks[b].root);
@@ -345,6 +360,7 @@ impl Emit<'_> {
         quote! {
             #dead
             #enum_name::#v { #(#lints #fields: #bindings),* } => {
+                #lent_rebind
                 #(#unbound)*
                 #(#decls)*
                 #follows

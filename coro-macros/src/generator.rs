@@ -206,6 +206,7 @@ pub fn analyze_with(
     lower::witness::prune(&mut graph);
     lower::borrows::check(&cx, &graph);
     lower::lent::check(&cx, &graph);
+    lower::lent::detach(&mut graph);
     lower::temporaries::check(&cx, &graph);
     lower::partial::check(&cx, &graph);
     cx.check()?;
@@ -285,6 +286,7 @@ pub fn emit(args: &args::Args, analysis: Analysis, name: String) -> TokenStream 
         declared: std::cell::RefCell::new(std::collections::HashMap::new()),
         materialized: std::cell::RefCell::new(std::collections::HashSet::new()),
         tied: std::cell::RefCell::new(std::collections::HashSet::new()),
+        lent_sides: std::cell::RefCell::new(std::collections::BTreeSet::new()),
         saved: graph.live_in.iter().flatten().copied().collect(),
         cut_roots: (0..graph.blocks.len())
             .filter(|&b| graph.blocks[b].cut_root)

@@ -23,7 +23,8 @@ impl Emit<'_> {
                 && matches!(self.g.blocks[b].kind, crate::lower::BlockKind::Resume(_))
                 && self.g.live_in[b].contains(&l)
         };
-        self.g.locals[l].state_ty.is_some()
+        // A lent local is never parked for dead code: it is bound to `unreachable!()`.
+        (self.g.locals[l].state_ty.is_some() && !self.is_lent(l))
             || self.g.params.contains(&l)
             || (0..self.g.blocks.len()).any(suspended)
             || self

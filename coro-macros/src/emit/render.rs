@@ -96,6 +96,10 @@ impl Emit<'_> {
             let name = value.to_string();
             let lint = (name.starts_with('_') && !name.starts_with("__coro"))
                 .then(|| quote!(#[allow(clippy::used_underscore_binding)]));
+            if self.is_lent(l) {
+                // Parked beside the state (`lent_stores`).
+                return quote!(#f: ());
+            }
             quote!(#lint #f: #value)
         });
         let variant = quote!(#enum_name::#v { #(#fields),* });
@@ -115,8 +119,10 @@ impl Emit<'_> {
                 // A statement (the `;`), so that it can carry an attribute.
                 let lint = jump.fallthrough.then(|| quote!(#[allow(unreachable_code)]));
                 let semi = jump.fallthrough.then(|| quote!(;));
+                let parked = self.lent_stores(j);
                 quote!(#lint {
                     #(#bind_defines)*
+                    #parked
                     #current = #variant;
                     continue #dispatch;
                 } #semi)

@@ -98,7 +98,14 @@ impl Lowerer<'_> {
         match cond {
             Expr::Let(l) => {
                 let first = self.g.locals.len();
+                let lent = self.expr_mentions_lent(&l.expr);
                 self.declare_pattern(&l.pat, true);
+                if lent {
+                    self.mark_lent(
+                        first..self.g.locals.len(),
+                        syn::spanned::Spanned::span(&*l.pat),
+                    );
+                }
                 // `if let Some(s) = &opt`: the bindings borrow what the scrutinee does.
                 self.record_borrows(&l.expr, first..self.g.locals.len());
                 self.tie_sites(first..self.g.locals.len(), None);

@@ -193,6 +193,7 @@ impl Lowerer<'_> {
         let value = self.value_temp(want_value);
         let join = self.new_block(BlockKind::Internal);
         let mut arms = Vec::new();
+        let scrutinee_lent = self.expr_mentions_lent(&m.expr);
         for arm in &m.arms {
             if let Some((_, guard)) = &arm.guard
                 && expr_has_yield(guard)
@@ -212,6 +213,12 @@ impl Lowerer<'_> {
                 this.push_scope();
                 let first = this.g.locals.len();
                 this.declare_pattern(&pat, true);
+                if scrutinee_lent {
+                    this.mark_lent(
+                        first..this.g.locals.len(),
+                        syn::spanned::Spanned::span(&arm.pat),
+                    );
+                }
                 // `match &cmd { Say(s) => .. }`: the bindings borrow what the scrutinee does.
                 this.record_borrows(&m.expr, first..this.g.locals.len());
                 lint = this.mut_let(first);
@@ -352,10 +359,14 @@ impl Lowerer<'_> {
         let (pat, rebinds) = self.unshadow_pattern(&f.pat, &mut []);
         let pat = &pat;
         let mut lint = TokenStream::new();
+        let iter_lent = self.g.lent.iter().any(|&(l, _)| l == it_id);
         let body = self.in_seq(|this| {
             this.push_scope();
             let first = this.g.locals.len();
             this.declare_pattern(pat, true);
+            if iter_lent {
+                this.mark_lent(first..this.g.locals.len(), syn::spanned::Spanned::span(pat));
+            }
             lint = this.mut_let(first);
             this.tie_sites(first..this.g.locals.len(), None);
             for stmt in &rebinds {

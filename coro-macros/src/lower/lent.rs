@@ -7,6 +7,12 @@
 //! A local is lent when it is the value of a `yield_!`, or a `let` or `for` initializer
 //! mentions a lent local. Without this check rustc reports "implementation of `FnOnce` is not
 //! general enough" at the attribute.
+//!
+//! Within one resumption a lent local may cross the joins and loop heads of lowered control
+//! flow (`let line = yield_!(n); if line.is_empty() { yield_!(0); continue; } n += line.len();`):
+//! the state enum cannot hold it (its type names the resumption's own lifetime), so its field
+//! is `()` ([`detach`]) and a jump through the dispatch loop hands the value over in a local
+//! of the step (see `emit/lent.rs`).
 
 use proc_macro2::{Span, TokenStream, TokenTree};
 
@@ -30,7 +36,21 @@ impl Lowerer<'_> {
         }
     }
 
-    fn mentions_lent(&self, tokens: &TokenStream) -> bool {
+    /// Whether user expression `expr` names a lent local (as its names resolve now: ask
+    /// before declaring what a pattern binds from it, which may shadow them).
+    pub fn expr_mentions_lent(&self, expr: &syn::Expr) -> bool {
+        self.ctx.lent.is_some() && self.mentions_lent(&quote::ToTokens::to_token_stream(expr))
+    }
+
+    /// Marks what a pattern bound from a lent value (`if let Some(w) = words.next()`,
+    /// `for w in words`, a `match` arm's bindings) as lent too.
+    pub fn mark_lent(&mut self, locals: std::ops::Range<LocalId>, at: Span) {
+        for l in locals {
+            self.g.lent.push((l, at));
+        }
+    }
+
+    pub fn mentions_lent(&self, tokens: &TokenStream) -> bool {
         tokens.clone().into_iter().any(|tt| match tt {
             TokenTree::Ident(i) => self
                 .resolve(&i.to_string())
@@ -41,25 +61,25 @@ impl Lowerer<'_> {
     }
 }
 
-/// Reports each lent local that a jump saves (once per local).
+/// Reports each lent local that a suspension saves (once per local): a value lent for one
+/// resumption cannot outlive it.
 pub fn check(cx: &Ctxt, g: &Graph) {
     let mut reported: Vec<LocalId> = Vec::new();
     // A yield first: it is the reason a reader expects.
-    let (yields, gotos): (Vec<_>, Vec<_>) = g
+    let (yields, awaits): (Vec<_>, Vec<_>) = g
         .jumps
         .iter()
+        .filter(|j| !matches!(j.kind, JumpKind::Goto))
         .partition(|j| matches!(j.kind, JumpKind::Yield { .. }));
-    for jump in yields.into_iter().chain(gotos) {
+    for jump in yields.into_iter().chain(awaits) {
         for &(l, at) in &g.lent {
             if reported.contains(&l) || !jump.save.contains(&l) {
                 continue;
             }
             reported.push(l);
             let across = match jump.kind {
-                JumpKind::Yield { .. } => "across a later `yield_!`",
-                // The state between two arms of one resumption is the same enum.
-                JumpKind::Goto => "across a loop iteration or a join of branches",
                 JumpKind::Pending => "across an `.await`",
+                _ => "across a later `yield_!`",
             };
             cx.error_at(
                 at,
@@ -69,5 +89,14 @@ pub fn check(cx: &Ctxt, g: &Graph) {
                 ),
             );
         }
+    }
+}
+
+/// Gives each lent local a `()` field: the state never holds a lent value (a suspension that
+/// would keep one is [`check`]'s error), and the jumps within a resumption pass it beside the
+/// state.
+pub fn detach(g: &mut Graph) {
+    for &(l, _) in &g.lent {
+        g.locals[l].state_ty = Some(quote::quote!(()));
     }
 }

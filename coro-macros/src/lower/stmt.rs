@@ -280,6 +280,11 @@ impl Lowerer<'_> {
         // Evaluate the initializer while the old names are visible, then move each shadowed
         // local to its hidden name (if a later jump in this arm needs it), then bind.
         let init_tmp = Ident::new("__coro_init", Span::mixed_site());
+        // `let line = line.trim();` over a lent `line`: asked while the old name is visible.
+        let init_lent = self.ctx.lent.is_some()
+            && init
+                .as_ref()
+                .is_some_and(|(value, _)| self.mentions_lent(value));
         if let Some((value, _)) = &init {
             let value = self.in_unsafe(value.clone());
             self.emit_raw(quote!(let #init_tmp #ty_tokens = #value #semi));
@@ -308,6 +313,9 @@ impl Lowerer<'_> {
             Some((_, None)) => quote!(#lint #let_ #pat = #init_tmp #semi),
             Some((_, Some(diverge))) => quote!(#lint #let_ #pat = #init_tmp else #diverge #semi),
         };
+        if init_lent {
+            self.mark_lent(first..self.g.locals.len(), syn::spanned::Spanned::span(pat));
+        }
         self.emit_let(stmt, local, first);
     }
 
