@@ -549,6 +549,57 @@ mod lent_resume {
         total
     }
 
+    // What the error's help suggests works: values computed from a lent one that own their
+    // data (`*v`, `.abs()`, `.to_string().len()`, `.to_owned()`, arithmetic) may cross yields.
+    #[generator(yield = i64, resume = &i64)]
+    fn owned_copies() {
+        let mut total = 0;
+        loop {
+            let v = *yield_!(total);
+            let n = yield_!(-1).abs();
+            let len = yield_!(-2).to_string().len();
+            let twice = yield_!(-3) * 2;
+            yield_!(0);
+            total += v + n + i64::try_from(len).unwrap() + twice;
+        }
+    }
+
+    #[generator(yield = usize, resume = &str)]
+    fn kept_lines() -> Vec<String> {
+        let mut kept = Vec::new();
+        loop {
+            let line = yield_!(kept.len()).to_owned();
+            if line.is_empty() {
+                return kept;
+            }
+            yield_!(0);
+            kept.push(line);
+        }
+    }
+
+    #[test]
+    fn owned_values_computed_from_it_cross_yields() {
+        let mut g = owned_copies();
+        g.start();
+        let five = 5;
+        assert_eq!(g.send(&five), GeneratorState::Yielded(-1));
+        assert_eq!(g.send(&-3), GeneratorState::Yielded(-2));
+        assert_eq!(g.send(&100), GeneratorState::Yielded(-3));
+        assert_eq!(g.send(&4), GeneratorState::Yielded(0));
+        assert_eq!(g.send(&0), GeneratorState::Yielded(5 + 3 + 3 + 8));
+
+        let mut k = kept_lines();
+        k.start();
+        let buf = String::from("first");
+        assert_eq!(k.send(&buf), GeneratorState::Yielded(0));
+        drop(buf);
+        assert_eq!(k.send("ignored"), GeneratorState::Yielded(1));
+        assert_eq!(
+            k.send(""),
+            GeneratorState::Complete(vec!["first".to_owned()])
+        );
+    }
+
     #[test]
     fn shadowed_split_and_bound_across_labeled_jumps() {
         let mut g = fields_total();

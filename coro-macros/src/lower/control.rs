@@ -337,11 +337,13 @@ impl Lowerer<'_> {
         self.push_scope();
         let (it_id, it) = self.temp("iter");
         self.record_borrows(&f.expr, it_id..it_id + 1);
-        self.note_lent(
-            &iterable,
-            it_id..it_id + 1,
-            syn::spanned::Spanned::span(&*f.expr),
-        );
+        if !super::lent::owned_result(&f.expr) {
+            self.note_lent(
+                &iterable,
+                it_id..it_id + 1,
+                syn::spanned::Spanned::span(&*f.expr),
+            );
+        }
         let iterable = self.in_unsafe(iterable);
         self.emit_raw(quote!(let mut #it = ::core::iter::IntoIterator::into_iter(#iterable);));
         self.tie_sites(it_id..it_id + 1, None);

@@ -4,9 +4,11 @@
 //! Input:  `let buf = yield_!(Need); for &b in buf { yield_!(Got(b)) }`
 //! Output: an error at `buf`: the loop's iterator borrows the lent value across a `yield_!`.
 //!
-//! A local is lent when it is the value of a `yield_!`, or a `let` or `for` initializer
-//! mentions a lent local. Without this check rustc reports "implementation of `FnOnce` is not
-//! general enough" at the attribute.
+//! A local is lent when it is the value of a `yield_!`, or a `let`, `for`, `if let` or `match`
+//! that binds it mentions a lent local, unless that value is plainly owned ([`owned_result`]:
+//! `*v`, `v.len()`, `v.to_vec()`, arithmetic, ...). Without this check rustc reports
+//! "implementation of `FnOnce` is not general enough" or "borrowed data escapes outside of
+//! closure" at the attribute.
 //!
 //! Within one resumption a lent local may cross the joins and loop heads of lowered control
 //! flow (`let line = yield_!(n); if line.is_empty() { yield_!(0); continue; } n += line.len();`):
@@ -39,7 +41,20 @@ impl Lowerer<'_> {
     /// Whether user expression `expr` names a lent local (as its names resolve now: ask
     /// before declaring what a pattern binds from it, which may shadow them).
     pub fn expr_mentions_lent(&self, expr: &syn::Expr) -> bool {
-        self.ctx.lent.is_some() && self.mentions_lent(&quote::ToTokens::to_token_stream(expr))
+        self.ctx.lent.is_some()
+            && !owned_result(expr)
+            && self.mentions_lent(&quote::ToTokens::to_token_stream(expr))
+    }
+
+    /// Whether a `let` binds a lent value: its lowered initializer (or statement) `lowered`
+    /// names a lent local and the value is not plainly owned.
+    pub fn init_is_lent(&self, local: &syn::Local, lowered: Option<&TokenStream>) -> bool {
+        self.ctx.lent.is_some()
+            && !local
+                .init
+                .as_ref()
+                .is_some_and(|init| owned_result(&init.expr))
+            && lowered.is_some_and(|tokens| self.mentions_lent(tokens))
     }
 
     /// Marks what a pattern bound from a lent value (`if let Some(w) = words.next()`,
@@ -50,7 +65,7 @@ impl Lowerer<'_> {
         }
     }
 
-    pub fn mentions_lent(&self, tokens: &TokenStream) -> bool {
+    fn mentions_lent(&self, tokens: &TokenStream) -> bool {
         tokens.clone().into_iter().any(|tt| match tt {
             TokenTree::Ident(i) => self
                 .resolve(&i.to_string())
@@ -58,6 +73,62 @@ impl Lowerer<'_> {
             TokenTree::Group(g) => self.mentions_lent(&g.stream()),
             _ => false,
         })
+    }
+}
+
+/// Methods whose result owns its data whatever the receiver borrows (std's, by name: the
+/// macro cannot see types). `clone`, `max`, `trim`, `iter`, `collect` are not among them: on a
+/// borrowed receiver they may return a borrow.
+const OWNING_METHODS: &[&str] = &[
+    "to_owned",
+    "to_string",
+    "to_vec",
+    "into_owned",
+    "len",
+    "count",
+    "is_empty",
+    "is_some",
+    "is_none",
+    "is_ok",
+    "is_err",
+    "contains",
+    "starts_with",
+    "ends_with",
+    "parse",
+    "abs",
+    "pow",
+    "to_uppercase",
+    "to_lowercase",
+    "to_ascii_uppercase",
+    "to_ascii_lowercase",
+    "sum",
+    "product",
+    "eq",
+    "ne",
+    "lt",
+    "le",
+    "gt",
+    "ge",
+    "cmp",
+    "partial_cmp",
+];
+
+/// Whether `expr`'s value is plainly owned, even computed from a lent one: a dereference (a
+/// copy), an operator, a cast, a literal, `format!`, a call of an [`OWNING_METHODS`] method, a
+/// range of such.
+pub fn owned_result(expr: &syn::Expr) -> bool {
+    use syn::Expr;
+    match expr {
+        Expr::Unary(_) | Expr::Binary(_) | Expr::Cast(_) | Expr::Lit(_) => true,
+        Expr::Paren(p) => owned_result(&p.expr),
+        Expr::Group(g) => owned_result(&g.expr),
+        Expr::Macro(m) => m.mac.path.is_ident("format"),
+        Expr::MethodCall(m) => OWNING_METHODS.iter().any(|o| m.method == o),
+        Expr::Range(r) => [&r.start, &r.end]
+            .into_iter()
+            .flatten()
+            .all(|e| owned_result(e) || matches!(&**e, Expr::Path(_))),
+        _ => false,
     }
 }
 

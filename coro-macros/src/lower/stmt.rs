@@ -281,10 +281,7 @@ impl Lowerer<'_> {
         // local to its hidden name (if a later jump in this arm needs it), then bind.
         let init_tmp = Ident::new("__coro_init", Span::mixed_site());
         // `let line = line.trim();` over a lent `line`: asked while the old name is visible.
-        let init_lent = self.ctx.lent.is_some()
-            && init
-                .as_ref()
-                .is_some_and(|(value, _)| self.mentions_lent(value));
+        let init_lent = self.init_is_lent(local, init.as_ref().map(|(value, _)| value));
         if let Some((value, _)) = &init {
             let value = self.in_unsafe(value.clone());
             self.emit_raw(quote!(let #init_tmp #ty_tokens = #value #semi));
@@ -333,7 +330,9 @@ impl Lowerer<'_> {
         {
             self.g.locals[first].annotation = Some((*pt.ty).clone());
         }
-        self.note_lent(&stmt, first..end, syn::spanned::Spanned::span(&local.pat));
+        if self.init_is_lent(local, Some(&stmt)) {
+            self.mark_lent(first..end, syn::spanned::Spanned::span(&local.pat));
+        }
         self.emit_raw(stmt);
         // A `let` without a value was just recorded as a deferred declaration.
         let decl = local.init.is_none().then(|| self.g.decls.len() - 1);
