@@ -600,6 +600,69 @@ mod lent_resume {
         );
     }
 
+    // A `&b` pattern copies the byte out of the lent buffer: it may be kept across yields,
+    // in an `if let`, a `match` arm with a guard, a `for`.
+    #[generator(yield = u8, resume = &[u8])]
+    fn first_byte() {
+        loop {
+            let buf = yield_!(0);
+            if let Some(&b) = buf.first() {
+                yield_!(1);
+                yield_!(b);
+            }
+        }
+    }
+
+    #[generator(yield = u8, resume = &[u8])]
+    fn last_byte() {
+        loop {
+            let buf = yield_!(0);
+            match buf.last() {
+                Some(&last) if last > 5 => {
+                    yield_!(2);
+                    yield_!(last);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    #[generator(yield = u8, resume = &[u8])]
+    fn a_nine() {
+        loop {
+            let buf = yield_!(0);
+            for &x in buf {
+                if x == 9 {
+                    yield_!(3);
+                    yield_!(x);
+                    break;
+                }
+            }
+        }
+    }
+
+    fn three_items(mut g: impl for<'a> Generator<&'a [u8], Yield = u8, Return = ()>) -> Vec<u8> {
+        g.start();
+        let first = vec![4u8, 9, 7];
+        let mut out = vec![g.send(&first)];
+        drop(first);
+        out.push(g.send(&[]));
+        out.push(g.send(&[]));
+        out.into_iter()
+            .map(|s| match s {
+                GeneratorState::Yielded(y) => y,
+                GeneratorState::Complete(()) => unreachable!(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn bytes_copied_out_by_ref_patterns_cross_yields() {
+        assert_eq!(three_items(first_byte()), [1, 4, 0]);
+        assert_eq!(three_items(last_byte()), [2, 7, 0]);
+        assert_eq!(three_items(a_nine()), [3, 9, 0]);
+    }
+
     #[test]
     fn shadowed_split_and_bound_across_labeled_jumps() {
         let mut g = fields_total();

@@ -101,10 +101,7 @@ impl Lowerer<'_> {
                 let lent = self.expr_mentions_lent(&l.expr);
                 self.declare_pattern(&l.pat, true);
                 if lent {
-                    self.mark_lent(
-                        first..self.g.locals.len(),
-                        syn::spanned::Spanned::span(&*l.pat),
-                    );
+                    self.mark_lent(first..self.g.locals.len(), &l.pat);
                 }
                 // `if let Some(s) = &opt`: the bindings borrow what the scrutinee does.
                 self.record_borrows(&l.expr, first..self.g.locals.len());

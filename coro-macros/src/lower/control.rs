@@ -214,10 +214,7 @@ impl Lowerer<'_> {
                 let first = this.g.locals.len();
                 this.declare_pattern(&pat, true);
                 if scrutinee_lent {
-                    this.mark_lent(
-                        first..this.g.locals.len(),
-                        syn::spanned::Spanned::span(&arm.pat),
-                    );
+                    this.mark_lent(first..this.g.locals.len(), &pat);
                 }
                 // `match &cmd { Say(s) => .. }`: the bindings borrow what the scrutinee does.
                 this.record_borrows(&m.expr, first..this.g.locals.len());
@@ -367,7 +364,7 @@ impl Lowerer<'_> {
             let first = this.g.locals.len();
             this.declare_pattern(pat, true);
             if iter_lent {
-                this.mark_lent(first..this.g.locals.len(), syn::spanned::Spanned::span(pat));
+                this.mark_lent(first..this.g.locals.len(), pat);
             }
             lint = this.mut_let(first);
             this.tie_sites(first..this.g.locals.len(), None);

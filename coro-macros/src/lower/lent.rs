@@ -57,11 +57,17 @@ impl Lowerer<'_> {
             && lowered.is_some_and(|tokens| self.mentions_lent(tokens))
     }
 
-    /// Marks what a pattern bound from a lent value (`if let Some(w) = words.next()`,
-    /// `for w in words`, a `match` arm's bindings) as lent too.
-    pub fn mark_lent(&mut self, locals: std::ops::Range<LocalId>, at: Span) {
+    /// Marks what pattern `pat` bound from a lent value (`if let Some(w) = words.next()`,
+    /// `for w in words`, a `match` arm's bindings; `locals`) as lent too, except the bindings
+    /// under a `&` pattern: `Some(&b)` copies the byte out of the borrow.
+    pub fn mark_lent(&mut self, locals: std::ops::Range<LocalId>, pat: &syn::Pat) {
+        let mut copied = Vec::new();
+        bindings_under_ref(pat, false, &mut copied);
+        let at = syn::spanned::Spanned::span(pat);
         for l in locals {
-            self.g.lent.push((l, at));
+            if !copied.contains(&self.g.locals[l].name.to_string()) {
+                self.g.lent.push((l, at));
+            }
         }
     }
 
@@ -129,6 +135,45 @@ pub fn owned_result(expr: &syn::Expr) -> bool {
             .flatten()
             .all(|e| owned_result(e) || matches!(&**e, Expr::Path(_))),
         _ => false,
+    }
+}
+
+/// The names `pat` binds under a `&` pattern (`under`: already inside one).
+fn bindings_under_ref(pat: &syn::Pat, under: bool, out: &mut Vec<String>) {
+    use syn::Pat;
+    match pat {
+        Pat::Ident(i) => {
+            if under && i.by_ref.is_none() {
+                out.push(i.ident.to_string());
+            }
+            if let Some((_, sub)) = &i.subpat {
+                bindings_under_ref(sub, under, out);
+            }
+        }
+        Pat::Reference(r) => bindings_under_ref(&r.pat, true, out),
+        Pat::Or(o) => o
+            .cases
+            .iter()
+            .for_each(|p| bindings_under_ref(p, under, out)),
+        Pat::Paren(p) => bindings_under_ref(&p.pat, under, out),
+        Pat::Slice(s) => s
+            .elems
+            .iter()
+            .for_each(|p| bindings_under_ref(p, under, out)),
+        Pat::Struct(s) => s
+            .fields
+            .iter()
+            .for_each(|f| bindings_under_ref(&f.pat, under, out)),
+        Pat::Tuple(t) => t
+            .elems
+            .iter()
+            .for_each(|p| bindings_under_ref(p, under, out)),
+        Pat::TupleStruct(t) => t
+            .elems
+            .iter()
+            .for_each(|p| bindings_under_ref(p, under, out)),
+        Pat::Type(t) => bindings_under_ref(&t.pat, under, out),
+        _ => {}
     }
 }
 

@@ -311,7 +311,7 @@ impl Lowerer<'_> {
             Some((_, Some(diverge))) => quote!(#lint #let_ #pat = #init_tmp else #diverge #semi),
         };
         if init_lent {
-            self.mark_lent(first..self.g.locals.len(), syn::spanned::Spanned::span(pat));
+            self.mark_lent(first..self.g.locals.len(), pat);
         }
         self.emit_let(stmt, local, first);
     }
@@ -331,7 +331,7 @@ impl Lowerer<'_> {
             self.g.locals[first].annotation = Some((*pt.ty).clone());
         }
         if self.init_is_lent(local, Some(&stmt)) {
-            self.mark_lent(first..end, syn::spanned::Spanned::span(&local.pat));
+            self.mark_lent(first..end, &local.pat);
         }
         self.emit_raw(stmt);
         // A `let` without a value was just recorded as a deferred declaration.
