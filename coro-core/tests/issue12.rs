@@ -577,6 +577,28 @@ mod lent_resume {
         }
     }
 
+    // Where coro cannot tell (a method not known to own its result), the `let`'s type says so.
+    #[generator(yield = usize, resume = &str)]
+    fn commas() {
+        loop {
+            let line = yield_!(0);
+            let at: Option<usize> = line.find(',');
+            yield_!(1);
+            yield_!(at.unwrap_or(usize::MAX));
+        }
+    }
+
+    #[test]
+    fn an_annotated_owned_value_crosses_yields() {
+        let mut g = commas();
+        g.start();
+        let text = String::from("ab,c");
+        assert_eq!(g.send(&text), GeneratorState::Yielded(1));
+        drop(text);
+        assert_eq!(g.send(""), GeneratorState::Yielded(2));
+        assert_eq!(g.send(""), GeneratorState::Yielded(0));
+    }
+
     #[test]
     fn owned_values_computed_from_it_cross_yields() {
         let mut g = owned_copies();

@@ -49,7 +49,10 @@ impl Lowerer<'_> {
     /// Whether a `let` binds a lent value: its lowered initializer (or statement) `lowered`
     /// names a lent local and the value is not plainly owned.
     pub fn init_is_lent(&self, local: &syn::Local, lowered: Option<&TokenStream>) -> bool {
+        // `let n: Option<usize> = line.find(',');`: the user's word that it owns its data.
+        let annotated_owned = matches!(&local.pat, syn::Pat::Type(t) if names_no_borrow(&t.ty));
         self.ctx.lent.is_some()
+            && !annotated_owned
             && !local
                 .init
                 .as_ref()
@@ -138,6 +141,20 @@ pub fn owned_result(expr: &syn::Expr) -> bool {
     }
 }
 
+/// Whether a written type can hold no borrow: no `&`, no lifetime, no `_`, no `impl`. (A
+/// struct with an elided lifetime parameter slips through, and rustc then reports it.)
+fn names_no_borrow(ty: &syn::Type) -> bool {
+    fn clean(tokens: TokenStream) -> bool {
+        tokens.into_iter().all(|tt| match tt {
+            TokenTree::Punct(p) => p.as_char() != '&' && p.as_char() != '\'',
+            TokenTree::Ident(i) => i != "_" && i != "impl",
+            TokenTree::Group(g) => clean(g.stream()),
+            TokenTree::Literal(_) => true,
+        })
+    }
+    clean(quote::ToTokens::to_token_stream(ty))
+}
+
 /// The names `pat` binds under a `&` pattern (`under`: already inside one).
 fn bindings_under_ref(pat: &syn::Pat, under: bool, out: &mut Vec<String>) {
     use syn::Pat;
@@ -201,7 +218,8 @@ pub fn check(cx: &Ctxt, g: &Graph) {
                 at,
                 format!(
                     "this holds the value sent to a `yield_!`, which a borrowed resume type lends for one resumption only, and it is kept {across}\n\
-                     help: copy what you need out of it first (`.to_vec()`, `.to_owned()`, a length), or finish with it before that point"
+                     help: copy what you need out of it first (`.to_vec()`, `.to_owned()`, a length), or finish with it before that point\n\
+                     help: if it owns its data already, say so with its type: `let n: Option<usize> = ..`"
                 ),
             );
         }
