@@ -64,8 +64,11 @@ impl Lowerer<'_> {
     /// `for w in words`, a `match` arm's bindings; `locals`) as lent too, except the bindings
     /// under a `&` pattern: `Some(&b)` copies the byte out of the borrow.
     pub fn mark_lent(&mut self, locals: std::ops::Range<LocalId>, pat: &syn::Pat) {
-        let mut copied = Vec::new();
-        bindings_under_ref(pat, false, &mut copied);
+        let copied: Vec<String> = super::names::pat_bindings(pat)
+            .into_iter()
+            .filter(|b| b.copied)
+            .map(|b| b.ident.to_string())
+            .collect();
         let at = syn::spanned::Spanned::span(pat);
         for l in locals {
             if !copied.contains(&self.g.locals[l].name.to_string()) {
@@ -153,45 +156,6 @@ fn names_no_borrow(ty: &syn::Type) -> bool {
         })
     }
     clean(quote::ToTokens::to_token_stream(ty))
-}
-
-/// The names `pat` binds under a `&` pattern (`under`: already inside one).
-fn bindings_under_ref(pat: &syn::Pat, under: bool, out: &mut Vec<String>) {
-    use syn::Pat;
-    match pat {
-        Pat::Ident(i) => {
-            if under && i.by_ref.is_none() {
-                out.push(i.ident.to_string());
-            }
-            if let Some((_, sub)) = &i.subpat {
-                bindings_under_ref(sub, under, out);
-            }
-        }
-        Pat::Reference(r) => bindings_under_ref(&r.pat, true, out),
-        Pat::Or(o) => o
-            .cases
-            .iter()
-            .for_each(|p| bindings_under_ref(p, under, out)),
-        Pat::Paren(p) => bindings_under_ref(&p.pat, under, out),
-        Pat::Slice(s) => s
-            .elems
-            .iter()
-            .for_each(|p| bindings_under_ref(p, under, out)),
-        Pat::Struct(s) => s
-            .fields
-            .iter()
-            .for_each(|f| bindings_under_ref(&f.pat, under, out)),
-        Pat::Tuple(t) => t
-            .elems
-            .iter()
-            .for_each(|p| bindings_under_ref(p, under, out)),
-        Pat::TupleStruct(t) => t
-            .elems
-            .iter()
-            .for_each(|p| bindings_under_ref(p, under, out)),
-        Pat::Type(t) => bindings_under_ref(&t.pat, under, out),
-        _ => {}
-    }
 }
 
 /// Reports each lent local that a suspension saves (once per local): a value lent for one

@@ -17,12 +17,14 @@ use super::captures::capture_idents;
 pub struct Binding {
     pub ident: Ident,
     pub mutable: bool,
+    /// Bound by value under a `&` pattern (`Some(&b)`): a copy of what the reference points to.
+    pub copied: bool,
 }
 
 /// The names a pattern binds, in source order.
 pub fn pat_bindings(pat: &Pat) -> Vec<Binding> {
     let mut out = Vec::new();
-    collect_bindings(pat, &mut out);
+    collect_bindings(pat, false, &mut out);
     out
 }
 
@@ -38,32 +40,34 @@ fn looks_like_constant(pi: &syn::PatIdent) -> bool {
             .starts_with(|c: char| c.is_ascii_uppercase())
 }
 
-fn collect_bindings(pat: &Pat, out: &mut Vec<Binding>) {
+fn collect_bindings(pat: &Pat, under_ref: bool, out: &mut Vec<Binding>) {
+    let mut each = |p: &Pat| collect_bindings(p, under_ref, out);
     match pat {
         Pat::Ident(pi) => {
             if !looks_like_constant(pi) {
                 out.push(Binding {
                     ident: pi.ident.clone(),
                     mutable: pi.mutability.is_some(),
+                    copied: under_ref && pi.by_ref.is_none(),
                 });
             }
             if let Some((_, sub)) = &pi.subpat {
-                collect_bindings(sub, out);
+                collect_bindings(sub, under_ref, out);
             }
         }
         Pat::Or(po) => {
             // Every alternative binds the same names.
             if let Some(first) = po.cases.first() {
-                collect_bindings(first, out);
+                each(first);
             }
         }
-        Pat::Paren(p) => collect_bindings(&p.pat, out),
-        Pat::Reference(p) => collect_bindings(&p.pat, out),
-        Pat::Slice(p) => p.elems.iter().for_each(|e| collect_bindings(e, out)),
-        Pat::Struct(p) => p.fields.iter().for_each(|f| collect_bindings(&f.pat, out)),
-        Pat::Tuple(p) => p.elems.iter().for_each(|e| collect_bindings(e, out)),
-        Pat::TupleStruct(p) => p.elems.iter().for_each(|e| collect_bindings(e, out)),
-        Pat::Type(p) => collect_bindings(&p.pat, out),
+        Pat::Paren(p) => each(&p.pat),
+        Pat::Reference(p) => collect_bindings(&p.pat, true, out),
+        Pat::Slice(p) => p.elems.iter().for_each(each),
+        Pat::Struct(p) => p.fields.iter().for_each(|f| each(&f.pat)),
+        Pat::Tuple(p) => p.elems.iter().for_each(each),
+        Pat::TupleStruct(p) => p.elems.iter().for_each(each),
+        Pat::Type(p) => each(&p.pat),
         _ => {}
     }
 }
