@@ -21,6 +21,7 @@ mod state;
 mod stream;
 mod throw;
 mod try_op;
+mod typing;
 
 pub use adapters::{MapReturn, TryIter};
 pub use async_generator::{AsyncGenerator, Resume};
@@ -80,6 +81,7 @@ pub mod __private {
     pub use crate::pinned_throw::pinned_throwing;
     pub use crate::stream::{AsyncGen, Finish, Next, Yield, Yielder, async_gen, next};
     pub use crate::try_op::{Branch, Flow};
+    pub use crate::typing::{tie, tied, typed};
     pub use crate::{Generator, GeneratorState, GeneratorStatus, Throw, YieldPoint};
     #[cfg(feature = "alloc")]
     pub use alloc::boxed::Box;

@@ -83,7 +83,10 @@ struct Point {
     label: String,
 }
 
+// `let q = ..; q` on purpose: a struct literal with a suspension as a `let`'s value (plain-Rust
+// clippy, which the body gets, would return it directly).
 #[generator(yield = String, resume = i64)]
+#[allow(clippy::let_and_return)]
 fn struct_literals() -> Point {
     let label = String::from("p");
     let p = Point {

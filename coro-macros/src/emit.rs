@@ -27,6 +27,7 @@ mod inline;
 mod lent;
 mod refusals;
 mod render;
+mod typing;
 
 pub struct Emit<'a> {
     pub g: &'a Graph,
@@ -61,6 +62,8 @@ pub struct Emit<'a> {
     pub tied: RefCell<std::collections::HashSet<usize>>,
     /// Lent locals a jump parks beside the state or an arm takes back (see `lent.rs`).
     pub lent_sides: RefCell<BTreeSet<LocalId>>,
+    /// The body the lowering read, when it can have a typing prologue (see `typing.rs`).
+    pub typing_body: RefCell<Option<syn::Block>>,
 }
 
 impl Emit<'_> {
@@ -138,9 +141,13 @@ impl Emit<'_> {
             stored.extend(self.fields(b));
         }
         // (Locals whose type the enum names have none: see `lower/state_types.rs`.)
-        let params: Vec<&Ident> = stored
+        let generic: Vec<LocalId> = stored
             .iter()
-            .filter(|&&l| self.g.locals[l].state_ty.is_none())
+            .copied()
+            .filter(|&l| self.g.locals[l].state_ty.is_none())
+            .collect();
+        let params: Vec<&Ident> = generic
+            .iter()
             .map(|&l| &self.g.locals[l].ty_param)
             .collect();
 
@@ -207,6 +214,11 @@ impl Emit<'_> {
                 .then(|| quote!(#[allow(clippy::used_underscore_binding)]));
             quote!(#lint #f: #v)
         });
+        let start = quote!(#enum_name::Start { #(#start_fields),* });
+        let (witness_fn, start) = match self.typing_prologue(&generic, &params, &start) {
+            Some(p) => (p.witness_fn, p.start),
+            None => (TokenStream::new(), start),
+        };
         let items = &self.g.items;
         let (yield_ty, return_ty) = (&self.yield_ty, &self.return_ty);
         let resume_ty = &self.ctx.resume_ty;
@@ -267,6 +279,7 @@ impl Emit<'_> {
                 Poisoned,
             }
             #refusal_impl
+            #witness_fn
             impl<#(#params),*> #krate::__private::StateInfo for #enum_name<#(#params),*> {
                 const NAME: &'static str = #fn_name;
                 fn status(&self) -> #krate::__private::GeneratorStatus {
@@ -281,7 +294,7 @@ impl Emit<'_> {
                 }
             }
             let #binding = #build(
-                #enum_name::Start { #(#start_fields),* },
+                #start,
                 #awaiting
                 |#state, mut #resume #async_params| {
                     #(#items)*

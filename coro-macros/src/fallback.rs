@@ -295,11 +295,22 @@ pub(crate) fn inert_body(
 /// When `R` is unknown (the options did not parse), a marker used as a statement becomes
 /// `{ yield_!(@used); let _ = (e,); }` and one used as a value `fallback_yield::<_, _>((e,))`,
 /// which rustc infers from the context.
-#[allow(clippy::too_many_lines)] // one token walk: its cases read best together
 fn inert_markers(
     tokens: TokenStream,
     krate: &TokenStream,
     resume: Option<&TokenStream>,
+) -> TokenStream {
+    inert_markers_typed(tokens, krate, resume, None)
+}
+
+/// [`inert_markers`], where a `yield_!(e)` with a known yield type `Y` checks `e` as one
+/// (`fallback_yield::<R, (Y,)>((e,))`), as the expansion does: `yield_!("x".into())`.
+#[allow(clippy::too_many_lines)] // one token walk: its cases read best together
+pub(crate) fn inert_markers_typed(
+    tokens: TokenStream,
+    krate: &TokenStream,
+    resume: Option<&TokenStream>,
+    yield_ty: Option<&TokenStream>,
 ) -> TokenStream {
     let tts: Vec<TokenTree> = tokens.into_iter().collect();
     let mut out: Vec<TokenTree> = Vec::with_capacity(tts.len());
@@ -320,8 +331,10 @@ fn inert_markers(
         let (Some((is_from, ident)), true, Some(args)) = (marker, bang, args) else {
             match &tts[i] {
                 TokenTree::Group(g) => {
-                    let mut ng =
-                        Group::new(g.delimiter(), inert_markers(g.stream(), krate, resume));
+                    let mut ng = Group::new(
+                        g.delimiter(),
+                        inert_markers_typed(g.stream(), krate, resume, yield_ty),
+                    );
                     ng.set_span(g.span());
                     out.push(TokenTree::Group(ng));
                 }
@@ -342,7 +355,7 @@ fn inert_markers(
             }
         }
         let path: TokenStream = out.drain(start..).collect();
-        let mut inner: Vec<TokenTree> = inert_markers(args.stream(), krate, resume)
+        let mut inner: Vec<TokenTree> = inert_markers_typed(args.stream(), krate, resume, yield_ty)
             .into_iter()
             .collect();
         if matches!(inner.last(), Some(TokenTree::Punct(p)) if p.as_char() == ',') {
@@ -382,12 +395,12 @@ fn inert_markers(
                 } else {
                     r
                 };
-                let inner = if inner.is_empty() {
-                    quote!(())
-                } else {
-                    quote!((#inner,))
+                let (inner, y) = match yield_ty {
+                    _ if inner.is_empty() => (quote!(()), quote!(_)),
+                    Some(y) if !is_from => (quote!((#inner,)), quote!((#y,))),
+                    _ => (quote!((#inner,)), quote!(_)),
                 };
-                quote!(#krate::__private::fallback_yield::<#r, _>(#inner))
+                quote!(#krate::__private::fallback_yield::<#r, #y>(#inner))
             }
         };
         let mut g = Group::new(Delimiter::Brace, quote!(#used #value));

@@ -70,6 +70,8 @@ pub struct Analysis {
     pub params: Vec<signature::Param>,
     pub ret: TokenStream,
     pub yield_ty: TokenStream,
+    /// The body the lowering read, kept for the typing prologue when it can have one.
+    pub typing_body: Option<syn::Block>,
 }
 
 /// The state enum's name. rustc names it when it explains what a suspended generator holds
@@ -188,17 +190,7 @@ pub fn analyze_with(
     lower::state_types::resolve(
         &mut graph,
         &lower::state_types::Outer {
-            generics: func
-                .sig
-                .generics
-                .params
-                .iter()
-                .filter_map(|p| match p {
-                    syn::GenericParam::Type(t) => Some(t.ident.to_string()),
-                    syn::GenericParam::Const(c) => Some(c.ident.to_string()),
-                    syn::GenericParam::Lifetime(_) => None,
-                })
-                .collect(),
+            generics: type_and_const_params(&func.sig.generics),
             clone: args.clone.is_some(),
         },
     );
@@ -210,13 +202,34 @@ pub fn analyze_with(
     lower::temporaries::check(&cx, &graph);
     lower::partial::check(&cx, &graph);
     cx.check()?;
+    let typing_body = lower::typing::eligible(
+        &ctx,
+        &body,
+        func.sig.unsafety.is_some(),
+        !graph.items.is_empty(),
+    )
+    .then_some(body);
     Ok(Analysis {
         graph,
         ctx,
         params,
         ret,
         yield_ty,
+        typing_body,
     })
+}
+
+/// The names of the fn's type and const parameters.
+fn type_and_const_params(generics: &syn::Generics) -> Vec<String> {
+    generics
+        .params
+        .iter()
+        .filter_map(|p| match p {
+            syn::GenericParam::Type(t) => Some(t.ident.to_string()),
+            syn::GenericParam::Const(c) => Some(c.ident.to_string()),
+            syn::GenericParam::Lifetime(_) => None,
+        })
+        .collect()
 }
 
 // Input:  the parsed fn and its options.
@@ -263,6 +276,7 @@ pub fn emit(args: &args::Args, analysis: Analysis, name: String) -> TokenStream 
         params,
         ret,
         yield_ty,
+        typing_body,
     } = analysis;
     let emit = Emit {
         g: &graph,
@@ -299,6 +313,7 @@ pub fn emit(args: &args::Args, analysis: Analysis, name: String) -> TokenStream 
                 n
             }),
         lingering: std::cell::RefCell::new(Vec::new()),
+        typing_body: std::cell::RefCell::new(typing_body),
     };
     emit.emit()
 }

@@ -16,8 +16,7 @@ pub fn averager() -> Summary {
     let mut total = 0.0;
     let mut count = 0;
     let mut average = f64::NAN;
-    loop {
-        let Some(term) = yield_!(average) else { break };
+    while let Some(term) = yield_!(average) {
         total += term;
         count += 1;
         average = total / f64::from(count);

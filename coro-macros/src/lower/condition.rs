@@ -100,6 +100,7 @@ impl Lowerer<'_> {
                 let first = self.g.locals.len();
                 let lent = self.expr_mentions_lent(&l.expr);
                 self.declare_pattern(&l.pat, true);
+                self.mark_pat(&l.pat, first);
                 if lent {
                     self.mark_lent(first..self.g.locals.len(), &l.pat);
                 }

@@ -213,6 +213,7 @@ impl Lowerer<'_> {
                 this.push_scope();
                 let first = this.g.locals.len();
                 this.declare_pattern(&pat, true);
+                this.mark_pat(&arm.pat, first);
                 if scrutinee_lent {
                     this.mark_lent(first..this.g.locals.len(), &pat);
                 }
@@ -344,6 +345,7 @@ impl Lowerer<'_> {
         let iterable = self.in_unsafe(iterable);
         self.emit_raw(quote!(let mut #it = ::core::iter::IntoIterator::into_iter(#iterable);));
         self.tie_sites(it_id..it_id + 1, None);
+        self.mark_iter(f, it_id);
         let head = self.new_block(BlockKind::Internal);
         self.goto(head, Vec::new());
         self.switch_to(head);
@@ -363,6 +365,7 @@ impl Lowerer<'_> {
             this.push_scope();
             let first = this.g.locals.len();
             this.declare_pattern(pat, true);
+            this.mark_pat(&f.pat, first);
             if iter_lent {
                 this.mark_lent(first..this.g.locals.len(), pat);
             }

@@ -212,9 +212,11 @@ impl Lowerer<'_> {
             if expr_has_yield(op) {
                 let v = self.expr(op);
                 out[i] = Some(self.hoist(v));
+                self.mark_hoist(op, self.g.locals.len() - 1);
             } else if needs_hoist(op) || read_first {
                 let v = self.verbatim_expr(op);
                 out[i] = Some(self.hoist(v));
+                self.mark_hoist(op, self.g.locals.len() - 1);
             }
         }
         out[last] = Some(self.expr(ops[last]));

@@ -231,6 +231,8 @@ pub struct Graph {
     pub decls: Vec<Decl>,
     /// Where locals are bound, for the types of dead arms (see `dead.rs`).
     pub tie_sites: Vec<TieSite>,
+    /// Which syntax node bound which local, for the typing prologue (see `typing.rs`).
+    pub typing: super::typing::TypingMarks,
     /// The `mut` locals of each `let` that declares some (`__coro_ph_M<n>` before the `let`).
     pub mut_lets: Vec<Vec<LocalId>>,
     /// The type witness of each initialized `mut` local a `let` declares (see `witness.rs`).

@@ -32,6 +32,7 @@ pub mod suspend;
 pub mod temporaries;
 #[cfg(test)]
 mod tests;
+pub mod typing;
 pub mod witness;
 
 use proc_macro2::{Ident, Span, TokenStream};
@@ -84,6 +85,7 @@ impl<'a> Lowerer<'a> {
                 alias_slots: std::collections::HashSet::new(),
                 decls: Vec::new(),
                 tie_sites: Vec::new(),
+                typing: typing::TypingMarks::default(),
                 mut_lets: Vec::new(),
                 witnesses: Vec::new(),
                 lent: Vec::new(),

@@ -254,6 +254,7 @@ impl Lowerer<'_> {
         if shadows.is_empty() {
             let first = self.g.locals.len();
             self.declare_pattern(pat, initialized);
+            self.mark_let(local, first);
             self.after_let(local, first);
             let lint = self.mut_let(first);
             let stmt = match init {
@@ -303,6 +304,7 @@ impl Lowerer<'_> {
         }
         let first = self.g.locals.len();
         self.declare_pattern(pat, initialized);
+        self.mark_let(local, first);
         self.after_let(local, first);
         let lint = self.mut_let(first);
         let stmt = match init {

@@ -23,6 +23,19 @@ fn tally<T: Clone>(
         Done,
         Poisoned,
     }
+    impl<__CoroT0, __CoroT5> tally<__CoroT0, __CoroT5> {
+        fn __coro_types(
+            _: &Self,
+        ) -> (
+            ::core::marker::PhantomData<__CoroT0>,
+            ::core::marker::PhantomData<__CoroT5>,
+        ) {
+            (
+                ::core::marker::PhantomData::<__CoroT0>,
+                ::core::marker::PhantomData::<__CoroT5>,
+            )
+        }
+    }
     impl<__CoroT0, __CoroT5> ::coro_core::__private::StateInfo for tally<__CoroT0, __CoroT5> {
         const NAME: &'static str = "tally";
         fn status(&self) -> ::coro_core::__private::GeneratorStatus {
@@ -55,9 +68,33 @@ fn tally<T: Clone>(
         }
     }
     let __coro_generator = ::coro_core::__private::machine::<u64, T, u64, _, _>(
-        tally::Start {
-            __coro_l0_item: item,
-        },
+        ::coro_core::__private::typed::<_, u64>(
+            tally::Start {
+                __coro_l0_item: item,
+            },
+            |__coro_s| {
+                let __coro_w = tally::__coro_types(&__coro_s);
+                let tally::Start {
+                    __coro_l0_item: item,
+                } = __coro_s
+                else {
+                    ::core::unreachable!()
+                };
+                let mut total: u64 = 0;
+                let names: Vec<String> = Vec::new();
+                let count = names.len();
+                ::coro_core::__private::tie(&__coro_w.1, &count);
+                total += {
+                    yield_ ! (@ used);
+                    ::coro_core::__private::fallback_yield::<u64, (T,)>((item.clone(),))
+                };
+                total += {
+                    yield_ ! (@ used);
+                    ::coro_core::__private::fallback_yield::<u64, (T,)>((item,))
+                };
+                total + count as u64
+            },
+        ),
         |__coro_state, mut __coro_resume| {
             let mut __coro_current = ::core::mem::replace(__coro_state, tally::Poisoned);
             '__coro_dispatch: loop {

@@ -12,6 +12,11 @@ fn consumer() -> impl ::coro_core::Generator<i32, Yield = bool, Return = ()> + :
         Done,
         Poisoned,
     }
+    impl<__CoroT0> consumer<__CoroT0> {
+        fn __coro_types(_: &Self) -> (::core::marker::PhantomData<__CoroT0>,) {
+            (::core::marker::PhantomData::<__CoroT0>,)
+        }
+    }
     impl<__CoroT0> ::coro_core::__private::StateInfo for consumer<__CoroT0> {
         const NAME: &'static str = "consumer";
         fn status(&self) -> ::coro_core::__private::GeneratorStatus {
@@ -36,7 +41,24 @@ fn consumer() -> impl ::coro_core::Generator<i32, Yield = bool, Return = ()> + :
         }
     }
     let __coro_generator = ::coro_core::__private::machine::<i32, bool, (), _, _>(
-        consumer::Start {},
+        ::coro_core::__private::typed::<_, ()>(consumer::Start {}, |__coro_s| {
+            let __coro_w = consumer::__coro_types(&__coro_s);
+            let consumer::Start {} = __coro_s else {
+                ::core::unreachable!()
+            };
+            let mut status = true;
+            ::coro_core::__private::tie(&__coro_w.0, &status);
+            loop {
+                let nr = {
+                    yield_ ! (@ used);
+                    ::coro_core::__private::fallback_yield::<i32, (bool,)>((status,))
+                };
+                println!("我拿到了{nr}!");
+                if nr == 3 {
+                    status = false;
+                }
+            }
+        }),
         |__coro_state, mut __coro_resume| {
             let mut __coro_current = ::core::mem::replace(__coro_state, consumer::Poisoned);
             '__coro_dispatch: loop {

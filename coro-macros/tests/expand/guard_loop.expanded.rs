@@ -32,6 +32,23 @@ fn evens(
         Done,
         Poisoned,
     }
+    impl<__CoroT0, __CoroT2, __CoroT4, __CoroT6> evens<__CoroT0, __CoroT2, __CoroT4, __CoroT6> {
+        fn __coro_types(
+            _: &Self,
+        ) -> (
+            ::core::marker::PhantomData<__CoroT0>,
+            ::core::marker::PhantomData<__CoroT2>,
+            ::core::marker::PhantomData<__CoroT4>,
+            ::core::marker::PhantomData<__CoroT6>,
+        ) {
+            (
+                ::core::marker::PhantomData::<__CoroT0>,
+                ::core::marker::PhantomData::<__CoroT2>,
+                ::core::marker::PhantomData::<__CoroT4>,
+                ::core::marker::PhantomData::<__CoroT6>,
+            )
+        }
+    }
     impl<__CoroT0, __CoroT2, __CoroT4, __CoroT6> ::coro_core::__private::StateInfo
         for evens<__CoroT0, __CoroT2, __CoroT4, __CoroT6>
     {
@@ -59,10 +76,41 @@ fn evens(
         }
     }
     let __coro_generator = ::coro_core::__private::machine::<(), u32, usize, _, _>(
-        evens::Start {
-            __coro_l0_span: span,
-            __coro_l1_limit: limit,
-        },
+        ::coro_core::__private::typed::<_, usize>(
+            evens::Start {
+                __coro_l0_span: span,
+                __coro_l1_limit: limit,
+            },
+            |__coro_s| {
+                let __coro_w = evens::__coro_types(&__coro_s);
+                let evens::Start {
+                    __coro_l0_span: span,
+                    __coro_l1_limit: limit,
+                } = __coro_s
+                else {
+                    ::core::unreachable!()
+                };
+                let _guard = span.enter();
+                #[allow(clippy::used_underscore_binding)]
+                ::coro_core::__private::tie(&__coro_w.1, &_guard);
+                let mut count = 0;
+                ::coro_core::__private::tie(&__coro_w.2, &count);
+                for i in ::coro_core::__private::tied(
+                    &__coro_w.3,
+                    ::core::iter::IntoIterator::into_iter(0..limit),
+                ) {
+                    if i % 2 == 1 {
+                        continue;
+                    }
+                    {
+                        yield_ ! (@ used);
+                        ::coro_core::__private::fallback_yield::<(), (u32,)>((i,))
+                    };
+                    count += 1;
+                }
+                count
+            },
+        ),
         |__coro_state, mut __coro_resume| {
             let mut __coro_current = ::core::mem::replace(__coro_state, evens::Poisoned);
             '__coro_dispatch: loop {

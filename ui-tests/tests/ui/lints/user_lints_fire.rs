@@ -1,10 +1,11 @@
 // Lints fire on the user's code inside a generator body as in a plain fn, at the user's spans;
 // none fires on generated code (the same body without these mistakes builds warning-free under
 // `deny(warnings)`: see coro-core/tests and compat-2021).
-// Two differences from a plain fn, documented: `never_mutated` lives across a `yield_!`, so its
-// `mut` is not checked (it is mutated, if at all, in another arm of the state machine); and the
-// `yield_!` right after `return` is generated code to rustc, so it is not called unreachable
-// (plain statements after a `return` are: see `unreachable_code.rs`).
+// The body has a typing prologue (coro-macros' `emit/typing.rs`): rustc also checks it as plain
+// Rust, so even what the state machine hides from the lints is reported as in a plain fn:
+// `never_mutated` lives across a `yield_!`, and the `yield_!` after `return` is unreachable. (A
+// body without a prologue, one holding a closure say, does not get these two: see
+// `closure_body_lints.rs`.)
 #![deny(warnings)]
 
 use coro_core::{generator, yield_};
