@@ -9,13 +9,15 @@
 //! branch does not hide a use on another. Plain (not lowered) code counts as one step: its reads
 //! before any assignment are uses, its assignments on every path kills (see `assign.rs`).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
+use super::local_set::LocalSet;
 use super::{Event, Graph};
 
 pub fn solve(g: &mut Graph) {
     let n = g.blocks.len();
-    let mut live_in: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
+    let m = g.locals.len();
+    let mut live_in: Vec<LocalSet> = vec![LocalSet::with_capacity(m); n];
     // Guards are live everywhere in their scope, and so are locals that are only ever assigned.
     for (b, block) in g.blocks.iter().enumerate() {
         for &l in &block.entry_scope {
@@ -32,32 +34,51 @@ pub fn solve(g: &mut Graph) {
             live_in[t].insert(l);
         }
     }
-    let mut changed = true;
-    while changed {
-        changed = false;
-        for b in (0..n).rev() {
-            let live = block_live_in(g, b, &live_in);
-            let block = &g.blocks[b];
-            let entry: BTreeSet<usize> = block.entry_scope.iter().copied().collect();
-            let mut next: BTreeSet<usize> = live.intersection(&entry).copied().collect();
-            next.extend(live_in[b].iter().copied());
-            if next != live_in[b] {
-                live_in[b] = next;
-                changed = true;
+    let entry: Vec<LocalSet> = g
+        .blocks
+        .iter()
+        .map(|block| block.entry_scope.iter().copied().collect())
+        .collect();
+    // A block's live-in depends on its jumps' targets': when a target's grows, the blocks that
+    // jump to it are visited again (a worklist, not passes over every block: with hundreds of
+    // blocks and loops nested three deep, the passes were most of the macro's time).
+    let mut sources: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (b, block) in g.blocks.iter().enumerate() {
+        for ev in &block.events {
+            if let Event::Jump(j) = *ev {
+                sources[g.jumps[j].target].push(b);
+            }
+        }
+    }
+    for s in &mut sources {
+        s.sort_unstable();
+        s.dedup();
+    }
+    // Popped last block first: most jumps go forward, so a block is mostly visited after the
+    // blocks it jumps to.
+    let mut work: Vec<usize> = (0..n).collect();
+    let mut queued = vec![true; n];
+    while let Some(b) = work.pop() {
+        queued[b] = false;
+        let mut next = block_live_in(g, b, &live_in);
+        next.intersect_with(&entry[b]);
+        if next.is_subset(&live_in[b]) {
+            continue;
+        }
+        live_in[b].union_with(&next);
+        for &src in &sources[b] {
+            if !queued[src] {
+                queued[src] = true;
+                work.push(src);
             }
         }
     }
     for jump in &mut g.jumps {
         // Innermost-declared first: enum fields drop in declaration order, and Rust drops
         // locals in reverse order of declaration.
-        let mut save: Vec<usize> = live_in[jump.target].iter().copied().collect();
-        save.reverse();
-        jump.save = save;
+        jump.save = live_in[jump.target].iter().rev().collect();
     }
-    g.live_in = live_in
-        .into_iter()
-        .map(|s| s.into_iter().rev().collect())
-        .collect();
+    g.live_in = live_in.iter().map(|s| s.iter().rev().collect()).collect();
 }
 
 /// The locals live at a block's entry, given those live at every block's entry.
@@ -67,7 +88,7 @@ pub fn solve(g: &mut Graph) {
 /// parent's set there. A branch ends in jumps (or diverges), so nothing after the `if` in the
 /// parent flows into it; were the parent to go on after a branch in the same block (the code
 /// after a `let`-`else`), the union still covers both paths.
-fn block_live_in(g: &Graph, b: usize, live_in: &[BTreeSet<usize>]) -> BTreeSet<usize> {
+fn block_live_in(g: &Graph, b: usize, live_in: &[LocalSet]) -> LocalSet {
     let block = &g.blocks[b];
     // Where each sequence starts in the block: its first event or its first descendant's (a
     // branch may fork before its parent has an event of its own).
@@ -82,27 +103,24 @@ fn block_live_in(g: &Graph, b: usize, live_in: &[BTreeSet<usize>]) -> BTreeSet<u
             }
         }
     }
-    let mut live: HashMap<usize, BTreeSet<usize>> = HashMap::new();
+    let mut live: HashMap<usize, LocalSet> = HashMap::new();
     for (i, ev) in block.events.iter().enumerate().rev() {
         let seq = block.event_seqs[i];
         let set = live.entry(seq).or_default();
         match *ev {
-            Event::Mention(l) => {
-                set.insert(l);
-            }
-            Event::Kill(l) | Event::Dead(l) => {
-                set.remove(&l);
-            }
+            Event::Mention(l) => set.insert(l),
+            Event::Kill(l) | Event::Dead(l) => set.remove(l),
             Event::Write(_) | Event::Declare(_) => {}
             Event::Jump(j) => {
                 let jump = &g.jumps[j];
-                for &l in &live_in[jump.target] {
-                    if !jump.defines.iter().any(|(d, _)| *d == l)
-                        && !jump.assigned_before.contains(&l)
-                    {
-                        set.insert(l);
-                    }
+                let mut through = live_in[jump.target].clone();
+                for (d, _) in &jump.defines {
+                    through.remove(*d);
                 }
+                for &a in &jump.assigned_before {
+                    through.remove(a);
+                }
+                set.union_with(&through);
             }
         }
         let mut s = seq;
@@ -111,7 +129,7 @@ fn block_live_in(g: &Graph, b: usize, live_in: &[BTreeSet<usize>]) -> BTreeSet<u
             && let Some(parent) = g.seq_parent[s]
         {
             let branch = live.remove(&s).unwrap_or_default();
-            live.entry(parent).or_default().extend(branch);
+            live.entry(parent).or_default().union_with(&branch);
             s = parent;
         }
     }

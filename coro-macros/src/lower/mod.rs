@@ -21,6 +21,7 @@ mod expr;
 mod graph;
 pub mod lent;
 pub mod liveness;
+mod local_set;
 pub(crate) mod macros;
 pub mod names;
 pub mod partial;
