@@ -117,9 +117,14 @@ impl Emit<'_> {
             }
             let arm = self.arm(b);
             rendered.insert(b, arm);
+            // Sorted: the order arms render in decides where the inline budget goes, and a
+            // hash set's order would make the expansion differ from one build to the next.
             let mut reached: Vec<usize> = self.materialized.borrow_mut().drain().collect();
+            reached.sort_unstable();
+            reached.reverse();
             work.extend(reached.iter().copied());
-            let tied: Vec<usize> = self.tied.borrow_mut().drain().collect();
+            let mut tied: Vec<usize> = self.tied.borrow_mut().drain().collect();
+            tied.sort_unstable();
             tie_targets.extend(tied.iter().copied());
             reached.extend(tied);
             constructs.insert(b, reached);

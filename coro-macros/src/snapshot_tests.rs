@@ -130,3 +130,4 @@ fn expansion_snapshots() {
         "expansions changed (review, then bless with `CORO_BLESS=1 cargo test -p coro-macros snapshot`): {stale:?}"
     );
 }
+
