@@ -131,3 +131,26 @@ fn expansion_snapshots() {
     );
 }
 
+/// The same input expands to the same tokens (a hash set's iteration order once decided where a
+/// large body's inline budget went, so builds differed). Large enough to spend the budget.
+#[test]
+fn expansion_is_deterministic() {
+    use std::fmt::Write as _;
+    let mut body = String::from("let mut a = 0i64; let mut b = 1i64;");
+    for i in 0..120 {
+        let _ = write!(
+            body,
+            "for i in 0..3 {{ a += i; if a > {i} {{ a = yield_!(a) % 7; }} }} \
+             match b % 3 {{ 0 => {{ b += yield_!(1); }} 1 => b -= 1, _ => {{ a += b; }} }} \
+             let mut v{i} = a + b; while v{i} < 100 {{ v{i} = v{i} * 2 + 1; yield_!(v{i}); }} b += v{i};"
+        );
+    }
+    let item: TokenStream = format!("fn big() -> i64 {{ {body} a + b }}")
+        .parse()
+        .expect("tokens");
+    let args: TokenStream = "yield = i64, resume = i64".parse().expect("tokens");
+    let first = crate::generator::expand(args.clone(), item.clone()).to_string();
+    for _ in 0..2 {
+        assert!(crate::generator::expand(args.clone(), item.clone()).to_string() == first);
+    }
+}
