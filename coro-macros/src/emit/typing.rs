@@ -26,7 +26,7 @@ use syn::visit_mut::VisitMut;
 use super::Emit;
 use crate::lower::LocalId;
 use crate::lower::names::pat_bindings;
-use crate::lower::typing::{TypingMarks, addr};
+use crate::lower::typing::{Taint, TypingMarks, addr};
 
 /// What the prologue adds to the expansion.
 pub struct Prologue {
@@ -49,6 +49,7 @@ impl Emit<'_> {
         let krate = &self.ctx.krate;
         let witness = Ident::new("__coro_w", Span::mixed_site());
         let mut ties = Ties {
+            taint: Taint::of(&body),
             marks: &self.g.typing,
             position: generic.iter().enumerate().map(|(i, &l)| (l, i)).collect(),
             emit: self,
@@ -100,6 +101,8 @@ impl Emit<'_> {
 
 /// The rewrite that inserts the ties (its marks are addresses of nodes of the body it walks).
 struct Ties<'a> {
+    /// Names never tied, and what a tied value must not mention.
+    taint: Taint,
     marks: &'a TypingMarks,
     /// Each parameter's local, to its place in the witness tuple.
     position: HashMap<LocalId, usize>,
@@ -130,7 +133,7 @@ impl Ties<'_> {
         for &l in locals {
             let name = &self.emit.g.locals[l].name;
             let Some(slot) = self.slot(l) else { continue };
-            if !bound.contains(&name.to_string()) {
+            if !bound.contains(&name.to_string()) || self.taint.names.contains(&name.to_string()) {
                 continue;
             }
             let lint = name
@@ -200,13 +203,23 @@ impl VisitMut for Ties<'_> {
     }
 
     fn visit_expr_mut(&mut self, e: &mut syn::Expr) {
-        let hoist = self.marks.hoists.get(&addr(&*e)).copied();
+        let hoist = self
+            .marks
+            .hoists
+            .get(&addr(&*e))
+            .copied()
+            .filter(|_| !self.taint.expr(e));
         let mut head = Vec::new();
         let mut iter = None;
         let mut arms = Vec::new();
         match &*e {
             syn::Expr::ForLoop(f) => {
-                iter = self.marks.iters.get(&addr(f)).copied();
+                iter = self
+                    .marks
+                    .iters
+                    .get(&addr(f))
+                    .copied()
+                    .filter(|_| !self.taint.expr(&f.expr));
                 let marks = self.marks.pats.get(&addr::<syn::Pat>(&f.pat));
                 head = self.ties(marks, &f.pat);
             }

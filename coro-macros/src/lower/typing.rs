@@ -12,7 +12,7 @@
 //! Output: [`TypingMarks`], read by the prologue's rewrite of that same body (nothing moves it
 //!         in between, so the addresses still name the nodes).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use syn::visit::Visit;
 
@@ -68,13 +68,10 @@ impl Lowerer<'_> {
     }
 }
 
-/// Whether the body can be type-checked as plain Rust in a prologue whose ties mean the same as
-/// the arms' locals. Each rule names what would break:
-/// - a closure, `async` block or item, or a macro that might expand to one: its type is a new
-///   one in each copy of the code, so a local holding it (or a type inferred from it) could not
-///   be tied to the one the arms store;
+/// Whether the body can have a prologue at all. Each rule names what would break:
 /// - `yield_from!`, `yield_catch!`, `.await`s, a lent or throwing resume, a sink: the prologue
 ///   renders only `yield_!` (an expression of the resume type);
+/// - a block form (`gen_block!`) inside: its own `yield_!`s would be made inert with ours;
 /// - a return type the body cannot name: `?` in the prologue would have nothing to convert to;
 /// - items the body declares: the lowering moves them into the step closure, out of sight.
 pub fn eligible(ctx: &Context, body: &syn::Block, unsafe_fn: bool, items: bool) -> bool {
@@ -91,10 +88,19 @@ pub fn eligible(ctx: &Context, body: &syn::Block, unsafe_fn: bool, items: bool) 
     {
         return false;
     }
-    let mut scan = PlainScan { plain: true };
+    let mut scan = ItemScan { found: false };
     scan.visit_block(body);
-    scan.plain
+    !scan.found && !mentions(quote::ToTokens::to_token_stream(body), EXCLUDED)
 }
+
+/// Markers and block forms the prologue cannot render.
+const EXCLUDED: &[&str] = &[
+    "yield_from",
+    "yield_catch",
+    "gen_block",
+    "async_gen_block",
+    "for_await",
+];
 
 /// A `_` in a type (`-> _` of a block form): nothing for `?` to convert to.
 fn has_placeholder(tokens: proc_macro2::TokenStream) -> bool {
@@ -103,6 +109,170 @@ fn has_placeholder(tokens: proc_macro2::TokenStream) -> bool {
         proc_macro2::TokenTree::Ident(i) => i == "_",
         _ => false,
     })
+}
+
+fn mentions(tokens: proc_macro2::TokenStream, names: &[&str]) -> bool {
+    tokens.into_iter().any(|tt| match tt {
+        proc_macro2::TokenTree::Group(g) => mentions(g.stream(), names),
+        proc_macro2::TokenTree::Ident(i) => names.iter().any(|n| i == n),
+        _ => false,
+    })
+}
+
+struct ItemScan {
+    found: bool,
+}
+
+impl<'ast> Visit<'ast> for ItemScan {
+    fn visit_item(&mut self, _: &'ast syn::Item) {
+        self.found = true;
+    }
+}
+
+/// Names whose type may hold one that is new in each copy of the code: a closure's, an `async`
+/// block's, or whatever a macro the prologue does not know expands to. A local by such a name is
+/// never tied (its type in the prologue might be the prologue's own closure).
+///
+/// Types flow between statements only through locals, so the analysis works on *units*: a
+/// statement with the statements of its nested blocks taken out, but with their tails (and any
+/// `break value`) kept in, since those values flow out into it. A unit holding an opaque
+/// construct taints every name it mentions; a unit mentioning a tainted name taints the rest of
+/// its names; to a fixpoint. Names stand for every local they name (shadowing only widens it).
+pub struct Taint {
+    pub names: HashSet<String>,
+}
+
+impl Taint {
+    pub fn of(body: &syn::Block) -> Self {
+        let mut units = Units {
+            current: Unit::default(),
+            out: Vec::new(),
+        };
+        units.visit_block(body);
+        let mut all = units.out;
+        all.push(units.current);
+        let mut names: HashSet<String> = HashSet::new();
+        let mut changed = true;
+        while changed {
+            changed = false;
+            for unit in &all {
+                if (unit.opaque || unit.names.iter().any(|n| names.contains(n)))
+                    && unit.names.iter().any(|n| !names.contains(n))
+                {
+                    names.extend(unit.names.iter().cloned());
+                    changed = true;
+                }
+            }
+        }
+        Taint { names }
+    }
+
+    /// Whether an expression's value may hold an opaque type: it holds an opaque construct or
+    /// mentions a tainted name.
+    pub fn expr(&self, e: &syn::Expr) -> bool {
+        let mut units = Units {
+            current: Unit::default(),
+            out: Vec::new(),
+        };
+        units.visit_expr(e);
+        std::iter::once(&units.current)
+            .chain(&units.out)
+            .any(|u| u.opaque || u.names.iter().any(|n| self.names.contains(n)))
+    }
+}
+
+#[derive(Default)]
+struct Unit {
+    names: Vec<String>,
+    opaque: bool,
+    /// Holds a `break` with a value: it flows out to the enclosing unit.
+    breaks: bool,
+}
+
+struct Units {
+    current: Unit,
+    out: Vec<Unit>,
+}
+
+impl Units {
+    fn macro_tokens(&mut self, mac: &syn::Macro) {
+        let name = super::macros::macro_name(mac);
+        if !PLAIN_MACROS.contains(&name.as_str()) || !plain_tokens(mac.tokens.clone()) {
+            self.current.opaque = true;
+        }
+        idents(mac.tokens.clone(), &mut self.current.names);
+    }
+}
+
+fn idents(tokens: proc_macro2::TokenStream, out: &mut Vec<String>) {
+    for tt in tokens {
+        match tt {
+            proc_macro2::TokenTree::Group(g) => idents(g.stream(), out),
+            proc_macro2::TokenTree::Ident(i) => out.push(i.to_string()),
+            _ => {}
+        }
+    }
+}
+
+impl<'ast> Visit<'ast> for Units {
+    fn visit_block(&mut self, block: &'ast syn::Block) {
+        let last = block.stmts.len().saturating_sub(1);
+        for (i, stmt) in block.stmts.iter().enumerate() {
+            let tail = i == last && matches!(stmt, syn::Stmt::Expr(_, None));
+            if tail {
+                self.visit_stmt(stmt);
+                continue;
+            }
+            let outer = std::mem::take(&mut self.current);
+            self.visit_stmt(stmt);
+            let unit = std::mem::replace(&mut self.current, outer);
+            if unit.breaks {
+                self.current.names.extend(unit.names.iter().cloned());
+                self.current.opaque |= unit.opaque;
+                self.current.breaks = true;
+            }
+            self.out.push(unit);
+        }
+    }
+
+    fn visit_expr(&mut self, e: &'ast syn::Expr) {
+        match e {
+            syn::Expr::Closure(_) | syn::Expr::Async(_) | syn::Expr::Await(_) => {
+                self.current.opaque = true;
+            }
+            syn::Expr::Macro(m) => {
+                self.macro_tokens(&m.mac);
+                return;
+            }
+            syn::Expr::Break(b) if b.expr.is_some() => self.current.breaks = true,
+            _ => {}
+        }
+        syn::visit::visit_expr(self, e);
+    }
+
+    fn visit_stmt_macro(&mut self, m: &'ast syn::StmtMacro) {
+        self.macro_tokens(&m.mac);
+    }
+
+    fn visit_macro(&mut self, m: &'ast syn::Macro) {
+        // In a type or pattern position (expression and statement macros are handled above,
+        // without descending here).
+        idents(m.tokens.clone(), &mut self.current.names);
+    }
+
+    fn visit_path(&mut self, p: &'ast syn::Path) {
+        if let Some(seg) = p.segments.first() {
+            self.current.names.push(seg.ident.to_string());
+        }
+        syn::visit::visit_path(self, p);
+    }
+
+    fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
+        self.current.names.push(p.ident.to_string());
+        syn::visit::visit_pat_ident(self, p);
+    }
+
+    fn visit_member(&mut self, _: &'ast syn::Member) {}
 }
 
 /// Macros whose expansion is an expression of their arguments (no new types, no items).
@@ -139,19 +309,6 @@ const PLAIN_MACROS: &[&str] = &[
     "option_env",
 ];
 
-struct PlainScan {
-    plain: bool,
-}
-
-impl PlainScan {
-    fn check_macro(&mut self, mac: &syn::Macro) {
-        let name = super::macros::macro_name(mac);
-        if !PLAIN_MACROS.contains(&name.as_str()) || !plain_tokens(mac.tokens.clone()) {
-            self.plain = false;
-        }
-    }
-}
-
 /// No closure (`|`), `async`/`move` block, item keyword, other marker or macro but the plain
 /// ones inside macro arguments.
 fn plain_tokens(tokens: proc_macro2::TokenStream) -> bool {
@@ -187,29 +344,4 @@ fn plain_tokens(tokens: proc_macro2::TokenStream) -> bool {
         .any(|k| i == k),
         TokenTree::Literal(_) => true,
     })
-}
-
-impl<'ast> Visit<'ast> for PlainScan {
-    fn visit_expr(&mut self, e: &'ast syn::Expr) {
-        match e {
-            syn::Expr::Closure(_) | syn::Expr::Async(_) | syn::Expr::Await(_) => {
-                self.plain = false;
-            }
-            syn::Expr::Macro(m) => self.check_macro(&m.mac),
-            _ => syn::visit::visit_expr(self, e),
-        }
-    }
-
-    fn visit_stmt_macro(&mut self, m: &'ast syn::StmtMacro) {
-        self.check_macro(&m.mac);
-    }
-
-    fn visit_item(&mut self, _: &'ast syn::Item) {
-        self.plain = false;
-    }
-
-    fn visit_macro(&mut self, m: &'ast syn::Macro) {
-        // In a type or pattern position.
-        self.check_macro(m);
-    }
 }

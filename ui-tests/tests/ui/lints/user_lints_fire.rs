@@ -4,8 +4,8 @@
 // The body has a typing prologue (coro-macros' `emit/typing.rs`): rustc also checks it as plain
 // Rust, so even what the state machine hides from the lints is reported as in a plain fn:
 // `never_mutated` lives across a `yield_!`, and the `yield_!` after `return` is unreachable. (A
-// body without a prologue, one holding a closure say, does not get these two: see
-// `closure_body_lints.rs`.)
+// body without a prologue, one declaring an item say, does not get these two: see
+// `no_prologue_lints.rs`.)
 #![deny(warnings)]
 
 use coro_core::{generator, yield_};
