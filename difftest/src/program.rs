@@ -293,6 +293,26 @@ struct Var {
     guard: bool,
     mentioned: bool,
     sites: Vec<u32>,
+    /// A `Ty::Fn` closure held in a wrapper (see `items.rs`), which the call unwraps.
+    wrap: Wrap,
+}
+
+/// How a closure local holds its closure: the typing prologue must never tie a local whose
+/// type holds a closure's (each copy of the code has its own), however the type gets there.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Wrap {
+    /// `let f = |x| ..;`, called `f(a)` (a nested `fn` too).
+    Bare,
+    /// `let f = Some(|x| ..);`, called `f.unwrap()(a)`.
+    Option,
+    /// `let f = [|x| ..];`, called `f[0](a)`.
+    Array,
+    /// `let f = (|x| .., 0i64);`, called `(f.0)(a)`.
+    Tuple,
+    /// `let f = loop { break |x| ..; };`: the closure flows out of a `break`.
+    Break,
+    /// `let mut f = Vec::new(); f.push(|x| ..);`: the `Vec`'s type is only known from the push.
+    Pushed,
 }
 
 struct Frame {
@@ -458,6 +478,7 @@ impl Gen {
             guard: false,
             mentioned: false,
             sites: Vec::new(),
+            wrap: Wrap::Bare,
         });
         self.st.push(st);
         self.scopes.last_mut().expect("scope").push(id);

@@ -2,7 +2,7 @@
 //! lowering leaves them alone). Closures are stored in locals that live across suspensions and
 //! are called later (`Ty::Fn`), capturing `i64` locals by `move`.
 
-use super::{Gen, St, Ty};
+use super::{Gen, St, Ty, Wrap};
 
 impl Gen {
     fn item_name(&mut self, base: &str) -> String {
@@ -56,7 +56,29 @@ impl Gen {
                     format!("{{ {body} }}")
                 };
                 let ann = ": i64";
-                self.line(&format!("let {n} = {mv}|x{ann}|{ret} {b};"))
+                let closure = format!("{mv}|x{ann}|{ret} {b}");
+                // The closure's type reaches the local through a wrapper half the time.
+                let wrap = if self.rng.chance(50) {
+                    Wrap::Bare
+                } else {
+                    [
+                        Wrap::Option,
+                        Wrap::Array,
+                        Wrap::Tuple,
+                        Wrap::Break,
+                        Wrap::Pushed,
+                    ][self.rng.below(5)]
+                };
+                self.vars[v].wrap = wrap;
+                let line = match wrap {
+                    Wrap::Bare => format!("let {n} = {closure};"),
+                    Wrap::Option => format!("let {n} = Some({closure});"),
+                    Wrap::Array => format!("let {n} = [{closure}];"),
+                    Wrap::Tuple => format!("let {n} = ({closure}, 0i64);"),
+                    Wrap::Break => format!("let {n} = loop {{ break {closure}; }};"),
+                    Wrap::Pushed => format!("let mut {n} = Vec::new(); {n}.push({closure});"),
+                };
+                self.line(&line)
             }
         }
     }

@@ -54,7 +54,12 @@ impl Gen {
                 self.locks.push((v, Lock::Shared));
                 let a = if d > 0 { self.int_expr(d - 1) } else { k };
                 self.locks.pop();
-                format!("{n}({a})")
+                match self.vars[v].wrap {
+                    super::Wrap::Bare | super::Wrap::Break => format!("{n}({a})"),
+                    super::Wrap::Option => format!("{n}.unwrap()({a})"),
+                    super::Wrap::Array | super::Wrap::Pushed => format!("{n}[0]({a})"),
+                    super::Wrap::Tuple => format!("({n}.0)({a})"),
+                }
             }
             Ty::Ref => format!("*{n}"),
             Ty::Int | Ty::Tr => unreachable!("not a typed local"),
