@@ -27,35 +27,13 @@ pub enum Path {
     AsyncBlock(&'static str, Span),
 }
 
-/// Macros known not to expand to an `.await` (by the last segment of their path): std's (those
-/// the lowering evaluates as calls, `lower/macros.rs`, and these), and the logging macros of
-/// `log` and `tracing`. Any other macro may (`join!`, `select!`, ...).
-const OTHER_PLAIN_MACROS: &[&str] = &[
-    "matches",
-    "concat",
-    "stringify",
-    "line",
-    "column",
-    "file",
-    "module_path",
-    "cfg",
-    "env",
-    "option_env",
-    "include_str",
-    "include_bytes",
-    "trace",
-    "debug",
-    "info",
-    "warn",
-    "error",
-    "yield_",
-];
+/// Macros known not to expand to an `.await` (by the last segment of their path), beside std's
+/// (`lower/macros.rs`, `is_std_value`): the logging macros of `log` and `tracing`. Any other
+/// macro may (`join!`, `select!`, ...).
+const OTHER_PLAIN_MACROS: &[&str] = &["trace", "debug", "info", "warn", "error", "yield_"];
 
 fn is_plain_macro(name: &str) -> bool {
-    use crate::lower::macros::{ASSERTS, EAGER};
-    EAGER.contains(&name)
-        || ASSERTS.iter().any(|(a, _)| *a == name)
-        || OTHER_PLAIN_MACROS.contains(&name)
+    crate::lower::macros::is_std_value(name) || OTHER_PLAIN_MACROS.contains(&name)
 }
 
 /// The rules, each with its reason. `shared`: the parameters that are shared references

@@ -142,6 +142,15 @@ impl Ties<'_> {
                 .then(|| quote!(#[allow(clippy::used_underscore_binding)]));
             self.tied += 1;
             out.push(syn::parse_quote!(#lint #krate::__private::tie(#slot, &#name);));
+            // Its type witness (`lower/witness.rs`), a parameter of its own: `TypeOf<T>`.
+            for w in self.emit.g.witnesses.iter().filter(|w| w.local == l) {
+                if let Some(slot) = self.slot(w.holder) {
+                    self.tied += 1;
+                    out.push(syn::parse_quote!(
+                        #lint #krate::__private::tie(#slot, &#krate::__private::TypeOf::of(&#name));
+                    ));
+                }
+            }
         }
         out
     }

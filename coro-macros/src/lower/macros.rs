@@ -38,6 +38,28 @@ pub(crate) const EAGER: &[&str] = &[
     "unimplemented",
     "unreachable",
 ];
+/// std macros that expand to a constant or to a plain expression of their arguments (no new
+/// type, no item, no `.await`), beside [`EAGER`] and [`ASSERTS`].
+pub(crate) const STD_VALUES: &[&str] = &[
+    "matches",
+    "concat",
+    "stringify",
+    "line",
+    "column",
+    "file",
+    "module_path",
+    "cfg",
+    "env",
+    "option_env",
+    "include_str",
+    "include_bytes",
+];
+
+/// Whether a macro (by its last path segment) is std's [`EAGER`], [`ASSERTS`] or [`STD_VALUES`].
+pub(crate) fn is_std_value(name: &str) -> bool {
+    EAGER.contains(&name) || ASSERTS.iter().any(|(a, _)| *a == name) || STD_VALUES.contains(&name)
+}
+
 /// Macros whose first `n` arguments are evaluated and the rest only on failure.
 pub(crate) const ASSERTS: &[(&str, usize)] = &[
     ("assert", 1),

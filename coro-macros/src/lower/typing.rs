@@ -197,7 +197,7 @@ struct Units {
 impl Units {
     fn macro_tokens(&mut self, mac: &syn::Macro) {
         let name = super::macros::macro_name(mac);
-        if !PLAIN_MACROS.contains(&name.as_str()) || !plain_tokens(mac.tokens.clone()) {
+        if !is_plain(&name) || !plain_tokens(mac.tokens.clone()) {
             self.current.opaque = true;
         }
         idents(mac.tokens.clone(), &mut self.current.names);
@@ -275,39 +275,11 @@ impl<'ast> Visit<'ast> for Units {
     fn visit_member(&mut self, _: &'ast syn::Member) {}
 }
 
-/// Macros whose expansion is an expression of their arguments (no new types, no items).
-const PLAIN_MACROS: &[&str] = &[
-    "yield_",
-    "format",
-    "format_args",
-    "print",
-    "println",
-    "eprint",
-    "eprintln",
-    "write",
-    "writeln",
-    "panic",
-    "assert",
-    "assert_eq",
-    "assert_ne",
-    "debug_assert",
-    "debug_assert_eq",
-    "debug_assert_ne",
-    "unreachable",
-    "todo",
-    "unimplemented",
-    "vec",
-    "dbg",
-    "concat",
-    "stringify",
-    "line",
-    "column",
-    "file",
-    "module_path",
-    "cfg",
-    "env",
-    "option_env",
-];
+/// Macros whose expansion is an expression of their arguments (no new types, no items): std's,
+/// and `yield_!` (rendered by the prologue itself).
+fn is_plain(name: &str) -> bool {
+    name == "yield_" || super::macros::is_std_value(name)
+}
 
 /// No closure (`|`), `async`/`move` block, item keyword, other marker or macro but the plain
 /// ones inside macro arguments.
@@ -320,7 +292,7 @@ fn plain_tokens(tokens: proc_macro2::TokenStream) -> bool {
         TokenTree::Ident(i)
             if matches!(tts.get(n + 1), Some(TokenTree::Punct(p)) if p.as_char() == '!') =>
         {
-            PLAIN_MACROS.iter().any(|m| i == m)
+            is_plain(&i.to_string())
         }
         TokenTree::Ident(i) => ![
             "async",
