@@ -81,7 +81,7 @@ pub mod __private {
     pub use crate::pinned_throw::pinned_throwing;
     pub use crate::stream::{AsyncGen, Finish, Next, Yield, Yielder, async_gen, next};
     pub use crate::try_op::{Branch, Flow};
-    pub use crate::typing::{tie, tied, typed};
+    pub use crate::typing::{never_of, tie, tied, typed};
     pub use crate::{Generator, GeneratorState, GeneratorStatus, Throw, YieldPoint};
     #[cfg(feature = "alloc")]
     pub use alloc::boxed::Box;

@@ -27,3 +27,9 @@ pub fn tie<T>(_witness: &PhantomData<T>, _value: &T) {}
 pub fn tied<T>(_witness: &PhantomData<T>, value: T) -> T {
     value
 }
+
+/// A value of the type parameter `witness` stands for, in rustc's eyes: only ever called under
+/// `if false`, where it gives a local declared afresh in an arm its type.
+pub fn never_of<T>(_witness: &PhantomData<T>) -> T {
+    unreachable!("a type witness is never asked for a value")
+}

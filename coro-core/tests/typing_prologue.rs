@@ -67,6 +67,27 @@ fn closure_result(v: Vec<u64>) -> Vec<u64> {
     doubled
 }
 
+/// A closure called across yields next to locals the prologue ties (`total`, the loop's), one
+/// returning a closure, one returning an iterator whose type holds a closure, and an alias.
+#[generator(yield = u64)]
+fn closures_called(n: u64) -> u64 {
+    let scale = move |x: u64| x * n;
+    let adder = move |k: u64| move |x: u64| x + k;
+    let evens = move || (0..n).filter(|x| x % 2 == 0);
+    let mut total = 0;
+    for x in 0..n {
+        yield_!(scale(x));
+        total += x;
+    }
+    let add3 = adder(3);
+    for e in evens() {
+        yield_!(add3(e));
+        total += e;
+    }
+    let again = scale;
+    total + again(1)
+}
+
 /// Shapes the prologue ties: shadowing, match ergonomics, `let`-`else`, `if let` chains,
 /// `while let`, nested `for` patterns, hoisted operands of inferred types, `?`, `return`.
 #[generator(yield = u64)]
@@ -118,6 +139,11 @@ fn untied_closures_work() {
     assert_eq!(drain(adapter_loop(5)), (vec![0, 20, 40], 60));
     assert_eq!(drain(closure_through_break()), (vec![1, 101], 102));
     assert_eq!(drain(closure_result(vec![1, 2])), (vec![6], vec![2, 4]));
+    // 0 + 1 + 2 + 3, then the evens 0 + 2, then `again(1)`.
+    assert_eq!(
+        drain(closures_called(4)),
+        (vec![0, 4, 8, 12, 3, 5], 6 + 2 + 4)
+    );
 }
 
 #[test]

@@ -62,6 +62,9 @@ pub struct Emit<'a> {
     pub tied: RefCell<std::collections::HashSet<usize>>,
     /// Lent locals a jump parks beside the state or an arm takes back (see `lent.rs`).
     pub lent_sides: RefCell<BTreeSet<LocalId>>,
+    /// The needed witnesses that are type parameters of the enum (`lower/witness.rs`), in the
+    /// order of their parameters: first in the enum's list and in [`Emit::types_fn`]'s tuple.
+    pub witness_params: Vec<usize>,
     /// The body the lowering read, when it can have a typing prologue (see `typing.rs`).
     pub typing_body: RefCell<Option<syn::Block>>,
 }
@@ -151,9 +154,15 @@ impl Emit<'_> {
             .copied()
             .filter(|&l| self.g.locals[l].state_ty.is_none())
             .collect();
-        let params: Vec<&Ident> = generic
+        // The witnesses' parameters first (see `types_fn`).
+        let witness_params: Vec<Ident> = self
+            .witness_params
             .iter()
-            .map(|&l| &self.g.locals[l].ty_param)
+            .map(|n| format_ident!("__CoroW{}", n, span = Span::mixed_site()))
+            .collect();
+        let params: Vec<&Ident> = witness_params
+            .iter()
+            .chain(generic.iter().map(|&l| &self.g.locals[l].ty_param))
             .collect();
 
         let variants = variant_blocks.iter().map(|&b| {
@@ -220,9 +229,21 @@ impl Emit<'_> {
             quote!(#lint #f: #v)
         });
         let start = quote!(#enum_name::Start { #(#start_fields),* });
-        let (witness_fn, start) = match self.typing_prologue(&generic, &params, &start) {
-            Some(p) => (p.witness_fn, p.start),
-            None => (TokenStream::new(), start),
+        let prologue = self.typing_prologue(&generic, &start);
+        let types_fn = if prologue.is_some() || !witness_params.is_empty() {
+            self.types_fn(&params)
+        } else {
+            TokenStream::new()
+        };
+        let start = prologue.unwrap_or(start);
+        // The witnesses' parameters, in a variant never built (see `lower/witness.rs`).
+        let (witnesses_variant, witnesses_arm) = if witness_params.is_empty() {
+            (TokenStream::new(), TokenStream::new())
+        } else {
+            (
+                quote!(#[allow(dead_code)] Witnesses(::core::marker::PhantomData<fn() -> (#(#witness_params,)*)>),),
+                quote!(| #enum_name::Witnesses(..)),
+            )
         };
         let items = &self.g.items;
         let (yield_ty, return_ty) = (&self.yield_ty, &self.return_ty);
@@ -280,18 +301,19 @@ impl Emit<'_> {
             #[allow(non_camel_case_types)] // named after the fn, see `generator::state_enum_name`
             enum #enum_name<#(#params),*> {
                 #(#variants,)*
+                #witnesses_variant
                 Done,
                 Poisoned,
             }
             #refusal_impl
-            #witness_fn
+            #types_fn
             impl<#(#params),*> #krate::__private::StateInfo for #enum_name<#(#params),*> {
                 const NAME: &'static str = #fn_name;
                 fn status(&self) -> #krate::__private::GeneratorStatus {
                     match self {
                         #(#status_arms)*
                         Self::Done => #krate::__private::GeneratorStatus::Completed,
-                        Self::Poisoned => #krate::__private::GeneratorStatus::Poisoned,
+                        Self::Poisoned #witnesses_arm => #krate::__private::GeneratorStatus::Poisoned,
                     }
                 }
                 fn close(&mut self) {
@@ -319,7 +341,7 @@ impl Emit<'_> {
                             // Storing `Poisoned` back (it is what `*state` holds already) makes every
                             // path store the state, so LLVM can drop the `Poisoned` stored above on
                             // paths that cannot unwind (W3b: 21 instructions per item to 20).
-                            #enum_name::Poisoned #(#unentered)* => {
+                            #enum_name::Poisoned #(#unentered)* #witnesses_arm => {
                                 #krate::__private::set_state(#state, #enum_name::Poisoned);
                                 return ::core::result::Result::Err(#krate::__private::Refusal::Panicked);
                             }
@@ -328,6 +350,20 @@ impl Emit<'_> {
                 },
             );
             #returned
+        }
+    }
+
+    /// `fn __coro_types(_: &Self) -> (PhantomData<W0>, .., PhantomData<T0>, ..)`: what the
+    /// witness ties and the typing prologue name the enum's parameters by.
+    fn types_fn(&self, all: &[&Ident]) -> TokenStream {
+        let enum_name = &self.ctx.enum_name;
+        let types = Ident::new("__coro_types", Span::mixed_site());
+        quote! {
+            impl<#(#all),*> #enum_name<#(#all),*> {
+                fn #types(_: &Self) -> (#(::core::marker::PhantomData<#all>,)*) {
+                    (#(::core::marker::PhantomData::<#all>,)*)
+                }
+            }
         }
     }
 

@@ -195,7 +195,7 @@ pub fn analyze_with(
         },
     );
     lower::liveness::solve(&mut graph);
-    lower::witness::prune(&mut graph);
+    lower::witness::prune(&mut graph, args.clone.is_none());
     lower::borrows::check(&cx, &graph);
     lower::lent::check(&cx, &graph);
     lower::lent::detach(&mut graph);
@@ -314,6 +314,13 @@ pub fn emit(args: &args::Args, analysis: Analysis, name: String) -> TokenStream 
             }),
         lingering: std::cell::RefCell::new(Vec::new()),
         typing_body: std::cell::RefCell::new(typing_body),
+        witness_params: if args.clone.is_none() {
+            (0..graph.witnesses.len())
+                .filter(|&n| graph.witnesses[n].needed)
+                .collect()
+        } else {
+            Vec::new()
+        },
     };
     emit.emit()
 }

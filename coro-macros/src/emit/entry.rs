@@ -122,9 +122,22 @@ impl Emit<'_> {
     /// through its witness: `if false { q = TypeOf::never(w) }` runs never and assigns in
     /// rustc's eyes, so `q` has one type across arms, as one local of a plain fn does.
     fn witness_tie(&self, b: usize, l: LocalId) -> Option<TokenStream> {
-        let w = self.g.witnesses.iter().find(|w| w.local == l && w.needed)?;
+        let n = self
+            .g
+            .witnesses
+            .iter()
+            .position(|w| w.local == l && w.needed)?;
+        let w = &self.g.witnesses[n];
         let krate = &self.ctx.krate;
         let name = &self.g.locals[l].name;
+        if let Some(types) = self.witness_param(n) {
+            return Some(quote! {
+                #[allow(unused_assignments)]
+                if false {
+                    #name = #krate::__private::never_of(&#types);
+                }
+            });
+        }
         let witness = self.target_name(b, w.holder);
         Some(quote! {
             #[allow(unused_assignments)]
@@ -142,8 +155,24 @@ impl Emit<'_> {
         }
         let krate = &self.ctx.krate;
         let name = &self.g.locals[w.local].name;
+        if let Some(types) = self.witness_param(n) {
+            return quote! {
+                if false {
+                    #krate::__private::tie(&#types, &#name);
+                }
+            };
+        }
         let witness = &self.g.locals[w.holder].name;
         quote!(let #witness = #krate::__private::TypeOf::of(&#name);)
+    }
+
+    /// `Enum::__coro_types(&*state).K`, the parameter of witness `n` (if witnesses are types).
+    fn witness_param(&self, n: usize) -> Option<TokenStream> {
+        let k = self.witness_params.iter().position(|&m| m == n)?;
+        let k = syn::Index::from(k);
+        let (enum_name, state) = (&self.ctx.enum_name, &self.ctx.state);
+        let types = proc_macro2::Ident::new("__coro_types", proc_macro2::Span::mixed_site());
+        Some(quote!(#enum_name::#types(&*#state).#k))
     }
 
     pub(super) fn decl(&self, n: usize) -> TokenStream {

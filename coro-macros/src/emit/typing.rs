@@ -28,30 +28,22 @@ use crate::lower::LocalId;
 use crate::lower::names::pat_bindings;
 use crate::lower::typing::{Taint, TypingMarks, addr};
 
-/// What the prologue adds to the expansion.
-pub struct Prologue {
-    /// `impl State<..> { fn __coro_types(..) }`, beside the enum.
-    pub witness_fn: TokenStream,
-    /// The `Start` value, wrapped.
-    pub start: TokenStream,
-}
-
 impl Emit<'_> {
-    /// The prologue over the enum's parameters (`generic`: their locals, in order), if the
-    /// lowering kept a body for one and some parameter gets a tie.
-    pub fn typing_prologue(
-        &self,
-        generic: &[LocalId],
-        params: &[&Ident],
-        start: &TokenStream,
-    ) -> Option<Prologue> {
+    /// The `Start` value wrapped in the prologue, if the lowering kept a body for one and some
+    /// parameter gets a tie. `generic`: the locals of the enum's parameters, in order, after the
+    /// witnesses' (see [`Emit::types_fn`]).
+    pub fn typing_prologue(&self, generic: &[LocalId], start: &TokenStream) -> Option<TokenStream> {
         let mut body = self.typing_body.borrow_mut().take()?;
         let krate = &self.ctx.krate;
         let witness = Ident::new("__coro_w", Span::mixed_site());
         let mut ties = Ties {
             taint: Taint::of(&body),
             marks: &self.g.typing,
-            position: generic.iter().enumerate().map(|(i, &l)| (l, i)).collect(),
+            position: generic
+                .iter()
+                .enumerate()
+                .map(|(i, &l)| (l, self.witness_params.len() + i))
+                .collect(),
             emit: self,
             witness: &witness,
             tied: 0,
@@ -71,13 +63,6 @@ impl Emit<'_> {
         );
         let enum_name = &self.ctx.enum_name;
         let types = Ident::new("__coro_types", Span::mixed_site());
-        let witness_fn = quote! {
-            impl<#(#params),*> #enum_name<#(#params),*> {
-                fn #types(_: &Self) -> (#(::core::marker::PhantomData<#params>,)*) {
-                    (#(::core::marker::PhantomData::<#params>,)*)
-                }
-            }
-        };
         let state = Ident::new("__coro_s", Span::mixed_site());
         let fields = self.g.params.iter().map(|&l| {
             let local = &self.g.locals[l];
@@ -95,7 +80,7 @@ impl Emit<'_> {
                 #body
             })
         };
-        Some(Prologue { witness_fn, start })
+        Some(start)
     }
 }
 
@@ -132,7 +117,6 @@ impl Ties<'_> {
         let mut out = Vec::new();
         for &l in locals {
             let name = &self.emit.g.locals[l].name;
-            let Some(slot) = self.slot(l) else { continue };
             if !bound.contains(&name.to_string()) || self.taint.names.contains(&name.to_string()) {
                 continue;
             }
@@ -140,11 +124,22 @@ impl Ties<'_> {
                 .to_string()
                 .starts_with('_')
                 .then(|| quote!(#[allow(clippy::used_underscore_binding)]));
-            self.tied += 1;
-            out.push(syn::parse_quote!(#lint #krate::__private::tie(#slot, &#name);));
-            // Its type witness (`lower/witness.rs`), a parameter of its own: `TypeOf<T>`.
-            for w in self.emit.g.witnesses.iter().filter(|w| w.local == l) {
-                if let Some(slot) = self.slot(w.holder) {
+            if let Some(slot) = self.slot(l) {
+                self.tied += 1;
+                out.push(syn::parse_quote!(#lint #krate::__private::tie(#slot, &#name);));
+            }
+            // Its type witness (`lower/witness.rs`), even when no state stores the local: a
+            // parameter `T` of its own, or the holder's, `TypeOf<T>`.
+            for (n, w) in self.emit.g.witnesses.iter().enumerate() {
+                if w.local != l {
+                    continue;
+                }
+                if let Some(k) = self.emit.witness_params.iter().position(|&m| m == n) {
+                    self.tied += 1;
+                    let k = syn::Index::from(k);
+                    let w = self.witness;
+                    out.push(syn::parse_quote!(#lint #krate::__private::tie(&#w.#k, &#name);));
+                } else if let Some(slot) = self.slot(w.holder) {
                     self.tied += 1;
                     out.push(syn::parse_quote!(
                         #lint #krate::__private::tie(#slot, &#krate::__private::TypeOf::of(&#name));

@@ -135,60 +135,100 @@ impl<'ast> Visit<'ast> for ItemScan {
 ///
 /// Types flow between statements only through locals, so the analysis works on *units*: a
 /// statement with the statements of its nested blocks taken out, but with their tails (and any
-/// `break value`) kept in, since those values flow out into it. A unit holding an opaque
-/// construct taints every name it mentions; a unit mentioning a tainted name taints the rest of
-/// its names; to a fixpoint. Names stand for every local they name (shadowing only widens it).
+/// `break value`) kept in, since those values flow out into it. A closure's (or `async` block's)
+/// body is a unit of its own: what it captures takes nothing of its type. A unit holding an
+/// opaque construct taints every name it mentions; a unit mentioning a tainted name taints the
+/// rest of its names; to a fixpoint. Names stand for every local they name (shadowing only
+/// widens it).
+///
+/// Calling a closure gives its return type, not its own: a name only *called* (`scale(x)`) does
+/// not taint the unit, unless the name is *call-tainted*: bound where something other than a
+/// plain closure is opaque (an `async` block, a macro), or to a closure whose body is opaque
+/// (`|| (0..n).map(|x| x + 1)` returns a type holding the inner closure's) or mentions a tainted
+/// name (`move || scale` returns `scale`), or tainted through another name.
 pub struct Taint {
     pub names: HashSet<String>,
+    called: HashSet<String>,
 }
 
 impl Taint {
     pub fn of(body: &syn::Block) -> Self {
-        let mut units = Units {
-            current: Unit::default(),
-            out: Vec::new(),
-        };
+        let mut units = Units::default();
         units.visit_block(body);
         let mut all = units.out;
         all.push(units.current);
-        let mut names: HashSet<String> = HashSet::new();
+        let mut t = Taint {
+            names: HashSet::new(),
+            called: HashSet::new(),
+        };
         let mut changed = true;
         while changed {
             changed = false;
             for unit in &all {
-                if (unit.opaque || unit.names.iter().any(|n| names.contains(n)))
-                    && unit.names.iter().any(|n| !names.contains(n))
-                {
-                    names.extend(unit.names.iter().cloned());
-                    changed = true;
+                let opaque_call = unit.callees.iter().any(|n| t.called.contains(n));
+                // A value of a tainted name holds its type (`let g = scale;`); calling what it
+                // holds gives that name's calls (plain, unless the name is call-tainted).
+                let derived = opaque_call || unit.names.iter().any(|n| t.names.contains(n));
+                let derived_call = opaque_call || unit.names.iter().any(|n| t.called.contains(n));
+                let returns_opaque = unit.closures.iter().any(|c| {
+                    c.opaque
+                        || c.names.iter().any(|n| t.names.contains(n))
+                        || c.callees.iter().any(|n| t.called.contains(n))
+                });
+                let taints = unit.opaque || derived;
+                let call_taints = unit.other_opaque || returns_opaque || derived_call;
+                for n in &unit.names {
+                    if taints && t.names.insert(n.clone()) {
+                        changed = true;
+                    }
+                    if call_taints && t.called.insert(n.clone()) {
+                        changed = true;
+                    }
                 }
             }
         }
-        Taint { names }
+        t
     }
 
-    /// Whether an expression's value may hold an opaque type: it holds an opaque construct or
-    /// mentions a tainted name.
+    /// Whether an expression's value may hold an opaque type: it holds an opaque construct,
+    /// mentions a tainted name or calls a call-tainted one.
     pub fn expr(&self, e: &syn::Expr) -> bool {
-        let mut units = Units {
-            current: Unit::default(),
-            out: Vec::new(),
-        };
+        let mut units = Units::default();
         units.visit_expr(e);
-        std::iter::once(&units.current)
-            .chain(&units.out)
-            .any(|u| u.opaque || u.names.iter().any(|n| self.names.contains(n)))
+        let u = &units.current;
+        u.opaque
+            || u.names.iter().any(|n| self.names.contains(n))
+            || u.callees.iter().any(|n| self.called.contains(n))
     }
 }
 
 #[derive(Default)]
 struct Unit {
+    /// Names mentioned as values (bound, read, borrowed, passed, a method's receiver).
     names: Vec<String>,
+    /// Names only called (`f(..)`).
+    callees: Vec<String>,
+    /// Holds a closure, an `async` block or an unknown macro.
     opaque: bool,
+    /// Holds an opaque construct other than a closure: an `async` block, an unknown macro.
+    other_opaque: bool,
+    /// The bodies of the closures it holds, each as one unit.
+    closures: Vec<Unit>,
     /// Holds a `break` with a value: it flows out to the enclosing unit.
     breaks: bool,
 }
 
+impl Unit {
+    /// All of `inner` (its names, calls, opaqueness) folded into `self`.
+    fn absorb(&mut self, inner: &Unit) {
+        self.names.extend(inner.names.iter().cloned());
+        self.callees.extend(inner.callees.iter().cloned());
+        self.opaque |= inner.opaque;
+        self.other_opaque |= inner.other_opaque;
+    }
+}
+
+#[derive(Default)]
 struct Units {
     current: Unit,
     out: Vec<Unit>,
@@ -199,8 +239,38 @@ impl Units {
         let name = super::macros::macro_name(mac);
         if !is_plain(&name) || !plain_tokens(mac.tokens.clone()) {
             self.current.opaque = true;
+            self.current.other_opaque = true;
         }
-        idents(mac.tokens.clone(), &mut self.current.names);
+        // Arguments that parse as expressions are visited as such (`yield_!(scale(x))` calls
+        // `scale`); others count every identifier as a mention.
+        match mac.parse_body_with(
+            syn::punctuated::Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated,
+        ) {
+            Ok(args) => {
+                for arg in &args {
+                    self.visit_expr(arg);
+                }
+            }
+            Err(_) => idents(mac.tokens.clone(), &mut self.current.names),
+        }
+    }
+
+    /// A closure's or `async` block's body, as a unit of its own (and its nested statements'),
+    /// summarized into one for the enclosing unit.
+    fn body_unit(&mut self, visit: impl FnOnce(&mut Self)) -> Unit {
+        let outer = std::mem::take(&mut self.current);
+        let first = self.out.len();
+        visit(self);
+        let mut summary = std::mem::replace(&mut self.current, outer);
+        let mut whole = Unit::default();
+        whole.absorb(&summary);
+        for u in &self.out[first..] {
+            whole.absorb(u);
+        }
+        // Closures nested in it make its value opaque (counted in `absorb` as `opaque`).
+        summary.breaks = false;
+        self.out.push(summary);
+        whole
     }
 }
 
@@ -227,8 +297,12 @@ impl<'ast> Visit<'ast> for Units {
             self.visit_stmt(stmt);
             let unit = std::mem::replace(&mut self.current, outer);
             if unit.breaks {
-                self.current.names.extend(unit.names.iter().cloned());
-                self.current.opaque |= unit.opaque;
+                self.current.absorb(&unit);
+                self.current.closures.extend(unit.closures.iter().map(|c| {
+                    let mut copy = Unit::default();
+                    copy.absorb(c);
+                    copy
+                }));
                 self.current.breaks = true;
             }
             self.out.push(unit);
@@ -237,17 +311,47 @@ impl<'ast> Visit<'ast> for Units {
 
     fn visit_expr(&mut self, e: &'ast syn::Expr) {
         match e {
-            syn::Expr::Closure(_) | syn::Expr::Async(_) | syn::Expr::Await(_) => {
+            syn::Expr::Closure(c) => {
                 self.current.opaque = true;
+                let body = self.body_unit(|this| {
+                    for input in &c.inputs {
+                        this.visit_pat(input);
+                    }
+                    this.visit_expr(&c.body);
+                });
+                self.current.closures.push(body);
             }
-            syn::Expr::Macro(m) => {
-                self.macro_tokens(&m.mac);
-                return;
+            syn::Expr::Async(a) => {
+                self.current.opaque = true;
+                self.current.other_opaque = true;
+                let _ = self.body_unit(|this| this.visit_block(&a.block));
             }
-            syn::Expr::Break(b) if b.expr.is_some() => self.current.breaks = true,
-            _ => {}
+            syn::Expr::Macro(m) => self.macro_tokens(&m.mac),
+            syn::Expr::Call(c)
+                if matches!(&*c.func, syn::Expr::Path(p)
+                    if p.qself.is_none() && p.path.segments.len() == 1
+                        && p.path.segments[0].arguments.is_none()) =>
+            {
+                if let syn::Expr::Path(p) = &*c.func {
+                    self.current
+                        .callees
+                        .push(p.path.segments[0].ident.to_string());
+                }
+                for arg in &c.args {
+                    self.visit_expr(arg);
+                }
+            }
+            syn::Expr::Await(_) => {
+                self.current.opaque = true;
+                self.current.other_opaque = true;
+                syn::visit::visit_expr(self, e);
+            }
+            syn::Expr::Break(b) if b.expr.is_some() => {
+                self.current.breaks = true;
+                syn::visit::visit_expr(self, e);
+            }
+            _ => syn::visit::visit_expr(self, e),
         }
-        syn::visit::visit_expr(self, e);
     }
 
     fn visit_stmt_macro(&mut self, m: &'ast syn::StmtMacro) {
@@ -316,4 +420,75 @@ fn plain_tokens(tokens: proc_macro2::TokenStream) -> bool {
         .any(|k| i == k),
         TokenTree::Literal(_) => true,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Taint;
+
+    fn taint(body: &str) -> Taint {
+        Taint::of(&syn::parse_str(&format!("{{ {body} }}")).expect("a block"))
+    }
+
+    fn tainted(t: &Taint, names: &[&str]) -> Vec<String> {
+        names
+            .iter()
+            .filter(|n| t.names.contains(**n))
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn closures_taint_what_may_hold_them() {
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            // (body, tainted, not tainted)
+            (
+                "let scale = move |x: u64| x * n; let mut total = 0; total += yield_!(scale(1));",
+                &["scale"],
+                &["total", "n", "x"],
+            ),
+            (
+                "let mk = || |y: u64| y; let inner = mk();",
+                &["mk", "inner"],
+                &[],
+            ),
+            (
+                "let it = move || (0..n).map(|x| x + 1); for y in it() { yield_!(y); }",
+                &["it", "y"],
+                &[],
+            ),
+            (
+                "let mut v = Vec::new(); v.push(|| 1); let k = 3;",
+                &["v"],
+                &["k"],
+            ),
+            (
+                "let f = |x: u64| x; let g = f; let h = g; let r = h(2);",
+                &["f", "g", "h"],
+                &["r"],
+            ),
+            ("let f = loop { break |x: u64| x; };", &["f"], &[]),
+            ("let r = async { 1 }; let s = r;", &["r", "s"], &[]),
+            ("let m = my_macro!(a); let b = 1;", &["m", "a"], &["b"]),
+            (
+                "let mut w = Vec::new(); let c = || w.push(|| 2);",
+                &["w", "c"],
+                &[],
+            ),
+            ("let t = Some(f2); let f2 = |x: u64| x;", &["t", "f2"], &[]),
+        ];
+        for (body, yes, no) in cases {
+            let t = taint(body);
+            assert_eq!(tainted(&t, yes), yes.to_vec(), "{body}");
+            assert!(tainted(&t, no).is_empty(), "{body}: {:?}", tainted(&t, no));
+        }
+    }
+
+    #[test]
+    fn calls_of_closures_returning_closures_are_tainted() {
+        let t = taint("let it = move || (0..n).map(|x| x + 1); let plain = |x: u64| x;");
+        assert!(t.expr(&syn::parse_str("it()").expect("expr")));
+        assert!(!t.expr(&syn::parse_str("plain(3) + 1").expect("expr")));
+        assert!(t.expr(&syn::parse_str("plain").expect("expr")));
+    }
 }

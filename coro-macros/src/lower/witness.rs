@@ -13,6 +13,12 @@
 //!         `if false { q = TypeOf::never(__coro_w) }`, which never runs but ties the type.
 //!
 //! Witnesses no arm ties to are pruned after liveness: they cost a type parameter each.
+//!
+//! Unless the enum derives `Clone` (which would bound every parameter by `Clone`), a needed
+//! witness is no value at all: it is a type parameter of the enum that no state stores (held by
+//! a variant never built, `Witnesses`), tied after the `let` by `tie(&Enum::__coro_types(s).K,
+//! &q)` and read by `q = never_of(&Enum::__coro_types(s).K)`: the holders' fields, one per
+//! witness in every state their scope spans, were a third of a large body's expansion.
 
 use super::{Graph, LocalId, Lowerer, ph};
 
@@ -51,8 +57,8 @@ impl Lowerer<'_> {
 }
 
 /// Keeps the witnesses of locals some arm declares afresh (and restores the witness in); drops
-/// the others from every saved set.
-pub fn prune(g: &mut Graph) {
+/// the others from every saved set, and with `by_type` (see the module doc) all of them.
+pub fn prune(g: &mut Graph, by_type: bool) {
     if g.witnesses.is_empty() {
         return;
     }
@@ -74,9 +80,13 @@ pub fn prune(g: &mut Graph) {
             unneeded.push(witness);
         }
     }
+    if by_type {
+        unneeded = g.witnesses.iter().map(|w| w.holder).collect();
+    }
     if unneeded.is_empty() {
         return;
     }
+    let unneeded: std::collections::HashSet<LocalId> = unneeded.into_iter().collect();
     for set in &mut g.live_in {
         set.retain(|l| !unneeded.contains(l));
     }
