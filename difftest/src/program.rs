@@ -311,7 +311,8 @@ enum Wrap {
     Tuple,
     /// `let f = loop { break |x| ..; };`: the closure flows out of a `break`.
     Break,
-    /// `let mut f = Vec::new(); f.push(|x| ..);`: the `Vec`'s type is only known from the push.
+    /// `let f = { let mut v = Vec::new(); v.push(|x| ..); v };`: the `Vec`'s type is only known
+    /// from the push.
     Pushed,
 }
 

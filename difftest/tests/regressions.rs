@@ -1640,3 +1640,49 @@ fn bug_as_a_let_else_block_assigns_on_its_own_path() {
     assert_same(bug_as_let_else_assignment_in_a_loop::check);
     assert_same(bug_as_let_else_assignment_with_semicolon::check);
 }
+
+// Bug AT. Observed (seed 98316606): E0282 "type annotations needed" at `let u: Tracked;`, "type
+// must be known at this point" at a method call on `u` in dead code. `u` is declared without a
+// value and assigned on both branches of an `if`; after a `break 'l1;` the code that reads it is
+// unreachable, and its arm bound `u` to `unreachable!()` (a local no `let` ties there), a value
+// of no known type, though the user annotated it. Expected: compiles and agrees with plain Rust.
+
+differential!(bug_at_deferred_annotated_local_in_dead_code -> Result<i64, i64>, guards = [], |log| {
+    let u: Tracked;
+    if Tracked::new(&log, 1, -3).get() > 0 {
+        {
+            let b: i64 = yield_!(consume(Tracked::new(&log, 2, f2(6, 3))));
+            let u = Tracked::new(&log, 3, f2(b, b));
+        }
+        u = Tracked::new(&log, 5, Tracked::new(&log, 4, -2).get());
+    } else {
+        {
+            let b = yield_!(2);
+            let u = Tracked::new(&log, 6, -2);
+        }
+        u = Tracked::new(&log, 7, 3 % 7);
+    }
+    'l1: {
+        if let Some(s) = opt_t(&log, 8, u.get()) {
+            {
+                unsafe {
+                    if !(consume(s) <= -2) {
+                        yield_!(u.get());
+                        break 'l1
+                    }
+                    let Some(a) = opt(u.get()) else { break 'l1 };
+                    break 'l1;
+                }
+                assert!(yield_!(u.get()) != 2, "assert {}", 2);
+            }
+        } else {
+            break 'l1
+        }
+    }
+    Ok(yield_!(5 + -2))
+});
+
+#[test]
+fn bug_at_an_annotated_local_declared_without_value_is_typed_in_dead_code() {
+    assert_same(bug_at_deferred_annotated_local_in_dead_code::check);
+}

@@ -83,8 +83,14 @@ impl Emit<'_> {
             .rev()
             .filter(|&&l| !self.tied(l))
             .map(|&l| {
-                // No `mut`: nothing after it is borrow-checked.
+                // No `mut`: nothing after it is borrow-checked. Typed as the user's annotation
+                // when there is one (`let u: Tracked;` assigned only in live arms: the dead arm
+                // may call a method on it first, difftest seed 98316606), else by the never-type
+                // fallback.
                 let name = self.target_name(b, l);
+                if let Some(ty) = &self.g.locals[l].annotation {
+                    return quote!(let #name: #ty = ::core::unreachable!(););
+                }
                 quote!(let #name = ::core::unreachable!();)
             })
             .collect()

@@ -150,6 +150,29 @@ impl Ties<'_> {
         out
     }
 
+    /// `let x: T;` has no value to borrow yet: `let _: &PhantomData<T> = &w.N;` ties `T` (a
+    /// dead arm may call a method on `x` before any arm assigns it, difftest seed 98316606).
+    fn annotated_ties(&mut self, locals: Option<&Vec<LocalId>>, pat: &syn::Pat) -> Vec<syn::Stmt> {
+        let (Some(locals), syn::Pat::Type(pt)) = (locals, pat) else {
+            return Vec::new();
+        };
+        let syn::Pat::Ident(pi) = &*pt.pat else {
+            return Vec::new();
+        };
+        let ty = &pt.ty;
+        let mut out = Vec::new();
+        for &l in locals {
+            if self.emit.g.locals[l].name != pi.ident {
+                continue;
+            }
+            if let Some(slot) = self.slot(l) {
+                self.tied += 1;
+                out.push(syn::parse_quote!(let _: &::core::marker::PhantomData<#ty> = #slot;));
+            }
+        }
+        out
+    }
+
     /// `tied(&w.N, value)`.
     fn wrap(&mut self, local: Option<&LocalId>, value: &mut syn::Expr) {
         let Some(slot) = local.and_then(|&l| self.slot(l)) else {
@@ -190,6 +213,10 @@ impl VisitMut for Ties<'_> {
         for (i, stmt) in block.stmts.iter_mut().enumerate() {
             // The marks are addresses: read them before anything under the node changes.
             let ties = match &*stmt {
+                syn::Stmt::Local(l) if l.init.is_none() => {
+                    let marks = self.marks.lets.get(&addr(l));
+                    self.annotated_ties(marks, &l.pat)
+                }
                 syn::Stmt::Local(l) => {
                     let marks = self.marks.lets.get(&addr(l));
                     self.ties(marks, &l.pat)

@@ -26,7 +26,7 @@ pub fn addr<T>(node: &T) -> usize {
 /// Locals bound by each node, by the node's address.
 #[derive(Default)]
 pub struct TypingMarks {
-    /// `let` statements with a value (`syn::Local`).
+    /// `let` statements with a value, or annotated (`syn::Local`).
     pub lets: HashMap<usize, Vec<LocalId>>,
     /// Patterns of `for`, `match` arms and `let` conditions (`syn::Pat`).
     pub pats: HashMap<usize, Vec<LocalId>>,
@@ -38,7 +38,8 @@ pub struct TypingMarks {
 
 impl Lowerer<'_> {
     pub fn mark_let(&mut self, node: &syn::Local, first: LocalId) {
-        if node.init.is_some() {
+        // Without a value, only an annotated one: its type is tied from the annotation.
+        if node.init.is_some() || matches!(node.pat, syn::Pat::Type(_)) {
             let end = self.g.locals.len();
             self.g
                 .typing

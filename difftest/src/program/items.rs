@@ -76,7 +76,10 @@ impl Gen {
                     Wrap::Array => format!("let {n} = [{closure}];"),
                     Wrap::Tuple => format!("let {n} = ({closure}, 0i64);"),
                     Wrap::Break => format!("let {n} = loop {{ break {closure}; }};"),
-                    Wrap::Pushed => format!("let mut {n} = Vec::new(); {n}.push({closure});"),
+                    // One statement: the line may carry a `#[cfg]`.
+                    Wrap::Pushed => {
+                        format!("let {n} = {{ let mut v = Vec::new(); v.push({closure}); v }};")
+                    }
                 };
                 self.line(&line)
             }
