@@ -12,7 +12,9 @@
 //! The enum is generic over every saved local's type, so rustc infers the types (a local
 //! annotated with a type the enum surely names gets a field of that type instead, see
 //! `lower/state_types.rs`); arms are emitted in source order so that a local's type is known
-//! before an arm calls its methods.
+//! before an arm calls its methods. Where the body allows it, the `Start` value is wrapped in
+//! the typing prologue (`typing.rs`): the body as plain Rust, checked first, tying each
+//! parameter where its local is bound, so every path to the enum meets known types.
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{ToTokens, format_ident, quote};

@@ -1,4 +1,15 @@
 //! `#[generator]`: parse and validate, lower the body, compute liveness, emit.
+//!
+//! The passes, in order ([`analyze_with`], then [`emit`]):
+//! 1. `signature::params`, `rewrite::rename_self`: the parameters become locals of the body;
+//! 2. `Lowerer::lower_body` (`lower/`): the block graph, each binding marked with the node it
+//!    came from (`lower/typing.rs`);
+//! 3. `state_types::resolve`: annotated locals the enum can name get fields of that type;
+//! 4. `liveness::solve`: what each jump saves; `witness::prune`: which type witnesses stay;
+//! 5. the checks: `borrows`, `lent`, `temporaries`, `partial` (errors stop here);
+//! 6. `typing::eligible`: whether the body keeps a typing prologue;
+//! 7. `Emit::emit` (`emit/`): the enum, its `StateInfo`, the prologue (`emit/typing.rs`) and the
+//!    machine.
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{ToTokens, quote};

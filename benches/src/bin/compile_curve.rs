@@ -500,7 +500,10 @@ fn render(opts: &Opts, tree: &str, bodies: &[curve_body::Body], points: &[[Point
             "The same bodies with `let mut v3 = v0 + 5i64;` for `let mut v3: i64 = v0 + 5;`: the \
              state enum then has a type parameter for each local held across a yield, for rustc to \
              infer (an annotated local of a prelude type has a field of that type; see \
-             `coro-macros/src/lower/state_types.rs`). Generated with `--inferred`.\n"
+             `coro-macros/src/lower/state_types.rs`), each tied to its local's type in the typing \
+             prologue (`coro-macros/src/emit/typing.rs`); every path to a variant still \
+             instantiates all of them, which is what grows faster here than with annotations. \
+             Generated with `--inferred`.\n"
         );
     } else {
         let _ = writeln!(md, "## Compile time vs body size\n");
