@@ -26,7 +26,8 @@ use syn::visit_mut::VisitMut;
 use super::Emit;
 use crate::lower::LocalId;
 use crate::lower::names::pat_bindings;
-use crate::lower::typing::{Taint, TypingMarks, addr};
+use crate::lower::taint::Taint;
+use crate::lower::typing::{TypingMarks, addr};
 
 impl Emit<'_> {
     /// The `Start` value wrapped in the prologue, if the lowering kept a body for one and some

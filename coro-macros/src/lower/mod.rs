@@ -30,6 +30,7 @@ pub mod rewrite;
 pub mod state_types;
 mod stmt;
 pub mod suspend;
+pub mod taint;
 pub mod temporaries;
 #[cfg(test)]
 mod tests;
