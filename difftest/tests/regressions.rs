@@ -1686,3 +1686,51 @@ differential!(bug_at_deferred_annotated_local_in_dead_code -> Result<i64, i64>, 
 fn bug_at_an_annotated_local_declared_without_value_is_typed_in_dead_code() {
     assert_same(bug_at_deferred_annotated_local_in_dead_code::check);
 }
+
+// Bug AU. Observed (seed 98704534): E0284 "type annotations needed" at a `while let Some(x)`
+// binding, "type must be known at this point" at `x % 7` in code that a `break` inside an
+// `unsafe` block made unreachable, in an arm resumed after a suspension. The arm declares `x`
+// afresh for that dead code (AR's rule), and only a `let`'s locals had the type witness that
+// types such a declaration. Expected: compiles and agrees with plain Rust.
+
+differential!(bug_au_pattern_binding_declared_afresh_for_dead_code -> ControlFlow<i64, i64>, guards = [], |log| {
+    let mut n1 = 0;
+    while let Some(x) = below(&mut n1, 3) {
+
+        if (unsafe {
+            let t = Tracked::new(&log, 1, opt(x).unwrap_or(-1));
+            t.get()
+        }) <= -2 { yield_!(0) } else { {
+        yield_!(flow(unsafe {
+            let mut n2 = 0;
+            loop {
+                n2 += 1; if n2 > 3 { break; }
+                assert_eq!((x) % 4, 0, "eq");
+                let mut u = Tracked::new(&log, 2, yield_!(x));
+                let Some(d) = opt(peek(&u, yield_from!(sub(&log, 3, 1)))) else { return ControlFlow::Continue(if !(u.get() <= 4) { flow(u.get())? } else { x % 7 }) };
+            }
+            6
+        })?);
+        unsafe {
+            {
+                let _g1 = Tracked::new(&log, 4, 3);
+                let fc1 = move |x: i64| f2(x, n1);
+                break
+            }
+            let a = x % 7;
+            n1
+        } } };
+        let mut t = Tracked::new(&log, 5, yield_from!(sub(&log, 6, n1)) - -1 - n1);
+    }
+    #[allow(unused)] if 5 > -2 {
+        let _g2 = Tracked::new(&log, 7, 5);
+        let u = Tracked::new(&log, 8, n1 - n1);
+        return ControlFlow::Continue(u.get())
+    }
+    ControlFlow::Continue(consume(Tracked::new(&log, 9, yield_!(n1))))
+});
+
+#[test]
+fn bug_au_a_let_condition_binding_declared_afresh_is_typed() {
+    assert_same(bug_au_pattern_binding_declared_afresh_for_dead_code::check);
+}

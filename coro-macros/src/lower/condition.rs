@@ -107,6 +107,11 @@ impl Lowerer<'_> {
                 // `if let Some(s) = &opt`: the bindings borrow what the scrutinee does.
                 self.record_borrows(&l.expr, first..self.g.locals.len());
                 self.tie_sites(first..self.g.locals.len(), None);
+                // An arm resumed inside the branch may declare a binding afresh for dead code
+                // (`while let Some(x) = .. { ..; unsafe { { break } x % 7 } }`): typed through a
+                // witness, as a `let`'s local is (difftest bug AU, seed 98704534).
+                let end = self.g.locals.len();
+                self.type_witnesses(first, end);
             }
             Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
                 self.declare_cond_bindings(&b.left);
