@@ -359,7 +359,7 @@ impl Emit<'_> {
     /// witness ties and the typing prologue name the enum's parameters by.
     fn types_fn(&self, all: &[&Ident]) -> TokenStream {
         let enum_name = &self.ctx.enum_name;
-        let types = Ident::new("__coro_types", Span::mixed_site());
+        let types = types_fn_name();
         quote! {
             impl<#(#all),*> #enum_name<#(#all),*> {
                 fn #types(_: &Self) -> (#(::core::marker::PhantomData<#all>,)*) {
@@ -367,6 +367,11 @@ impl Emit<'_> {
                 }
             }
         }
+    }
+
+    /// Witness `n`'s place in [`Emit::types_fn`]'s tuple, if witnesses are type parameters.
+    pub(super) fn witness_slot(&self, n: usize) -> Option<usize> {
+        self.witness_params.iter().position(|&m| m == n)
     }
 
     fn arm(&self, b: usize) -> TokenStream {
@@ -485,4 +490,9 @@ fn respan(tokens: TokenStream, span: Span) -> TokenStream {
             tt
         })
         .collect()
+}
+
+/// The name of [`Emit::types_fn`]'s fn, for its callers (the prologue, the witness ties).
+pub(super) fn types_fn_name() -> Ident {
+    Ident::new("__coro_types", Span::mixed_site())
 }

@@ -168,10 +168,9 @@ impl Emit<'_> {
 
     /// `Enum::__coro_types(&*state).K`, the parameter of witness `n` (if witnesses are types).
     fn witness_param(&self, n: usize) -> Option<TokenStream> {
-        let k = self.witness_params.iter().position(|&m| m == n)?;
-        let k = syn::Index::from(k);
+        let k = syn::Index::from(self.witness_slot(n)?);
         let (enum_name, state) = (&self.ctx.enum_name, &self.ctx.state);
-        let types = proc_macro2::Ident::new("__coro_types", proc_macro2::Span::mixed_site());
+        let types = super::types_fn_name();
         Some(quote!(#enum_name::#types(&*#state).#k))
     }
 

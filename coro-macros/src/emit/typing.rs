@@ -63,7 +63,7 @@ impl Emit<'_> {
             self.ctx.yield_ty.as_ref(),
         );
         let enum_name = &self.ctx.enum_name;
-        let types = Ident::new("__coro_types", Span::mixed_site());
+        let types = super::types_fn_name();
         let state = Ident::new("__coro_s", Span::mixed_site());
         let fields = self.g.params.iter().map(|&l| {
             let local = &self.g.locals[l];
@@ -135,7 +135,7 @@ impl Ties<'_> {
                 if w.local != l {
                     continue;
                 }
-                if let Some(k) = self.emit.witness_params.iter().position(|&m| m == n) {
+                if let Some(k) = self.emit.witness_slot(n) {
                     self.tied += 1;
                     let k = syn::Index::from(k);
                     let w = self.witness;
