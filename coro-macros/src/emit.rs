@@ -25,6 +25,7 @@ use crate::lower::{BlockKind, Context, Graph, LocalId};
 
 mod dead;
 mod entry;
+mod frame;
 mod inline;
 mod lent;
 mod refusals;
@@ -69,7 +70,11 @@ pub struct Emit<'a> {
     pub witness_params: Vec<usize>,
     /// The body the lowering read, when it can have a typing prologue (see `typing.rs`).
     pub typing_body: RefCell<Option<syn::Block>>,
+    /// The saved locals kept in the frame (see `frame.rs`), sorted.
+    pub frame: Vec<LocalId>,
 }
+
+pub use frame::choose as choose_frame;
 
 impl Emit<'_> {
     fn variant(&self, block: usize) -> Ident {
@@ -80,7 +85,14 @@ impl Emit<'_> {
         }
     }
 
-    /// The locals of a block's variant, in field order.
+    /// The locals of a block's variant that are its own fields (the rest are in the frame).
+    fn variant_fields(&self, block: usize) -> Vec<LocalId> {
+        let mut fields = self.fields(block);
+        fields.retain(|&l| !self.in_frame(l));
+        fields
+    }
+
+    /// The locals restored at a block's entry, in field order.
     fn fields(&self, block: usize) -> Vec<LocalId> {
         if block == 0 {
             self.g.params.clone()
@@ -169,7 +181,7 @@ impl Emit<'_> {
 
         let variants = variant_blocks.iter().map(|&b| {
             let v = self.variant(b);
-            let fields = self.fields(b).into_iter().map(|l| {
+            let fields = self.variant_fields(b).into_iter().map(|l| {
                 let local = &self.g.locals[l];
                 let f = &local.hidden;
                 let t = local
@@ -178,6 +190,7 @@ impl Emit<'_> {
                     .unwrap_or_else(|| local.ty_param.to_token_stream());
                 quote!(#f: #t)
             });
+            let fields = fields.chain(self.frame_field_decl(b));
             // A cut root's variant is never built (nor, in fact, entered).
             let lint = self.is_cut_root(b).then(|| quote!(#[allow(dead_code)]));
             quote!(#lint #v { #(#fields),* })
@@ -220,6 +233,7 @@ impl Emit<'_> {
         });
         let arms = order.iter().map(|b| &rendered[b]);
         let lent_sides = self.lent_side_decls();
+        let frame_struct = self.frame_struct();
 
         let fn_name = &self.fn_name;
         let start_fields = self.g.params.iter().zip(&self.start_values).map(|(&l, v)| {
@@ -307,6 +321,7 @@ impl Emit<'_> {
                 Done,
                 Poisoned,
             }
+            #frame_struct
             #refusal_impl
             #types_fn
             impl<#(#params),*> #krate::__private::StateInfo for #enum_name<#(#params),*> {
@@ -377,7 +392,8 @@ impl Emit<'_> {
     fn arm(&self, b: usize) -> TokenStream {
         let Context { enum_name, .. } = self.ctx;
         let v = self.variant(b);
-        let restored = self.restore_order(b);
+        let mut restored = self.restore_order(b);
+        restored.retain(|&l| !self.in_frame(l));
         let fields = restored.iter().map(|&l| self.g.locals[l].hidden.clone());
         let unbound = self.unbound_at_entry(b);
         // Where dead code starts after a user's diverging statement, a diverging call with
@@ -418,14 +434,24 @@ impl Emit<'_> {
         // (the value of a block or construct that diverges), and pass that value on.
         let dead = (self.g.blocks[b].dead && cut_by.is_none())
             .then(|| quote!(#[allow(unreachable_code, clippy::diverging_sub_expression)]));
-        quote! {
-            #dead
-            #enum_name::#v { #(#lints #fields: #bindings),* } => {
+        let frame_init = (b == 0).then(|| self.frame_init());
+        let body = self.resolve_frame(
+            b,
+            quote! {
                 #lent_rebind
                 #(#unbound)*
                 #(#decls)*
                 #follows
                 #code
+            },
+        );
+        let frame = self.frame_field_pattern(b);
+        let comma = (frame.is_some() && !restored.is_empty()).then(|| quote!(,));
+        quote! {
+            #dead
+            #enum_name::#v { #(#lints #fields: #bindings),* #comma #frame } => {
+                #frame_init
+                #body
             }
         }
     }

@@ -289,6 +289,8 @@ pub fn emit(args: &args::Args, analysis: Analysis, name: String) -> TokenStream 
         yield_ty,
         typing_body,
     } = analysis;
+    let saved: std::collections::HashSet<crate::lower::LocalId> =
+        graph.live_in.iter().flatten().copied().collect();
     let emit = Emit {
         g: &graph,
         ctx: &ctx,
@@ -312,7 +314,8 @@ pub fn emit(args: &args::Args, analysis: Analysis, name: String) -> TokenStream 
         materialized: std::cell::RefCell::new(std::collections::HashSet::new()),
         tied: std::cell::RefCell::new(std::collections::HashSet::new()),
         lent_sides: std::cell::RefCell::new(std::collections::BTreeSet::new()),
-        saved: graph.live_in.iter().flatten().copied().collect(),
+        saved: saved.clone(),
+        frame: crate::emit::choose_frame(&graph, &saved, ctx.awaits.is_some()),
         cut_roots: (0..graph.blocks.len())
             .filter(|&b| graph.blocks[b].cut_root)
             .collect(),

@@ -243,9 +243,11 @@ fn build(
     dir: &Path,
     target: &Path,
     jobs: usize,
+    frame_min: &str,
 ) -> Result<(), BTreeMap<Option<(usize, char)>, String>> {
     let out = Command::new(cargo())
         .current_dir(dir)
+        .env("CORO_FRAME_MIN", frame_min)
         .args([
             "build",
             "--offline",
@@ -340,6 +342,15 @@ type Sources = (
     fn(&[(usize, &Program)]) -> String,
 );
 
+/// The frame threshold the macro builds batch `k` with (`coro-macros/src/emit/frame.rs`): odd
+/// batches keep every primitive local held across a yield in the frame (the programs are far
+/// below the threshold a user's body must pass), even ones none, so both representations of
+/// the state meet every shape. `CORO_FRAME_MIN` set by the caller wins.
+fn frame_min(k: usize) -> String {
+    std::env::var("CORO_FRAME_MIN")
+        .unwrap_or_else(|_| if k % 2 == 1 { "1" } else { "1000000" }.to_string())
+}
+
 /// Builds and runs one batch of programs (crate `batch<k>`).
 #[allow(clippy::too_many_lines)]
 fn run_batch(opts: &Options, k: usize, programs: &[Program], report: &mut Report) {
@@ -398,7 +409,7 @@ fn run_batch(opts: &Options, k: usize, programs: &[Program], report: &mut Report
     for _attempt in 0..6 {
         let list: Vec<(usize, &Program)> = included.iter().map(|&i| (i, &programs[i])).collect();
         write_if_changed(&dir.join("src/main.rs"), &main_src(&list));
-        match build(&dir, &target, opts.jobs) {
+        match build(&dir, &target, opts.jobs, &frame_min(k)) {
             Ok(()) => {
                 built = true;
                 break;

@@ -88,7 +88,8 @@ impl Emit<'_> {
         let mut order: Vec<(LocalId, bool)> = self
             .fields(b)
             .into_iter()
-            .filter(|&l| l > first)
+            // A frame local has no drop to order (see `frame.rs`).
+            .filter(|&l| l > first && !self.in_frame(l))
             .chain(declared.iter().copied())
             .map(|l| (l, false))
             .chain(aliases.iter().map(|&l| (l, true)))

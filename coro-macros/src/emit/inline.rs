@@ -140,7 +140,7 @@ impl Emit<'_> {
             .map(|i| format_ident!("__coro_tie{}", i, span = Span::mixed_site()))
             .collect();
         let names = fields.iter().map(|&l| &self.g.locals[l].hidden);
-        let rest = (fields.len() < all.len()).then(|| quote!(, ..));
+        let rest = (fields.len() < all.len() || !self.frame.is_empty()).then(|| quote!(, ..));
         let values = fields.iter().map(|&l| self.value_at(j, l));
         // Tying `_guard`'s type is not a use of it in the user's code. An array of the two
         // references ties the types without a generic call: `same_type(tie, &value)` left an

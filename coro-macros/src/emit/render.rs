@@ -89,6 +89,8 @@ impl Emit<'_> {
                 quote!(let _ = #value;)
             }
         });
+        // Frame locals are stored in the frame before the jump (see `frame.rs`).
+        let mut stores = Vec::new();
         let fields = jump.save.iter().map(|&l| {
             let f = &self.g.locals[l].hidden;
             let value = self.value_at(j, l);
@@ -98,10 +100,18 @@ impl Emit<'_> {
                 .then(|| quote!(#[allow(clippy::used_underscore_binding)]));
             if self.is_lent(l) {
                 // Parked beside the state (`lent_stores`).
-                return quote!(#f: ());
+                return Some(quote!(#f: ()));
             }
-            quote!(#lint #f: #value)
+            if self.in_frame(l) {
+                stores.push(Self::frame_store(l, &value));
+                return None;
+            }
+            Some(quote!(#lint #f: #value))
         });
+        let fields: Vec<TokenStream> = fields
+            .flatten()
+            .chain(self.frame_field_value(jump.target))
+            .collect();
         let variant = quote!(#enum_name::#v { #(#fields),* });
         let current = Ident::new("__coro_current", Span::mixed_site());
         match &jump.kind {
@@ -123,6 +133,7 @@ impl Emit<'_> {
                 quote!(#lint {
                     #(#bind_defines)*
                     #parked
+                    #(#stores)*
                     #current = #variant;
                     continue #dispatch;
                 } #semi)
@@ -140,6 +151,7 @@ impl Emit<'_> {
                 quote!({
                     #annotated
                     #(#bind_defines)*
+                    #(#stores)*
                     // The old state is always `Poisoned` here; `forget` spares LLVM a drop call it
                     // cannot prove away (measured on recursive `yield_from!`).
                     #krate::__private::set_state(#state, #variant);
@@ -150,6 +162,7 @@ impl Emit<'_> {
                 self.materialized.borrow_mut().insert(jump.target);
                 quote!({
                     #(#bind_defines)*
+                    #(#stores)*
                     #krate::__private::set_state(#state, #variant);
                     return ::core::result::Result::Err(#krate::__private::Refusal::Pending);
                 })

@@ -122,15 +122,17 @@ impl<'a> Lowerer<'a> {
 
     pub fn declare(&mut self, name: Ident, mutable: bool) -> LocalId {
         let id = self.g.locals.len();
+        let key = name.to_string();
         let hidden = format_ident!(
             "__coro_l{}_{}",
             id,
-            name.to_string().trim_start_matches("r#"),
+            key.trim_start_matches("r#"),
             span = Span::mixed_site()
         );
         let ty_param = format_ident!("__CoroT{}", id, span = Span::mixed_site());
         self.g.locals.push(Local {
             name: name.clone(),
+            key,
             hidden,
             ty_param,
             annotation: None,
@@ -190,7 +192,7 @@ impl<'a> Lowerer<'a> {
     pub fn resolve(&self, name: &str) -> Option<LocalId> {
         for scope in self.scopes.iter().rev() {
             for &id in scope.iter().rev() {
-                if self.g.locals[id].name == name {
+                if self.g.locals[id].key == name {
                     return Some(id);
                 }
             }
@@ -250,16 +252,14 @@ impl<'a> Lowerer<'a> {
     /// innermost of each name): what a block entered from here restores, and how.
     fn entry_now(&self) -> (Vec<LocalId>, Vec<bool>) {
         let entry_scope = self.in_scope();
-        let entry_visible = entry_scope
+        // Innermost first: a name is visible where it is first met.
+        let mut seen = std::collections::HashSet::new();
+        let mut entry_visible: Vec<bool> = entry_scope
             .iter()
-            .enumerate()
-            .map(|(i, &id)| {
-                let name = &self.g.locals[id].name;
-                !entry_scope[i + 1..]
-                    .iter()
-                    .any(|&later| self.g.locals[later].name == *name)
-            })
+            .rev()
+            .map(|&id| seen.insert(self.g.locals[id].key.as_str()))
             .collect();
+        entry_visible.reverse();
         (entry_scope, entry_visible)
     }
 
