@@ -100,3 +100,37 @@ mod pinned_tests {
         assert_eq!(g.collect::<Vec<_>>(), ["a", "b"]);
     }
 }
+
+/// Nine primitive counters held across yields: the frame representation
+/// (`coro-macros/src/emit/frame.rs`) under the same lints.
+#[generator(yield = u32, resume = u32)]
+pub fn counters(limit: u32) -> u64 {
+    let mut a: u32 = 0;
+    let mut b: u32 = 1;
+    let mut c: u64 = 0;
+    let mut d: bool = false;
+    let e: char = 'c';
+    let mut f: usize = 0;
+    let mut g: i16 = 0;
+    let mut h: u8 = 0;
+    let mut i: u32 = limit;
+    while a < limit {
+        a += yield_!(a);
+        if a.is_multiple_of(2) {
+            b = b.wrapping_mul(3) + yield_!(b);
+            d = !d;
+        } else {
+            c += u64::from(yield_!(i));
+            g -= 1;
+        }
+        f += 1;
+        h = h.wrapping_add(1);
+        i = i.saturating_sub(1);
+    }
+    c + u64::from(b)
+        + u64::from(d)
+        + u64::from(e)
+        + f as u64
+        + u64::from(g.unsigned_abs())
+        + u64::from(h)
+}

@@ -24,3 +24,24 @@ fn lifetimes_are_captured_in_edition_2021() {
 fn never_ending_block_in_edition_2021() {
     assert_eq!(counter_from(7).take(3).collect::<Vec<_>>(), [7, 8, 9]);
 }
+
+#[test]
+fn frame_counters_in_edition_2021() {
+    let mut g = coro_compat_2021::counters(3);
+    let mut sent = Vec::new();
+    let mut step = g.start();
+    let mut k = 0;
+    let total = loop {
+        match step {
+            GeneratorState::Yielded(y) => {
+                sent.push(y);
+                k += 1;
+                step = g.send(k);
+            }
+            GeneratorState::Complete(r) => break r,
+        }
+    };
+    // a: 0 +1 -> 1 (odd: c += 2 -> yields i=3), i=2; a: 1 +3 -> 4 (even: b = 3 + 4 = 7), done.
+    assert_eq!(sent, vec![0, 3, 1, 1]);
+    assert_eq!(total, 2 + 7 + 1 + u64::from('c') + 2 + 1 + 2);
+}
